@@ -1,0 +1,65 @@
+// Lint rules, including the one-way import rule of the architecture: the flow engine is
+// pure, so src/flows may not import anything that does I/O.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const ioModules = [
+  'grammy',
+  'grammy/*',
+  '@grammyjs/*',
+  'whatsapp-web.js',
+  '@prisma/*',
+  'prisma',
+  'bullmq',
+  'ioredis',
+  'i18next',
+  'i18next-*',
+  'pg',
+  'pino',
+  'node:fs',
+  'node:fs/*',
+  'fs',
+  'node:child_process',
+  'node:net',
+  'node:http',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.data/', 'src/store/generated/', 'coverage/', 'artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/flows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ioModules, message: 'src/flows is pure: no I/O imports.' }] },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/flows is pure.' }],
+    },
+  },
+  {
+    files: ['src/conversations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bots/**', '**/store/**', '**/jobs/**', 'grammy', 'whatsapp-web.js'],
+              message: 'conversations defines ports; it never imports an adapter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,17 @@
+/**
+ * A channel adapter translates between one chat platform and Bloei's messages; nothing
+ * else. Several adapters can run in one process.
+ */
+import type { InboundMessage, OutboundMessage } from '../conversations/messages.js';
+
+export type { InboundMessage, OutboundMessage };
+
+export type InboundSink = (message: InboundMessage) => Promise<unknown>;
+
+export interface ChannelAdapter {
+  readonly channel: string;
+  /** Starts receiving; every inbound message goes to `sink`. */
+  start(sink: InboundSink): Promise<void>;
+  send(message: OutboundMessage): Promise<void>;
+  stop(): Promise<void>;
+}

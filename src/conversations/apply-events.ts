@@ -1,0 +1,105 @@
+/**
+ * One switch over the engine's events: what each means for the database, and which
+ * messages go out. Runs inside the inbound transaction; sending happens after commit.
+ */
+import type { EngineEvent } from '../flows/events.js';
+import type { InboundMessage, OutboundMessage } from './messages.js';
+import type { ContactSnapshot, StoreTx, Translator } from './ports.js';
+
+export interface ApplyInput {
+  tx: StoreTx;
+  translator: Translator;
+  inbound: InboundMessage;
+  now: Date;
+  /** The contact before this turn; null before consent. */
+  contact: ContactSnapshot | null;
+  /** The language the turn started in. */
+  language: string;
+}
+
+export interface Applied {
+  contactId: string | null;
+  /** The resident declined consent or said STOP before it: keep nothing. */
+  forgotten: boolean;
+  outbound: OutboundMessage[];
+}
+
+export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Promise<Applied> {
+  const { tx, translator, inbound, now } = input;
+  let contactId = input.contact?.id ?? null;
+  let wijk = input.contact?.wijk ?? null;
+  let language = input.language;
+  let forgotten = false;
+  const outbound: OutboundMessage[] = [];
+
+  for (const event of events) {
+    switch (event.type) {
+      case 'message': {
+        const rendered = translator.render(event.message, language);
+        outbound.push({ channel: inbound.channel, userId: inbound.userId, ...rendered });
+        break;
+      }
+      case 'contact_field_set':
+        if (event.field === 'language') language = event.value;
+        if (event.field === 'wijk') wijk = event.value;
+        if (contactId) await tx.updateContact(contactId, { [event.field]: event.value });
+        break;
+      case 'consent_given':
+        contactId ??= await tx.createContact({
+          channel: inbound.channel,
+          externalId: inbound.userId,
+          language,
+          firstName: inbound.displayName ?? null,
+          at: now,
+        });
+        await tx.recordConsent(contactId, {
+          purpose: event.purpose,
+          textVersion: event.textVersion,
+          granted: true,
+          at: now,
+        });
+        break;
+      case 'answer_saved':
+        if (!contactId) break;
+        await tx.saveAnswer(contactId, {
+          runId: event.runId,
+          flowId: event.flow,
+          flowVersion: event.flowVersion,
+          stepId: event.step,
+          name: event.name,
+          value: event.value,
+          at: now,
+        });
+        break;
+      case 'record_completed':
+        if (contactId && event.record === 'talentProfile') {
+          await tx.saveTalentProfile(contactId, event.runId, event.answers, now);
+        }
+        break;
+      case 'handoff_requested':
+        if (!contactId) break;
+        await tx.createHandoff(contactId, {
+          reason: event.reason,
+          urgency: event.urgency,
+          wijk,
+          summary: event.answers,
+        });
+        break;
+      case 'stopped':
+        if (contactId) await tx.updateContact(contactId, { status: 'stopped' });
+        break;
+      case 'forget':
+        if (contactId) await tx.deleteContact(contactId);
+        contactId = null;
+        forgotten = true;
+        break;
+      case 'flow_started':
+      case 'flow_paused':
+      case 'flow_resumed':
+      case 'flow_ended':
+      case 'invalid_answer':
+        break;
+    }
+  }
+  return { contactId, forgotten, outbound };
+}

@@ -1,0 +1,127 @@
+/**
+ * What the conversation service needs from the outside world. Adapters implement these;
+ * the service never imports an adapter.
+ */
+import type { BotMessage } from '../flows/events.js';
+import type { Lexicon } from '../flows/lexicon.js';
+import type { ConversationState, AnswerValue } from '../flows/state.js';
+import type { OutboundChoice, OutboundMessage } from './messages.js';
+
+export interface StoredConversation {
+  id: string;
+  identityKey: string;
+  contactId: string | null;
+  state: ConversationState;
+  version: number;
+}
+
+export interface ContactSnapshot {
+  id: string;
+  status: string;
+  language: string;
+  wijk: string | null;
+  firstName: string | null;
+}
+
+/** One database transaction; every method runs inside it. */
+export interface StoreTx {
+  /** Records an inbound id; false when it was already processed. */
+  markProcessed(channel: string, messageId: string): Promise<boolean>;
+  loadConversation(identityKey: string): Promise<StoredConversation | null>;
+  /**
+   * Inserts (expectedVersion null) or updates the conversation; throws
+   * VersionConflictError when another process changed it in between.
+   */
+  saveConversation(
+    conversation: Omit<StoredConversation, 'id' | 'version'>,
+    expectedVersion: number | null,
+  ): Promise<void>;
+  deleteConversation(identityKey: string): Promise<void>;
+  loadContact(contactId: string): Promise<ContactSnapshot | null>;
+  createContact(input: {
+    channel: string;
+    externalId: string;
+    language: string;
+    firstName: string | null;
+    at: Date;
+  }): Promise<string>;
+  updateContact(
+    contactId: string,
+    fields: Partial<{
+      language: string;
+      wijk: string;
+      firstName: string;
+      status: string;
+      lastInboundAt: Date;
+    }>,
+  ): Promise<void>;
+  deleteContact(contactId: string): Promise<void>;
+  recordConsent(
+    contactId: string,
+    consent: { purpose: string; textVersion: number; granted: boolean; at: Date },
+  ): Promise<void>;
+  saveAnswer(
+    contactId: string,
+    answer: {
+      runId: string;
+      flowId: string;
+      flowVersion: number;
+      stepId: string;
+      name: string;
+      value: AnswerValue;
+      at: Date;
+    },
+  ): Promise<void>;
+  saveTalentProfile(
+    contactId: string,
+    runId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void>;
+  createHandoff(
+    contactId: string,
+    handoff: {
+      reason: string;
+      urgency: string;
+      wijk: string | null;
+      summary: Record<string, AnswerValue>;
+    },
+  ): Promise<string>;
+}
+
+export interface ConversationStore {
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+}
+
+/** Raised by a store when a conversation row changed under us (another process). */
+export class VersionConflictError extends Error {
+  override readonly name = 'VersionConflictError';
+  readonly code = 'CONVERSATION_VERSION_CONFLICT';
+  constructor(readonly identityKey: string) {
+    super(`conversation changed concurrently`);
+  }
+}
+
+export interface RenderedMessage {
+  text: string;
+  choices: OutboundChoice[];
+}
+
+/** Translations: the engine's lexicon plus rendering of its messages. */
+export interface Translator extends Lexicon {
+  readonly languages: readonly string[];
+  render(message: BotMessage, language: string): RenderedMessage;
+}
+
+/** Delivers a message on its channel. */
+export interface Outbound {
+  send(message: OutboundMessage): Promise<void>;
+}
+
+/** Structured logging; callers never pass message bodies, names or phone numbers. */
+export interface Logger {
+  debug(fields: object, message: string): void;
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}

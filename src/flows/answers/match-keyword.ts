@@ -1,0 +1,26 @@
+/**
+ * Global keywords work at any moment, in the resident's language and always in Dutch and
+ * English: "stop", "menu", "taal", "help", "verbinder", and "later" to pause. Telegram-style
+ * commands ("/stop", "/taal@BloeiBot") are the same words.
+ */
+import { alwaysUnderstood, words, type Lexicon } from '../lexicon.js';
+import { normalize } from './normalize.js';
+
+export const keywords = ['stop', 'menu', 'language', 'help', 'person', 'later'] as const;
+export type Keyword = (typeof keywords)[number];
+
+export function matchKeyword(input: string, lexicon: Lexicon, language: string): Keyword | null {
+  const answer = normalize(input.trim().replace(/^\/([^\s@]+)(@\S+)?$/, '$1'));
+  if (!answer) return null;
+  const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
+  return (
+    keywords.find((keyword) =>
+      words(lexicon, `keywords.${keyword}`, languages).some((w) => normalize(w) === answer),
+    ) ?? null
+  );
+}
+
+/** A message that looks like a chat command but is not one of ours. */
+export function isUnknownCommand(input: string): boolean {
+  return /^\/[a-z_]\w*(@\S+)?$/i.test(input.trim());
+}

@@ -1,0 +1,89 @@
+/**
+ * Static checks over every flow definition and the locale files: targets that point
+ * nowhere, steps nothing leads to, branches on answers a question cannot give, answers used
+ * in a message that no step saves, and i18n keys missing in any language. Pure: the CLI
+ * reads the files and passes them in.
+ */
+import { engineKeys, type FlowRegistry } from './engine.js';
+import { isQuestion, type FlowDefinition, type Step } from './spec.js';
+import { questionChoices, stepSaving } from './step-view.js';
+
+/** Translations per language, flattened to `namespace.path.to.key` → text. */
+export type LocaleTable = Record<string, Record<string, string>>;
+
+export function checkFlows(flows: FlowRegistry, locales: LocaleTable): string[] {
+  const problems: string[] = [];
+  for (const flow of flows.values()) problems.push(...checkFlow(flow, flows));
+  problems.push(...checkKeys(usedKeys(flows), locales));
+  return problems;
+}
+
+function targetsOf(step: Step): string[] {
+  return [step.next, ...(isQuestion(step) ? step.branches.map((b) => b.next) : [])];
+}
+
+function checkFlow(flow: FlowDefinition, flows: FlowRegistry): string[] {
+  const problems: string[] = [];
+  const at = (stepId: string) => `flow ${flow.id}, step ${stepId}`;
+  for (const [stepId, step] of Object.entries(flow.steps)) {
+    for (const target of targetsOf(step)) {
+      if (target === 'end') continue;
+      if (target.startsWith('@')) {
+        if (!flows.has(target.slice(1))) problems.push(`${at(stepId)}: unknown flow ${target}`);
+      } else if (!(target in flow.steps)) {
+        problems.push(`${at(stepId)}: unknown target ${target}`);
+      }
+    }
+    if (isQuestion(step)) {
+      const possible = new Set(questionChoices(step).map((c) => c.id));
+      for (const branch of step.branches) {
+        for (const value of [branch.when].flat()) {
+          if (!possible.has(value)) problems.push(`${at(stepId)}: branch on impossible ${value}`);
+        }
+      }
+    }
+    for (const value of Object.values(step.params ?? {})) {
+      if (value.startsWith('$') && !stepSaving(flow, value.slice(1))) {
+        problems.push(`${at(stepId)}: no step saves ${value}`);
+      }
+    }
+  }
+  const reached = new Set<string>();
+  const queue = [flow.start];
+  while (queue.length > 0) {
+    const stepId = queue.shift()!;
+    const step = flow.steps[stepId];
+    if (!step || reached.has(stepId)) continue;
+    reached.add(stepId);
+    queue.push(...targetsOf(step).filter((t) => t !== 'end' && !t.startsWith('@')));
+  }
+  for (const stepId of Object.keys(flow.steps)) {
+    if (!reached.has(stepId)) problems.push(`${at(stepId)}: unreachable`);
+  }
+  return problems;
+}
+
+function usedKeys(flows: FlowRegistry): Set<string> {
+  const keys = new Set<string>(engineKeys);
+  for (const flow of flows.values()) {
+    keys.add(flow.title);
+    for (const step of Object.values(flow.steps)) {
+      keys.add(step.text);
+      for (const choice of questionChoices(step)) keys.add(choice.label);
+      if (step.kind === 'message') step.suggestions?.rules.forEach((r) => keys.add(r.key));
+    }
+  }
+  return keys;
+}
+
+function checkKeys(used: Set<string>, locales: LocaleTable): string[] {
+  const problems: string[] = [];
+  const languages = Object.keys(locales);
+  if (languages.length === 0) return ['no locales found'];
+  const all = new Set([...used, ...languages.flatMap((l) => Object.keys(locales[l]!))]);
+  for (const key of [...all].sort()) {
+    const missing = languages.filter((l) => !locales[l]![key]?.trim());
+    if (missing.length > 0) problems.push(`key ${key}: missing in ${missing.join(', ')}`);
+  }
+  return problems;
+}

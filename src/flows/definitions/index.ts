@@ -1,0 +1,16 @@
+/**
+ * Every flow Bloei knows, validated at load. Register a new flow here; `npm run flows:check`
+ * then checks its targets, reachability and translations.
+ */
+import type { FlowRegistry } from '../engine.js';
+import { parseFlow, type FlowInput } from '../spec.js';
+import { language } from './language.js';
+import { menu } from './menu.js';
+import { onboarding } from './onboarding.js';
+import { talentenscan } from './talentenscan.js';
+
+export const flowInputs: readonly FlowInput[] = [onboarding, menu, language, talentenscan];
+
+export function loadFlows(inputs: readonly unknown[] = flowInputs): FlowRegistry {
+  return new Map(inputs.map((input) => parseFlow(input)).map((flow) => [flow.id, flow]));
+}

@@ -1,0 +1,25 @@
+/** Choosing the language: at first contact and whenever the resident types "taal". */
+import type { FlowInput } from '../spec.js';
+
+/** The languages a resident can choose; each label is the language's own name. */
+export const languageChoices = [
+  { id: 'nl', label: 'language.names.nl' },
+  { id: 'en', label: 'language.names.en' },
+];
+
+export const language = {
+  id: 'language',
+  version: 1,
+  title: 'language.title',
+  start: 'choose',
+  steps: {
+    choose: {
+      kind: 'choice',
+      text: 'language.choose',
+      choices: languageChoices,
+      do: [{ type: 'setContact', field: 'language' }],
+      next: 'changed',
+    },
+    changed: { kind: 'message', text: 'language.changed', next: 'end' },
+  },
+} satisfies FlowInput;

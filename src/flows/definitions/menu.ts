@@ -1,0 +1,34 @@
+/** The menu: what a resident can do with Bloei. */
+import type { FlowInput } from '../spec.js';
+
+export const menu = {
+  id: 'menu',
+  version: 1,
+  title: 'menu.title',
+  start: 'choose',
+  steps: {
+    choose: {
+      kind: 'choice',
+      text: 'menu.choose',
+      choices: [
+        { id: 'talentenscan', label: 'menu.talentenscan' },
+        { id: 'person', label: 'menu.person' },
+        { id: 'language', label: 'menu.language' },
+        { id: 'help', label: 'menu.help' },
+      ],
+      branches: [
+        { when: 'talentenscan', next: '@talentenscan' },
+        { when: 'person', next: 'personRequested' },
+        { when: 'language', next: '@language' },
+      ],
+      next: 'help',
+    },
+    personRequested: {
+      kind: 'message',
+      text: 'system.personRequested',
+      do: [{ type: 'handoff', reason: 'contact_requested' }],
+      next: 'end',
+    },
+    help: { kind: 'message', text: 'system.help', next: 'choose' },
+  },
+} satisfies FlowInput;

@@ -1,0 +1,147 @@
+/**
+ * The talentenscan: a strength-based conversation about energy, talents and wishes, at the
+ * resident's pace ("later" pauses it). It never probes problems the resident did not raise,
+ * ends with a summary to confirm, 2–3 concrete directions, the news that volunteering is
+ * allowed on a benefit, and an offer of contact with the wijk's verbinder.
+ */
+import type { FlowInput } from '../spec.js';
+
+export const wijkChoices = [
+  { id: 'centrum', label: 'wijken.centrum' },
+  { id: 'gestel', label: 'wijken.gestel' },
+  { id: 'stratum', label: 'wijken.stratum' },
+  { id: 'strijp-meerhoven', label: 'wijken.strijpMeerhoven' },
+  { id: 'tongelre', label: 'wijken.tongelre' },
+  { id: 'woensel-zuidwest', label: 'wijken.woenselZuidwest' },
+  { id: 'woensel-noord', label: 'wijken.woenselNoord' },
+  { id: 'unknown', label: 'wijken.unknown' },
+];
+
+const interests = [
+  'cooking',
+  'garden',
+  'oddJobs',
+  'creative',
+  'music',
+  'sports',
+  'language',
+  'digital',
+  'care',
+  'organising',
+  'other',
+] as const;
+
+const direction = (interest: (typeof interests)[number]) => ({
+  if: { answer: 'interests', includes: interest },
+  key: `talentenscan.directions.${interest}`,
+});
+
+export const talentenscan = {
+  id: 'talentenscan',
+  version: 1,
+  title: 'talentenscan.title',
+  start: 'intro',
+  pausable: true,
+  steps: {
+    intro: { kind: 'message', text: 'talentenscan.intro', next: 'energy' },
+    energy: { kind: 'text', text: 'talentenscan.energy', next: 'skills' },
+    skills: { kind: 'text', text: 'talentenscan.skills', next: 'interests' },
+    interests: {
+      kind: 'multi',
+      text: 'talentenscan.interests',
+      choices: interests.map((id) => ({ id, label: `talentenscan.interest.${id}` })),
+      next: 'forOthers',
+    },
+    forOthers: { kind: 'text', text: 'talentenscan.forOthers', next: 'ownWish' },
+    ownWish: { kind: 'text', text: 'talentenscan.ownWish', next: 'time' },
+    time: {
+      kind: 'choice',
+      text: 'talentenscan.time',
+      choices: ['hour', 'fewHours', 'dayPart', 'unsure'].map((id) => ({
+        id,
+        label: `talentenscan.timeChoice.${id}`,
+      })),
+      next: 'mobility',
+    },
+    mobility: {
+      kind: 'choice',
+      text: 'talentenscan.mobility',
+      choices: ['street', 'wijk', 'city', 'home'].map((id) => ({
+        id,
+        label: `talentenscan.mobilityChoice.${id}`,
+      })),
+      next: 'dutchComfort',
+    },
+    dutchComfort: {
+      kind: 'scale',
+      text: 'talentenscan.dutchComfort',
+      labels: [1, 2, 3, 4, 5].map((n) => `talentenscan.dutchScale.${n}`),
+      next: 'wijk',
+    },
+    wijk: {
+      kind: 'choice',
+      text: 'talentenscan.wijk',
+      choices: wijkChoices,
+      do: [{ type: 'setContact', field: 'wijk' }],
+      next: 'summary',
+    },
+    summary: {
+      kind: 'message',
+      text: 'talentenscan.summary',
+      params: {
+        energy: '$energy',
+        skills: '$skills',
+        interests: '$interests',
+        forOthers: '$forOthers',
+        ownWish: '$ownWish',
+        time: '$time',
+        mobility: '$mobility',
+        wijk: '$wijk',
+      },
+      next: 'confirm',
+    },
+    confirm: {
+      kind: 'yesno',
+      text: 'talentenscan.confirm',
+      branches: [{ when: 'no', next: 'correction' }],
+      next: 'directions',
+    },
+    correction: { kind: 'text', text: 'talentenscan.correction', next: 'directions' },
+    directions: {
+      kind: 'message',
+      text: 'talentenscan.directions.intro',
+      suggestions: {
+        max: 3,
+        rules: [
+          ...interests.filter((i) => i !== 'other').map(direction),
+          { key: 'talentenscan.directions.volunteer' },
+          { key: 'talentenscan.directions.komTotBloei' },
+          { key: 'talentenscan.directions.deWijkWerkt' },
+        ],
+      },
+      next: 'benefit',
+    },
+    benefit: { kind: 'message', text: 'talentenscan.benefit', next: 'contactWish' },
+    contactWish: {
+      kind: 'yesno',
+      text: 'talentenscan.contactWish',
+      branches: [{ when: 'yes', next: 'contactYes' }],
+      next: 'contactNo',
+    },
+    contactYes: {
+      kind: 'message',
+      text: 'talentenscan.contactYes',
+      do: [
+        { type: 'record', record: 'talentProfile' },
+        { type: 'handoff', reason: 'scan_contact_wish' },
+      ],
+      next: 'end',
+    },
+    contactNo: {
+      kind: 'message',
+      text: 'talentenscan.contactNo',
+      do: [{ type: 'record', record: 'talentProfile' }],
+      next: 'end',
+    },
+  },
+} satisfies FlowInput;

@@ -1,0 +1,376 @@
+/**
+ * The flow engine: `(flows, state, input) → (state, events)`. Pure and deterministic — the
+ * clock, ids and translations come in through the context, nothing leaves but events. The
+ * host persists and sends what the events describe.
+ */
+import { parseAnswer } from './answers/parse-answer.js';
+import { matchKeyword, isUnknownCommand, type Keyword } from './answers/match-keyword.js';
+import type { EngineEvent, MessageParam, BotMessage, InvalidReason } from './events.js';
+import type { Lexicon } from './lexicon.js';
+import { initialState, type ConversationState, type Run } from './state.js';
+import { type Action, type FlowDefinition, type Step, type Target } from './spec.js';
+import { questionChoices, describeAnswer } from './step-view.js';
+
+export type FlowRegistry = ReadonlyMap<string, FlowDefinition>;
+
+export interface EngineContext {
+  flows: FlowRegistry;
+  lexicon: Lexicon;
+  now: Date;
+  newId(): string;
+}
+
+/** A resident's message as the engine sees it; adapters produce these, never meaning. */
+export type EngineInput =
+  | { type: 'text'; text: string }
+  | { type: 'choice'; id: string }
+  | { type: 'media' }
+  /** The host starts a flow itself (e.g. a scheduled follow-up). */
+  | { type: 'start'; flow: string };
+
+export interface EngineResult {
+  state: ConversationState;
+  events: EngineEvent[];
+}
+
+/** Flows the engine itself relies on. */
+export const coreFlows = { onboarding: 'onboarding', menu: 'menu', language: 'language' } as const;
+
+/** Keys the engine itself uses, outside any definition; `flows:check` requires them too. */
+export const engineKeys: readonly string[] = [
+  'system.stopped',
+  'system.help',
+  'system.personRequested',
+  'system.paused',
+  'system.welcomeBack',
+  'system.resumed',
+  'system.truncated',
+  'system.stuck',
+  ...(['choice', 'multi', 'yesno', 'scale', 'number', 'text', 'media', 'command'] as const).map(
+    (reason) => `system.invalid.${reason}`,
+  ),
+  'onboarding.stoppedBeforeConsent',
+  'onboarding.consentFirst',
+  'common.yes',
+  'common.no',
+  'common.notAnswered',
+  'common.yesWords',
+  'common.noWords',
+  'common.and',
+  ...['stop', 'menu', 'language', 'help', 'person', 'later'].map((k) => `keywords.${k}`),
+];
+
+/** Wrong answers in a row after which the resident is offered the menu or a person. */
+export const maxInvalid = 3;
+/** Guards against a definition that loops through message steps forever. */
+const maxStepsPerTurn = 50;
+
+export class FlowRuntimeError extends Error {
+  override readonly name = 'FlowRuntimeError';
+  readonly code = 'FLOW_RUNTIME';
+}
+
+export function runEngine(
+  ctx: EngineContext,
+  state: ConversationState,
+  input: EngineInput,
+): EngineResult {
+  const turn = new Turn(ctx, structuredClone(state));
+  turn.handle(input);
+  return { state: turn.state, events: turn.events };
+}
+
+class Turn {
+  readonly events: EngineEvent[] = [];
+  private steps = 0;
+
+  constructor(
+    private readonly ctx: EngineContext,
+    public state: ConversationState,
+  ) {}
+
+  handle(input: EngineInput): void {
+    if (input.type === 'start') return this.startByHost(input.flow);
+    if (input.type === 'text') {
+      const keyword = matchKeyword(input.text, this.ctx.lexicon, this.state.language);
+      if (keyword && this.onKeyword(keyword)) return;
+    }
+    const run = this.state.run;
+    if (!run) return this.onIdle();
+    if (input.type === 'text' && isUnknownCommand(input.text)) return this.invalid(run, 'command');
+    this.answer(run, input);
+  }
+
+  private onKeyword(keyword: Keyword): boolean {
+    const { run, consented } = this.state;
+    switch (keyword) {
+      case 'stop':
+        if (!consented) {
+          this.forget('onboarding.stoppedBeforeConsent');
+          return true;
+        }
+        this.state = { ...this.state, run: null, stack: [] };
+        this.emit({ type: 'stopped' });
+        this.say('system.stopped');
+        return true;
+      case 'help':
+        this.say('system.help');
+        if (run) this.ask(run);
+        return true;
+      case 'language':
+        if (run) this.state.stack.push(run);
+        this.state.run = null;
+        this.startFlow(coreFlows.language);
+        return true;
+      case 'menu':
+      case 'person':
+        if (!consented) {
+          this.say('onboarding.consentFirst');
+          if (run) this.ask(run);
+          return true;
+        }
+        if (keyword === 'person') {
+          this.emit({
+            type: 'handoff_requested',
+            reason: 'contact_requested',
+            urgency: 'normal',
+            flow: run?.flow ?? null,
+            answers: run?.answers ?? {},
+          });
+        }
+        this.setAside(run);
+        if (keyword === 'menu') this.startFlow(coreFlows.menu);
+        else this.say('system.personRequested');
+        return true;
+      case 'later':
+        if (!run || !this.flow(run.flow).pausable) return false;
+        this.setAside(run);
+        this.say('system.paused');
+        return true;
+    }
+  }
+
+  /** Puts the current run away: kept for later when its flow may pause, otherwise ended. */
+  private setAside(run: Run | null): void {
+    this.state.run = null;
+    this.state.stack = [];
+    if (!run) return;
+    if (this.flow(run.flow).pausable) {
+      this.state.paused = [...this.state.paused.filter((p) => p.flow !== run.flow), run];
+      this.emit({ type: 'flow_paused', flow: run.flow, runId: run.id });
+    } else {
+      this.emit({ type: 'flow_ended', flow: run.flow, runId: run.id });
+    }
+  }
+
+  private onIdle(): void {
+    if (!this.state.consented) return this.startFlow(coreFlows.onboarding);
+    const last = this.state.paused.at(-1);
+    if (last) {
+      this.say('system.welcomeBack');
+      return this.startFlow(last.flow);
+    }
+    this.startFlow(coreFlows.menu);
+  }
+
+  private startByHost(flowId: string): void {
+    this.setAside(this.state.run);
+    this.startFlow(flowId);
+  }
+
+  private startFlow(flowId: string): void {
+    const paused = this.state.paused.find((p) => p.flow === flowId);
+    if (paused) {
+      this.state.paused = this.state.paused.filter((p) => p !== paused);
+      this.state.run = paused;
+      this.emit({ type: 'flow_resumed', flow: flowId, runId: paused.id });
+      this.say('system.resumed');
+      return this.ask(paused);
+    }
+    const flow = this.flow(flowId);
+    const run: Run = {
+      id: this.ctx.newId(),
+      flow: flow.id,
+      version: flow.version,
+      step: flow.start,
+      answers: {},
+      invalid: 0,
+      startedAt: this.ctx.now.toISOString(),
+    };
+    this.state.run = run;
+    this.emit({ type: 'flow_started', flow: flow.id, runId: run.id });
+    this.enter(run, flow.start);
+  }
+
+  /** Walks message steps until a question waits for an answer, or the flow ends. */
+  private enter(run: Run, stepId: string): void {
+    if (++this.steps > maxStepsPerTurn) {
+      throw new FlowRuntimeError(`flow ${run.flow} loops without a question at ${stepId}`);
+    }
+    const step = this.step(run, stepId);
+    run.step = stepId;
+    run.invalid = 0;
+    if (step.kind !== 'message') return this.ask(run);
+    this.emit({ type: 'message', message: this.message(run, step) });
+    if (this.act(run, step.do, undefined)) return;
+    this.goTo(run, step.next);
+  }
+
+  private goTo(run: Run, target: Target): void {
+    if (target === 'end') return this.end(run);
+    if (target.startsWith('@')) {
+      this.emit({ type: 'flow_ended', flow: run.flow, runId: run.id });
+      this.state.run = null;
+      return this.startFlow(target.slice(1));
+    }
+    this.enter(run, target);
+  }
+
+  private end(run: Run): void {
+    this.emit({ type: 'flow_ended', flow: run.flow, runId: run.id });
+    this.state.run = null;
+    const previous = this.state.stack.pop();
+    if (previous) {
+      this.state.run = previous;
+      this.ask(previous);
+    }
+  }
+
+  private answer(run: Run, input: Exclude<EngineInput, { type: 'start' }>): void {
+    const step = this.step(run, run.step);
+    if (step.kind === 'message') return this.enter(run, run.step);
+    const parsed = parseAnswer(step, input, this.ctx.lexicon, this.state.language);
+    if (!parsed.ok) return this.invalid(run, parsed.reason);
+    const name = step.save ?? run.step;
+    run.answers[name] = parsed.value;
+    this.emit({
+      type: 'answer_saved',
+      runId: run.id,
+      flow: run.flow,
+      flowVersion: run.version,
+      step: run.step,
+      name,
+      value: parsed.value,
+    });
+    if (parsed.truncated) this.say('system.truncated', { max: { text: String(parsed.max) } });
+    if (this.act(run, step.do, parsed.value)) return;
+    const answerKey = Array.isArray(parsed.value) ? parsed.value : [String(parsed.value)];
+    const branch = step.branches.find((b) =>
+      [b.when].flat().some((w) => answerKey.includes(w)),
+    );
+    this.goTo(run, branch?.next ?? step.next);
+  }
+
+  private invalid(run: Run, reason: InvalidReason): void {
+    run.invalid += 1;
+    this.emit({ type: 'invalid_answer', flow: run.flow, step: run.step, attempt: run.invalid, reason });
+    if (run.invalid >= maxInvalid) {
+      run.invalid = 0;
+      this.say('system.stuck');
+    } else {
+      const step = this.step(run, run.step);
+      const count = questionChoices(step).length;
+      const range =
+        step.kind === 'number'
+          ? { min: { text: String(step.min) }, max: { text: String(step.max) } }
+          : { min: { text: '1' }, max: { text: String(count) } };
+      this.say(`system.invalid.${reason}`, range);
+    }
+    this.ask(run);
+  }
+
+  /** Runs a step's actions; returns true when the conversation was forgotten. */
+  private act(run: Run, actions: readonly Action[], answer: unknown): boolean {
+    for (const action of actions) {
+      switch (action.type) {
+        case 'setContact': {
+          const value = action.value ?? String(answer);
+          if (action.field === 'language') this.state.language = value;
+          this.emit({ type: 'contact_field_set', field: action.field, value });
+          break;
+        }
+        case 'consent':
+          this.state.consented = true;
+          this.emit({ type: 'consent_given', purpose: action.purpose, textVersion: action.textVersion });
+          break;
+        case 'handoff':
+          this.emit({
+            type: 'handoff_requested',
+            reason: action.reason,
+            urgency: action.urgency,
+            flow: run.flow,
+            answers: { ...run.answers },
+          });
+          break;
+        case 'record':
+          this.emit({
+            type: 'record_completed',
+            record: action.record,
+            runId: run.id,
+            flow: run.flow,
+            answers: { ...run.answers },
+          });
+          break;
+        case 'forget':
+          this.forget(null);
+          return true;
+      }
+    }
+    return false;
+  }
+
+  private forget(messageKey: string | null): void {
+    this.state = initialState(this.state.language);
+    this.emit({ type: 'forget' });
+    if (messageKey) this.say(messageKey);
+  }
+
+  private ask(run: Run): void {
+    const step = this.step(run, run.step);
+    const message = this.message(run, step);
+    const choices = questionChoices(step);
+    if (choices.length > 0) message.choices = choices;
+    this.emit({ type: 'message', message });
+  }
+
+  private message(run: Run, step: Step): BotMessage {
+    const flow = this.flow(run.flow);
+    const params: Record<string, MessageParam> = {};
+    for (const [name, value] of Object.entries(step.params ?? {})) {
+      params[name] = value.startsWith('$')
+        ? describeAnswer(flow, value.slice(1), run.answers[value.slice(1)])
+        : { text: value };
+    }
+    if (step.kind === 'message' && step.suggestions) {
+      const matching = step.suggestions.rules.filter((rule) => {
+        if (!rule.if) return true;
+        const answer = run.answers[rule.if.answer];
+        return [answer].flat().map(String).includes(rule.if.includes);
+      });
+      const chosen = matching.slice(0, step.suggestions.max).map((rule) => rule.key);
+      run.answers[step.suggestions.save] = chosen;
+      params['suggestions'] = { list: chosen.map((key) => ({ key })) };
+    }
+    return { key: step.text, params };
+  }
+
+  private say(key: string, params: Record<string, MessageParam> = {}): void {
+    this.emit({ type: 'message', message: { key, params } });
+  }
+
+  private emit(event: EngineEvent): void {
+    this.events.push(event);
+  }
+
+  private flow(id: string): FlowDefinition {
+    const flow = this.ctx.flows.get(id);
+    if (!flow) throw new FlowRuntimeError(`unknown flow ${id}`);
+    return flow;
+  }
+
+  private step(run: Run, id: string): Step {
+    const step = this.flow(run.flow).steps[id];
+    if (!step) throw new FlowRuntimeError(`flow ${run.flow} has no step ${id}`);
+    return step;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * What the engine emits. The engine decides; the host applies these events (persist, send,
+ * alert) in one transaction. Nothing here performs I/O.
+ */
+import type { ContactField, HandoffReason, RecordKind } from './spec.js';
+import type { AnswerValue } from './state.js';
+
+/** A value inside a message: literal text, a translatable key, or a list of either. */
+export type MessageParam = { text: string } | { key: string } | { list: MessageParam[] };
+
+export interface BotMessage {
+  key: string;
+  params: Record<string, MessageParam>;
+  /** Numbered choices, rendered as buttons or numbered lines by the channel. */
+  choices?: { id: string; label: string }[];
+}
+
+export type EngineEvent =
+  | { type: 'message'; message: BotMessage }
+  | { type: 'flow_started'; flow: string; runId: string }
+  | { type: 'flow_paused'; flow: string; runId: string }
+  | { type: 'flow_resumed'; flow: string; runId: string }
+  | { type: 'flow_ended'; flow: string; runId: string }
+  | {
+      type: 'answer_saved';
+      runId: string;
+      flow: string;
+      flowVersion: number;
+      step: string;
+      name: string;
+      value: AnswerValue;
+    }
+  | { type: 'invalid_answer'; flow: string; step: string; attempt: number; reason: InvalidReason }
+  | { type: 'contact_field_set'; field: ContactField; value: string }
+  | { type: 'consent_given'; purpose: 'registration' | 'monitoring'; textVersion: number }
+  | {
+      type: 'handoff_requested';
+      reason: HandoffReason;
+      urgency: 'normal' | 'urgent';
+      flow: string | null;
+      answers: Record<string, AnswerValue>;
+    }
+  | {
+      type: 'record_completed';
+      record: RecordKind;
+      runId: string;
+      flow: string;
+      answers: Record<string, AnswerValue>;
+    }
+  /** The resident said STOP: no more messages until they write again. */
+  | { type: 'stopped' }
+  /** Consent declined (or STOP before consent): keep nothing about this conversation. */
+  | { type: 'forget' };
+
+export type InvalidReason =
+  | 'choice'
+  | 'multi'
+  | 'yesno'
+  | 'scale'
+  | 'number'
+  | 'text'
+  | 'media'
+  | 'command';
+
+export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;

@@ -1,0 +1,21 @@
+/**
+ * The engine's window on translations: it needs choice labels and word lists (yes/no,
+ * keywords) to understand answers, but may not import i18next. The host passes a function.
+ */
+export interface Lexicon {
+  /** The text of `key` in `language`, or undefined when the key has no text there. */
+  text(key: string, language: string): string | undefined;
+}
+
+/** Languages whose keywords always work, whatever language the resident chose. */
+export const alwaysUnderstood = ['nl', 'en'] as const;
+
+/** A word list is one text with alternatives separated by `|`. */
+export function words(lexicon: Lexicon, key: string, languages: readonly string[]): string[] {
+  return languages.flatMap((lng) =>
+    (lexicon.text(key, lng) ?? '')
+      .split('|')
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
+}

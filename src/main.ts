@@ -1,0 +1,97 @@
+/**
+ * Bloei's command line and composition root.
+ *   start   run Bloei: the console chat (and later chat channels)
+ *   chat    the scripted simulator: one resident message per stdin line
+ *   migrate apply database migrations and exit
+ */
+import { parseArgs } from 'node:util';
+import { createApp } from './app.js';
+import { SimulatorChannel } from './bots/simulator/simulator-channel.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Logger } from './conversations/ports.js';
+import { redisInstallHint, startLocalRedis } from './jobs/local-redis.js';
+import { createLogger } from './logger.js';
+
+async function chat(config: Config, logger: Logger, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      user: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.user) throw new ConfigError('chat: --user <id> is required');
+  const app = await createApp(config, logger);
+  const simulator = new SimulatorChannel({
+    userId: values.user,
+    input: process.stdin,
+    output: process.stdout,
+    format: values.json ? 'json' : 'plain',
+    ...(values.lang ? { languageHint: values.lang } : {}),
+  });
+  app.router.add(simulator);
+  try {
+    await simulator.start((message) => app.handler.handle(message));
+    await simulator.finished();
+  } finally {
+    await app.close();
+  }
+}
+
+async function start(config: Config, logger: Logger): Promise<void> {
+  const redis = config.redisUrl ? null : await startLocalRedis(config.dataDir);
+  if (!config.redisUrl && !redis) console.error(redisInstallHint);
+  const app = await createApp(config, logger);
+  const simulator = new SimulatorChannel({
+    userId: 'console',
+    input: process.stdin,
+    output: process.stdout,
+    interactive: true,
+    languageHint: config.defaultLanguage,
+  });
+  app.router.add(simulator);
+  const shutdown = async () => {
+    await app.close();
+    await redis?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  console.log('Bloei is running. Type a message to chat with Bloei, Ctrl+C to stop.');
+  await simulator.start((message) => app.handler.handle(message));
+  await simulator.finished();
+  await shutdown();
+}
+
+async function migrate(config: Config, logger: Logger): Promise<void> {
+  const app = await createApp(config, logger);
+  await app.close();
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  const config = loadConfig();
+  const logger = createLogger(
+    command === 'chat' && !process.env['LOG_LEVEL'] ? 'warn' : config.logLevel,
+  );
+  switch (command) {
+    case 'start':
+      return start(config, logger);
+    case 'chat':
+      return chat(config, logger, rest);
+    case 'migrate':
+      return migrate(config, logger);
+    default:
+      throw new ConfigError(`unknown command ${command}; use start, chat or migrate`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});

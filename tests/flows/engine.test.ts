@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { loadFlows } from '../../src/flows/definitions/index.js';
+import { maxInvalid, runEngine, type EngineInput } from '../../src/flows/engine.js';
+import type { EngineEvent } from '../../src/flows/events.js';
+import { parseFlow } from '../../src/flows/spec.js';
+import { initialState, type ConversationState } from '../../src/flows/state.js';
+import { localeLexicon } from '../support/locale-lexicon.js';
+
+const flows = loadFlows();
+
+function engine(extra: unknown[] = []) {
+  const registry = new Map(flows);
+  for (const f of extra) {
+    const flow = parseFlow(f);
+    registry.set(flow.id, flow);
+  }
+  let ids = 0;
+  const ctx = {
+    flows: registry,
+    lexicon: localeLexicon,
+    now: new Date('2026-03-02T10:00:00Z'),
+    newId: () => `run-${++ids}`,
+  };
+  return (state: ConversationState, ...inputs: (string | EngineInput)[]) => {
+    let events: EngineEvent[] = [];
+    for (const input of inputs) {
+      const result = runEngine(
+        ctx,
+        state,
+        typeof input === 'string' ? { type: 'text', text: input } : input,
+      );
+      state = result.state;
+      events = result.events;
+    }
+    return { state, events };
+  };
+}
+
+const keys = (events: EngineEvent[]) =>
+  events.flatMap((e) => (e.type === 'message' ? [e.message.key] : []));
+
+/** A consented resident in the menu. */
+function inMenu() {
+  const run = engine();
+  return run(initialState('nl'), 'hoi', '1', 'ja');
+}
+
+describe(runEngine.name, () => {
+  it('starts onboarding on first contact: welcome, then the language question', () => {
+    const { state, events } = engine()(initialState('nl'), 'hallo');
+    expect(keys(events)).toEqual(['onboarding.welcome', 'language.choose']);
+    expect(state.run?.flow).toBe('onboarding');
+    expect(state.consented).toBe(false);
+  });
+
+  it('records consent only when the resident agrees, then shows the menu', () => {
+    const { state, events } = inMenu();
+    expect(events).toContainEqual({ type: 'consent_given', purpose: 'registration', textVersion: 1 });
+    expect(state.consented).toBe(true);
+    expect(keys(events)).toEqual(['onboarding.thanks', 'menu.choose']);
+  });
+
+  it('forgets everything when consent is declined', () => {
+    const { state, events } = engine()(initialState('nl'), 'hoi', '1', 'nee');
+    expect(events.map((e) => e.type)).toContain('forget');
+    expect(events.some((e) => e.type === 'consent_given')).toBe(false);
+    expect(state).toEqual(initialState('nl'));
+  });
+
+  it('sets the language from the choice and speaks it from then on', () => {
+    const { state, events } = engine()(initialState('nl'), 'hi', 'English');
+    expect(state.language).toBe('en');
+    expect(events).toContainEqual({ type: 'contact_field_set', field: 'language', value: 'en' });
+  });
+
+  it('understands a choice by number, by label without accents or case, and by button id', () => {
+    const run = engine();
+    const menu = inMenu().state;
+    for (const input of ['1', 'TALENTENSCAN', 'talentenscan: ontdek wat je goed kunt', { type: 'choice', id: 'talentenscan' } as const]) {
+      const { state } = run(menu, input);
+      expect(state.run?.flow).toBe('talentenscan');
+    }
+  });
+
+  it('reprompts a wrong answer and offers the menu or a person after three in a row', () => {
+    const run = engine();
+    const menu = inMenu().state;
+    const first = run(menu, 'blabla');
+    expect(keys(first.events)).toEqual(['system.invalid.choice', 'menu.choose']);
+    expect(first.events).toContainEqual(expect.objectContaining({ type: 'invalid_answer', attempt: 1 }));
+    const third = run(menu, 'blabla', '17', '');
+    expect(keys(third.events)).toEqual(['system.stuck', 'menu.choose']);
+    expect(maxInvalid).toBe(3);
+    expect(third.state.run?.step).toBe('choose');
+  });
+
+  it('answers a media message with a text-only note and keeps waiting', () => {
+    const { state, events } = engine()(inMenu().state, { type: 'media' });
+    expect(keys(events)).toEqual(['system.invalid.media', 'menu.choose']);
+    expect(state.run?.step).toBe('choose');
+  });
+
+  it('pauses the talentenscan on "later" and resumes it with earlier answers on the next message', () => {
+    const run = engine();
+    const paused = run(inMenu().state, '1', 'Van muziek', 'later');
+    expect(keys(paused.events)).toEqual(['system.paused']);
+    expect(paused.state.run).toBeNull();
+    expect(paused.state.paused[0]?.answers).toEqual({ energy: 'Van muziek' });
+    const resumed = run(paused.state, 'hoi');
+    expect(keys(resumed.events)).toEqual([
+      'system.welcomeBack',
+      'system.resumed',
+      'talentenscan.skills',
+    ]);
+    expect(resumed.state.run?.answers).toEqual({ energy: 'Van muziek' });
+  });
+
+  it('keeps a paused scan when the resident opens the menu, and resumes it from the menu', () => {
+    const run = engine();
+    const viaMenu = run(inMenu().state, '1', 'Van muziek', 'menu', '1');
+    expect(keys(viaMenu.events)).toEqual(['system.resumed', 'talentenscan.skills']);
+    expect(viaMenu.state.run?.answers).toEqual({ energy: 'Van muziek' });
+  });
+
+  it('changes language mid-flow and repeats the current question in the new language', () => {
+    const run = engine();
+    const { state, events } = run(inMenu().state, '1', 'Van muziek', 'language', '2');
+    expect(state.language).toBe('en');
+    expect(keys(events)).toEqual(['language.changed', 'talentenscan.skills']);
+    expect(state.run?.answers).toEqual({ energy: 'Van muziek' });
+  });
+
+  it('honours STOP at any moment, and before consent keeps nothing', () => {
+    const run = engine();
+    const stopped = run(inMenu().state, '1', 'STOP');
+    expect(stopped.events).toContainEqual({ type: 'stopped' });
+    expect(stopped.state.run).toBeNull();
+    const early = run(initialState('nl'), 'hoi', 'stop');
+    expect(early.events).toContainEqual({ type: 'forget' });
+  });
+
+  it('asks for a person with "verbinder" and requests a hand-off with the answers so far', () => {
+    const { events } = engine()(inMenu().state, '1', 'Van muziek', 'verbinder');
+    expect(events).toContainEqual({
+      type: 'handoff_requested',
+      reason: 'contact_requested',
+      urgency: 'normal',
+      flow: 'talentenscan',
+      answers: { energy: 'Van muziek' },
+    });
+  });
+
+  it('does not hand off or open the menu before consent', () => {
+    const { events, state } = engine()(initialState('nl'), 'hoi', 'verbinder');
+    expect(keys(events)).toEqual(['onboarding.consentFirst', 'language.choose']);
+    expect(events.some((e) => e.type === 'handoff_requested')).toBe(false);
+    expect(state.run?.step).toBe('chooseLanguage');
+  });
+
+  it('answers an unknown command with a friendly note', () => {
+    const { events } = engine()(inMenu().state, '/foo');
+    expect(keys(events)).toEqual(['system.invalid.command', 'menu.choose']);
+  });
+
+  it('runs number questions with a range and branches on the answer', () => {
+    const quiz = {
+      id: 'quiz',
+      version: 1,
+      title: 'menu.title',
+      start: 'age',
+      steps: {
+        age: {
+          kind: 'number',
+          text: 'menu.choose',
+          min: 16,
+          max: 120,
+          branches: [{ when: '16', next: 'young' }],
+          next: 'end',
+        },
+        young: { kind: 'message', text: 'menu.title', next: 'end' },
+      },
+    };
+    const run = engine([quiz]);
+    const state = { ...inMenu().state, run: null };
+    const started = runEngine(
+      { flows: new Map([...flows, ['quiz', parseFlow(quiz)]]), lexicon: localeLexicon, now: new Date(0), newId: () => 'q' },
+      state,
+      { type: 'start', flow: 'quiz' },
+    );
+    expect(keys(started.events)).toEqual(['menu.choose']);
+    expect(keys(run(started.state, '300').events)).toEqual(['system.invalid.number', 'menu.choose']);
+    const young = run(started.state, '١٦');
+    expect(young.events).toContainEqual(expect.objectContaining({ type: 'answer_saved', value: 16 }));
+    expect(keys(young.events)).toEqual(['menu.title']);
+  });
+
+  it('completes the talentenscan with a summary, 2–3 directions and a recorded profile', () => {
+    const run = engine();
+    const { events, state } = run(
+      inMenu().state,
+      '1',
+      'Van koken',
+      'Koken',
+      '1, 2',
+      'Koken voor ouderen',
+      'Nederlands leren',
+      '2',
+      '2',
+      '4',
+      'Stratum',
+      'ja',
+      'nee',
+    );
+    const record = events.find((e) => e.type === 'record_completed');
+    expect(record).toMatchObject({
+      record: 'talentProfile',
+      answers: {
+        energy: 'Van koken',
+        interests: ['cooking', 'garden'],
+        time: 'fewHours',
+        mobility: 'wijk',
+        dutchComfort: 4,
+        wijk: 'stratum',
+        confirm: 'yes',
+        contactWish: 'no',
+        directions: [
+          'talentenscan.directions.cooking',
+          'talentenscan.directions.garden',
+          'talentenscan.directions.volunteer',
+        ],
+      },
+    });
+    expect(events.some((e) => e.type === 'handoff_requested')).toBe(false);
+    expect(state.run).toBeNull();
+  });
+
+  it('is deterministic and does not mutate the state it is given', () => {
+    const start = inMenu().state;
+    const copy = structuredClone(start);
+    const a = engine()(start, '1', 'Van muziek');
+    const b = engine()(start, '1', 'Van muziek');
+    expect(a).toEqual(b);
+    expect(start).toEqual(copy);
+  });
+});
