@@ -92,7 +92,9 @@ function poolConfig(databaseUrl: string, database?: string): pg.PoolConfig {
  */
 export class MigrationPgAdapter extends PrismaPg {
   constructor(private readonly databaseUrl: string) {
-    super(poolConfig(databaseUrl), { schema: new URL(databaseUrl).searchParams.get('schema') ?? undefined });
+    super(poolConfig(databaseUrl), {
+      schema: new URL(databaseUrl).searchParams.get('schema') ?? undefined,
+    });
   }
 
   override async connectToShadowDb(): ReturnType<PrismaPg['connectToShadowDb']> {

@@ -6,7 +6,10 @@ import { checkFlows } from '../flows/check.js';
 import { loadFlows } from '../flows/definitions/index.js';
 import { defaultLocalesDir, flattenLocales, loadLocales } from '../i18n/load-locales.js';
 
-export function runFlowsCheck(localesDir = defaultLocalesDir, inputs?: readonly unknown[]): string[] {
+export function runFlowsCheck(
+  localesDir = defaultLocalesDir,
+  inputs?: readonly unknown[],
+): string[] {
   try {
     const flows = loadFlows(inputs);
     return checkFlows(flows, flattenLocales(loadLocales(localesDir)));

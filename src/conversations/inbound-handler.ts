@@ -4,7 +4,12 @@
  * one transaction, and only then the replies sent.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { FlowRuntimeError, runEngine, type EngineInput, type FlowRegistry } from '../flows/engine.js';
+import {
+  FlowRuntimeError,
+  runEngine,
+  type EngineInput,
+  type FlowRegistry,
+} from '../flows/engine.js';
 import { initialState, type ConversationState } from '../flows/state.js';
 import { applyEvents } from './apply-events.js';
 import { identityKey } from './identity-key.js';
@@ -31,7 +36,7 @@ export interface InboundHandlerDeps {
 }
 
 /** Attempts when another process changed the same conversation at the same moment. */
-const maxAttempts = 3;
+const maxAttempts = 5;
 
 export class InboundHandler {
   private readonly lane = new KeyedLane();
@@ -66,7 +71,11 @@ export class InboundHandler {
     return replies;
   }
 
-  private async turn(tx: StoreTx, key: string, inbound: InboundMessage): Promise<OutboundMessage[]> {
+  private async turn(
+    tx: StoreTx,
+    key: string,
+    inbound: InboundMessage,
+  ): Promise<OutboundMessage[]> {
     const deliveryId = createHash('sha256').update(`${key}:${inbound.messageId}`).digest('hex');
     if (!(await tx.markProcessed(inbound.channel, deliveryId))) {
       this.deps.logger.info({ conversation: key.slice(0, 12) }, 'duplicate delivery ignored');

@@ -255,15 +255,19 @@ class Turn {
     if (parsed.truncated) this.say('system.truncated', { max: { text: String(parsed.max) } });
     if (this.act(run, step.do, parsed.value)) return;
     const answerKey = Array.isArray(parsed.value) ? parsed.value : [String(parsed.value)];
-    const branch = step.branches.find((b) =>
-      [b.when].flat().some((w) => answerKey.includes(w)),
-    );
+    const branch = step.branches.find((b) => [b.when].flat().some((w) => answerKey.includes(w)));
     this.goTo(run, branch?.next ?? step.next);
   }
 
   private invalid(run: Run, reason: InvalidReason): void {
     run.invalid += 1;
-    this.emit({ type: 'invalid_answer', flow: run.flow, step: run.step, attempt: run.invalid, reason });
+    this.emit({
+      type: 'invalid_answer',
+      flow: run.flow,
+      step: run.step,
+      attempt: run.invalid,
+      reason,
+    });
     if (run.invalid >= maxInvalid) {
       run.invalid = 0;
       this.say('system.stuck');
@@ -291,7 +295,11 @@ class Turn {
         }
         case 'consent':
           this.state.consented = true;
-          this.emit({ type: 'consent_given', purpose: action.purpose, textVersion: action.textVersion });
+          this.emit({
+            type: 'consent_given',
+            purpose: action.purpose,
+            textVersion: action.textVersion,
+          });
           break;
         case 'handoff':
           this.emit({

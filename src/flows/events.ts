@@ -53,13 +53,6 @@ export type EngineEvent =
   | { type: 'forget' };
 
 export type InvalidReason =
-  | 'choice'
-  | 'multi'
-  | 'yesno'
-  | 'scale'
-  | 'number'
-  | 'text'
-  | 'media'
-  | 'command';
+  'choice' | 'multi' | 'yesno' | 'scale' | 'number' | 'text' | 'media' | 'command';
 
 export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;

@@ -13,7 +13,10 @@ export const targetSchema = z.string().min(1);
 export type Target = z.infer<typeof targetSchema>;
 
 /** A choice: a stable id (stored, and sent as button data) and the key of its label. */
-export const choiceSchema = z.object({ id: z.string().regex(/^[a-z0-9][\w-]{0,31}$/), label: i18nKey });
+export const choiceSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][\w-]{0,31}$/),
+  label: i18nKey,
+});
 export type Choice = z.infer<typeof choiceSchema>;
 
 /** Contact fields a flow may set from an answer or a fixed value. */

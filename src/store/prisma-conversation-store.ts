@@ -121,10 +121,7 @@ class PrismaStoreTx implements StoreTx {
     });
   }
 
-  async saveAnswer(
-    contactId: string,
-    answer: Parameters<StoreTx['saveAnswer']>[1],
-  ): Promise<void> {
+  async saveAnswer(contactId: string, answer: Parameters<StoreTx['saveAnswer']>[1]): Promise<void> {
     await this.tx.answer.create({
       data: {
         contactId,

@@ -55,7 +55,11 @@ describe(runEngine.name, () => {
 
   it('records consent only when the resident agrees, then shows the menu', () => {
     const { state, events } = inMenu();
-    expect(events).toContainEqual({ type: 'consent_given', purpose: 'registration', textVersion: 1 });
+    expect(events).toContainEqual({
+      type: 'consent_given',
+      purpose: 'registration',
+      textVersion: 1,
+    });
     expect(state.consented).toBe(true);
     expect(keys(events)).toEqual(['onboarding.thanks', 'menu.choose']);
   });
@@ -76,7 +80,12 @@ describe(runEngine.name, () => {
   it('understands a choice by number, by label without accents or case, and by button id', () => {
     const run = engine();
     const menu = inMenu().state;
-    for (const input of ['1', 'TALENTENSCAN', 'talentenscan: ontdek wat je goed kunt', { type: 'choice', id: 'talentenscan' } as const]) {
+    for (const input of [
+      '1',
+      'TALENTENSCAN',
+      'talentenscan: ontdek wat je goed kunt',
+      { type: 'choice', id: 'talentenscan' } as const,
+    ]) {
       const { state } = run(menu, input);
       expect(state.run?.flow).toBe('talentenscan');
     }
@@ -87,7 +96,9 @@ describe(runEngine.name, () => {
     const menu = inMenu().state;
     const first = run(menu, 'blabla');
     expect(keys(first.events)).toEqual(['system.invalid.choice', 'menu.choose']);
-    expect(first.events).toContainEqual(expect.objectContaining({ type: 'invalid_answer', attempt: 1 }));
+    expect(first.events).toContainEqual(
+      expect.objectContaining({ type: 'invalid_answer', attempt: 1 }),
+    );
     const third = run(menu, 'blabla', '17', '');
     expect(keys(third.events)).toEqual(['system.stuck', 'menu.choose']);
     expect(maxInvalid).toBe(3);
@@ -183,14 +194,24 @@ describe(runEngine.name, () => {
     const run = engine([quiz]);
     const state = { ...inMenu().state, run: null };
     const started = runEngine(
-      { flows: new Map([...flows, ['quiz', parseFlow(quiz)]]), lexicon: localeLexicon, now: new Date(0), newId: () => 'q' },
+      {
+        flows: new Map([...flows, ['quiz', parseFlow(quiz)]]),
+        lexicon: localeLexicon,
+        now: new Date(0),
+        newId: () => 'q',
+      },
       state,
       { type: 'start', flow: 'quiz' },
     );
     expect(keys(started.events)).toEqual(['menu.choose']);
-    expect(keys(run(started.state, '300').events)).toEqual(['system.invalid.number', 'menu.choose']);
+    expect(keys(run(started.state, '300').events)).toEqual([
+      'system.invalid.number',
+      'menu.choose',
+    ]);
     const young = run(started.state, '١٦');
-    expect(young.events).toContainEqual(expect.objectContaining({ type: 'answer_saved', value: 16 }));
+    expect(young.events).toContainEqual(
+      expect.objectContaining({ type: 'answer_saved', value: 16 }),
+    );
     expect(keys(young.events)).toEqual(['menu.title']);
   });
 

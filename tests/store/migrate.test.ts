@@ -5,16 +5,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from '../../src/store/migrate.js';
 import { createPrismaClient, type PrismaClient } from '../../src/store/prisma-client.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestDatabase } from '../support/test-database.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PRISMA_CLI = path.join(ROOT, 'node_modules', '.bin', 'prisma');
 
-/** Runs the real Prisma CLI (prisma.config.ts, the migration adapter) against one database. */
+/**
+ * Runs the real Prisma CLI (prisma.config.ts, the migration adapter) against one database.
+ * `migrate deploy` lingers ~10 s after it is done: the wasm schema engine leaves a 10 s timer.
+ */
 async function prisma(args: string[], databaseUrl: string): Promise<string> {
   const { stdout, stderr } = await run(PRISMA_CLI, args, {
     cwd: ROOT,
@@ -51,36 +54,40 @@ const MODEL_TABLES = [
   'TalentProfile',
 ];
 
-describe('prisma migrate (the CLI, through prisma.config.ts)', () => {
-  let db: TestDatabase | undefined;
-  afterEach(async () => {
-    await db?.drop();
-    db = undefined;
-  });
-
+// Concurrent: the CLI test mostly waits, the PGlite test mostly computes.
+// The CLI needs seconds per command, more on a busy machine.
+describe.concurrent('prisma migrate (the CLI, through prisma.config.ts)', { timeout: 90_000 }, () => {
   it('deploys every migration to a fresh database, and status then reports it up to date', async () => {
-    db = await createTestDatabase({ empty: true });
-    expect(await publicTables(db.prisma)).toEqual([]);
+    const db = await createTestDatabase({ empty: true });
+    try {
+      expect(await publicTables(db.prisma)).toEqual([]);
 
-    const deployed = await prisma(['migrate', 'deploy'], db.url);
-    expect(deployed).toContain('All migrations have been successfully applied');
-    expect(await publicTables(db.prisma)).toEqual([...MODEL_TABLES, '_prisma_migrations'].sort());
+      const deployed = await prisma(['migrate', 'deploy'], db.url);
+      expect(deployed).toContain('All migrations have been successfully applied');
+      expect(await publicTables(db.prisma)).toEqual([...MODEL_TABLES, '_prisma_migrations'].sort());
 
-    const status = await prisma(['migrate', 'status'], db.url);
-    expect(status).toContain('Database schema is up to date');
-    // And applyMigrations reads what the CLI recorded.
-    expect(await applyMigrations(db.prisma)).toEqual([]);
+      const status = await prisma(['migrate', 'status'], db.url);
+      expect(status).toContain('Database schema is up to date');
+      // And applyMigrations reads what the CLI recorded.
+      expect(await applyMigrations(db.prisma)).toEqual([]);
+    } finally {
+      await db.drop();
+    }
   });
 
   it('sees migrations recorded by applyMigrations as applied', async () => {
-    db = await createTestDatabase(); // a copy of the template, migrated by applyMigrations
-
-    expect(await prisma(['migrate', 'status'], db.url)).toContain('Database schema is up to date');
-    expect(await prisma(['migrate', 'deploy'], db.url)).toContain('No pending migrations to apply');
+    const db = await createTestDatabase(); // a copy of the template, migrated by applyMigrations
+    try {
+      expect(await prisma(['migrate', 'status'], db.url)).toContain(
+        'Database schema is up to date',
+      );
+    } finally {
+      await db.drop();
+    }
   });
 });
 
-describe(applyMigrations.name, () => {
+describe.concurrent(applyMigrations.name, () => {
   it('migrates an embedded PGlite database once, recording it as Prisma does', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloei-migrate-'));
     const { prisma: client, close } = await createPrismaClient({ dataDir });
@@ -114,9 +121,16 @@ describe(applyMigrations.name, () => {
         })),
       );
 
-      const created = await client.contact.create({ data: { firstName: 'Fatma', wijk: 'Woensel' } });
+      const created = await client.contact.create({
+        data: { firstName: 'Fatma', wijk: 'Woensel' },
+      });
       const read = await client.contact.findUniqueOrThrow({ where: { id: created.id } });
-      expect(read).toMatchObject({ firstName: 'Fatma', wijk: 'Woensel', language: 'nl', status: 'active' });
+      expect(read).toMatchObject({
+        firstName: 'Fatma',
+        wijk: 'Woensel',
+        language: 'nl',
+        status: 'active',
+      });
     } finally {
       await close();
       await rm(dataDir, { recursive: true, force: true });

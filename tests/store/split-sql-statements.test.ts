@@ -3,7 +3,8 @@ import { splitSqlStatements } from '../../src/store/split-sql-statements.js';
 
 describe(splitSqlStatements.name, () => {
   it('splits on semicolons and keeps each statement with its leading comment', () => {
-    const script = '-- CreateTable\nCREATE TABLE "A" ("id" TEXT);\n\n-- CreateIndex\nCREATE INDEX "i" ON "A"("id");\n';
+    const script =
+      '-- CreateTable\nCREATE TABLE "A" ("id" TEXT);\n\n-- CreateIndex\nCREATE INDEX "i" ON "A"("id");\n';
     expect(splitSqlStatements(script)).toEqual([
       '-- CreateTable\nCREATE TABLE "A" ("id" TEXT)',
       '-- CreateIndex\nCREATE INDEX "i" ON "A"("id")',

@@ -20,7 +20,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (postgres.status === 'rejected' || redis.status === 'rejected') {
     if (postgres.status === 'fulfilled') await postgres.value.stop();
     if (redis.status === 'fulfilled') await redis.value.stop();
-    throw postgres.status === 'rejected' ? postgres.reason : (redis as PromiseRejectedResult).reason;
+    throw postgres.status === 'rejected'
+      ? postgres.reason
+      : (redis as PromiseRejectedResult).reason;
   }
   const teardown = async () => {
     await Promise.all([postgres.value.stop(), redis.value.stop()]);

@@ -46,8 +46,30 @@ export async function startPostgres(): Promise<TestPostgres> {
     '-c max_connections=200',
   ];
   try {
-    await pg('initdb', ['-A', 'trust', '--no-sync', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '-D', data]);
-    await pg('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '30', '-o', settings.join(' '), 'start']);
+    await pg('initdb', [
+      '-A',
+      'trust',
+      '--no-sync',
+      '-U',
+      'postgres',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '-D',
+      data,
+    ]);
+    await pg('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      log,
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      settings.join(' '),
+      'start',
+    ]);
   } catch (error) {
     const serverLog = await readFile(log, 'utf8').catch(() => '');
     await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,60 @@
+/**
+ * Golden conversations: a transcript file holds the resident's lines (`> …`, a lone `>` is
+ * an empty message) and Bloei's replies (`< …`, messages separated by a lone `<`). A test
+ * replays the inputs through the real pipeline and compares the whole transcript.
+ * `npx vitest run tests/golden -u` rewrites the files from their inputs; review the diff.
+ */
+import { readFileSync } from 'node:fs';
+import type { InboundHandler } from '../../src/conversations/inbound-handler.js';
+import { renderForSimulator } from '../../src/bots/simulator/render.js';
+import { lineToInbound } from '../../src/bots/simulator/to-inbound.js';
+
+export interface GoldenScript {
+  header: string[];
+  hint: string | undefined;
+  inputs: string[];
+}
+
+export function readGolden(path: string): GoldenScript {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const header = lines.filter((l) => l.startsWith('#'));
+  const hint = header.map((l) => /^# hint: (\S+)/.exec(l)?.[1]).find(Boolean);
+  const inputs = lines.filter((l) => l === '>' || l.startsWith('> ')).map((l) => l.slice(2));
+  return { header, hint, inputs };
+}
+
+export async function playGolden(
+  script: GoldenScript,
+  handler: InboundHandler,
+  userId: string,
+  clock: { advance(): Date },
+): Promise<string> {
+  const out = [...script.header, ''];
+  for (const input of script.inputs) {
+    out.push(input === '' ? '>' : `> ${input}`);
+    const inbound = lineToInbound(input, userId, {
+      now: clock.advance(),
+      ...(script.hint ? { languageHint: script.hint } : {}),
+    });
+    const replies = await handler.handle(inbound);
+    replies.forEach((reply, i) => {
+      if (i > 0) out.push('<');
+      out.push(
+        ...renderForSimulator(reply, 'plain')
+          .split('\n')
+          .map((l) => `< ${l}`),
+      );
+    });
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** A clock that starts at a pinned time and moves one minute per message. */
+export function pinnedClock(start = '2026-03-02T10:00:00Z') {
+  let now = new Date(start).getTime();
+  return {
+    now: () => new Date(now),
+    advance: () => new Date((now += 60_000)),
+  };
+}

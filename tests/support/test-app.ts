@@ -1,0 +1,33 @@
+/** Bloei's real app on a fresh test database, with a pinned clock and recorded sends. */
+import { createApp, type App } from '../../src/app.js';
+import { simulatorChannel } from '../../src/bots/simulator/to-inbound.js';
+import type { Logger } from '../../src/conversations/ports.js';
+import { RecordingChannel } from './recording-channel.js';
+import { pinnedClock } from './golden.js';
+
+export const silentLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+};
+
+export interface TestApp extends App {
+  channel: RecordingChannel;
+  clock: ReturnType<typeof pinnedClock>;
+}
+
+export async function createTestApp(
+  databaseUrl: string,
+  logger: Logger = silentLogger,
+): Promise<TestApp> {
+  const clock = pinnedClock();
+  const app = await createApp(
+    { databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl' },
+    logger,
+    { clock: clock.now },
+  );
+  const channel = new RecordingChannel(simulatorChannel);
+  app.router.add(channel);
+  return { ...app, channel, clock };
+}
