@@ -11,13 +11,42 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => ['true', '1', 'yes'].includes(v));
+
 const schema = z.object({
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   BLOEI_DATA_DIR: z.string().default('./.data'),
   BLOEI_DEFAULT_LANGUAGE: z.string().default('nl'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
+  TELEGRAM_API_ROOT: optionalUrl,
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  WHATSAPP_ENABLED: flag,
+  WHATSAPP_DATA_DIR: z.string().optional(),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
 });
+
+export interface TelegramConfig {
+  token: string;
+  apiRoot: string | undefined;
+  /** Set in production: Telegram posts updates to this URL instead of being polled. */
+  webhook: { url: string; secret: string; host: string; port: number } | undefined;
+}
+
+export interface WhatsAppConfig {
+  dataDir: string;
+  chromiumPath: string;
+}
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -25,6 +54,8 @@ export interface Config {
   dataDir: string;
   defaultLanguage: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  telegram: TelegramConfig | undefined;
+  whatsapp: WhatsAppConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -39,7 +70,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'configuration: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL',
+    );
+  }
+  const telegram: TelegramConfig | undefined = e.TELEGRAM_BOT_TOKEN
+    ? {
+        token: e.TELEGRAM_BOT_TOKEN,
+        apiRoot: e.TELEGRAM_API_ROOT,
+        webhook: e.TELEGRAM_WEBHOOK_URL
+          ? {
+              url: e.TELEGRAM_WEBHOOK_URL,
+              secret: e.TELEGRAM_WEBHOOK_SECRET!,
+              host: e.TELEGRAM_WEBHOOK_HOST,
+              port: e.TELEGRAM_WEBHOOK_PORT,
+            }
+          : undefined,
+      }
+    : undefined;
   return {
+    telegram,
+    whatsapp: e.WHATSAPP_ENABLED
+      ? {
+          dataDir: e.WHATSAPP_DATA_DIR ?? `${e.BLOEI_DATA_DIR}/whatsapp`,
+          chromiumPath: e.CHROMIUM_PATH,
+        }
+      : undefined,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: e.BLOEI_DATA_DIR,

@@ -43,6 +43,17 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const redis = config.redisUrl ? null : await startLocalRedis(config.dataDir);
   if (!config.redisUrl && !redis) console.error(redisInstallHint);
   const app = await createApp(config, logger);
+  const shutdown = async () => {
+    await app.close();
+    await redis?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  if (!process.stdin.isTTY) {
+    logger.info({}, 'no terminal: the console chat is off; use `npm run chat` for scripts');
+    return;
+  }
   const simulator = new SimulatorChannel({
     userId: 'console',
     input: process.stdin,
@@ -51,13 +62,6 @@ async function start(config: Config, logger: Logger): Promise<void> {
     languageHint: config.defaultLanguage,
   });
   app.router.add(simulator);
-  const shutdown = async () => {
-    await app.close();
-    await redis?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
   console.log('Bloei is running. Type a message to chat with Bloei, Ctrl+C to stop.');
   await simulator.start((message) => app.handler.handle(message));
   await simulator.finished();

@@ -16,6 +16,7 @@ import { identityKey } from './identity-key.js';
 import { KeyedLane } from './keyed-lane.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from './messages.js';
 import {
+  RecipientUnreachableError,
   VersionConflictError,
   type ConversationStore,
   type Logger,
@@ -66,9 +67,23 @@ export class InboundHandler {
         this.deps.logger.warn({ ...trace, attempt }, 'conversation changed concurrently, retrying');
       }
     }
-    for (const reply of replies) await this.deps.outbound.send(reply);
+    await this.deliver(replies, trace);
     this.deps.logger.info({ ...trace, replies: replies.length }, 'inbound handled');
     return replies;
+  }
+
+  /** Sends the replies in order; a resident who blocked the bot is marked and left alone. */
+  private async deliver(replies: OutboundMessage[], trace: object): Promise<void> {
+    for (const reply of replies) {
+      try {
+        await this.deps.outbound.send(reply);
+      } catch (error) {
+        if (!(error instanceof RecipientUnreachableError)) throw error;
+        this.deps.logger.warn(trace, 'recipient unreachable, contact marked as opted out');
+        await this.deps.store.transaction((tx) => tx.markUnreachable(reply.channel, reply.userId));
+        return;
+      }
+    }
   }
 
   private async turn(
@@ -131,7 +146,7 @@ function toEngineInput(content: InboundContent): EngineInput {
     case 'text':
       return { type: 'text', text: content.text };
     case 'choice':
-      return { type: 'choice', id: content.id };
+      return { type: 'choice', id: content.id, ...(content.ref ? { ref: content.ref } : {}) };
     case 'media':
       return { type: 'media' };
   }

@@ -5,8 +5,8 @@
 
 export type InboundContent =
   | { type: 'text'; text: string }
-  /** A tapped button: the choice id the adapter put in it. */
-  | { type: 'choice'; id: string }
+  /** A tapped button: the choice id and question ref the adapter put in it. */
+  | { type: 'choice'; id: string; ref?: string }
   /** Anything that is not text: photo, voice, sticker, location, document. */
   | { type: 'media'; kind: string };
 
@@ -35,4 +35,6 @@ export interface OutboundMessage {
   text: string;
   /** Choices of a question, in order; channels show them as buttons or numbered lines. */
   choices: OutboundChoice[];
+  /** The question the choices belong to; adapters echo it back with a tapped button. */
+  ref?: string;
 }

@@ -56,6 +56,8 @@ export interface StoreTx {
     }>,
   ): Promise<void>;
   deleteContact(contactId: string): Promise<void>;
+  /** The platform refuses delivery (the resident blocked the bot): send nothing more. */
+  markUnreachable(channel: string, externalId: string): Promise<void>;
   recordConsent(
     contactId: string,
     consent: { purpose: string; textVersion: number; granted: boolean; at: Date },
@@ -105,12 +107,22 @@ export class VersionConflictError extends Error {
 export interface RenderedMessage {
   text: string;
   choices: OutboundChoice[];
+  ref?: string;
 }
 
 /** Translations: the engine's lexicon plus rendering of its messages. */
 export interface Translator extends Lexicon {
   readonly languages: readonly string[];
   render(message: BotMessage, language: string): RenderedMessage;
+}
+
+/**
+ * Thrown by a channel's send when the platform says the person can no longer be reached
+ * (Telegram's 403 "bot was blocked by the user"). The contact is then marked as opted out.
+ */
+export class RecipientUnreachableError extends Error {
+  override readonly name = 'RecipientUnreachableError';
+  readonly code = 'RECIPIENT_UNREACHABLE';
 }
 
 /** Delivers a message on its channel. */

@@ -23,7 +23,8 @@ export interface EngineContext {
 /** A resident's message as the engine sees it; adapters produce these, never meaning. */
 export type EngineInput =
   | { type: 'text'; text: string }
-  | { type: 'choice'; id: string }
+  /** A tapped button; `ref` names the question it belonged to, so a stale tap is refused. */
+  | { type: 'choice'; id: string; ref?: string }
   | { type: 'media' }
   /** The host starts a flow itself (e.g. a scheduled follow-up). */
   | { type: 'start'; flow: string };
@@ -46,9 +47,9 @@ export const engineKeys: readonly string[] = [
   'system.resumed',
   'system.truncated',
   'system.stuck',
-  ...(['choice', 'multi', 'yesno', 'scale', 'number', 'text', 'media', 'command'] as const).map(
-    (reason) => `system.invalid.${reason}`,
-  ),
+  ...(
+    ['choice', 'multi', 'yesno', 'scale', 'number', 'text', 'media', 'command', 'stale'] as const
+  ).map((reason) => `system.invalid.${reason}`),
   'onboarding.stoppedBeforeConsent',
   'onboarding.consentFirst',
   'common.yes',
@@ -78,6 +79,14 @@ export function runEngine(
   const turn = new Turn(ctx, structuredClone(state));
   turn.handle(input);
   return { state: turn.state, events: turn.events };
+}
+
+/**
+ * A short name for the question a run waits at, sent along with its buttons: a tap on a
+ * button of an earlier question carries another ref and is not taken as an answer.
+ */
+export function questionRef(flow: FlowDefinition, run: Run): string {
+  return `${run.id.slice(0, 8)}.${Object.keys(flow.steps).indexOf(run.step)}`;
 }
 
 class Turn {
@@ -239,6 +248,13 @@ class Turn {
   private answer(run: Run, input: Exclude<EngineInput, { type: 'start' }>): void {
     const step = this.step(run, run.step);
     if (step.kind === 'message') return this.enter(run, run.step);
+    if (
+      input.type === 'choice' &&
+      input.ref &&
+      input.ref !== questionRef(this.flow(run.flow), run)
+    ) {
+      return this.invalid(run, 'stale');
+    }
     const parsed = parseAnswer(step, input, this.ctx.lexicon, this.state.language);
     if (!parsed.ok) return this.invalid(run, parsed.reason);
     const name = step.save ?? run.step;
@@ -337,7 +353,10 @@ class Turn {
     const step = this.step(run, run.step);
     const message = this.message(run, step);
     const choices = questionChoices(step);
-    if (choices.length > 0) message.choices = choices;
+    if (choices.length > 0) {
+      message.choices = choices;
+      message.ref = questionRef(this.flow(run.flow), run);
+    }
     this.emit({ type: 'message', message });
   }
 

@@ -13,6 +13,8 @@ export interface BotMessage {
   params: Record<string, MessageParam>;
   /** Numbered choices, rendered as buttons or numbered lines by the channel. */
   choices?: { id: string; label: string }[];
+  /** Names the question the choices belong to (see `questionRef`). */
+  ref?: string;
 }
 
 export type EngineEvent =
@@ -53,6 +55,15 @@ export type EngineEvent =
   | { type: 'forget' };
 
 export type InvalidReason =
-  'choice' | 'multi' | 'yesno' | 'scale' | 'number' | 'text' | 'media' | 'command';
+  | 'choice'
+  | 'multi'
+  | 'yesno'
+  | 'scale'
+  | 'number'
+  | 'text'
+  | 'media'
+  | 'command'
+  /** A button of an earlier question was tapped. */
+  | 'stale';
 
 export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;

@@ -106,6 +106,13 @@ class PrismaStoreTx implements StoreTx {
     await this.tx.contact.deleteMany({ where: { id: contactId } });
   }
 
+  async markUnreachable(channel: string, externalId: string): Promise<void> {
+    await this.tx.contact.updateMany({
+      where: { identities: { some: { channel, externalId } } },
+      data: { status: 'blocked' },
+    });
+  }
+
   async recordConsent(
     contactId: string,
     consent: { purpose: string; textVersion: number; granted: boolean; at: Date },

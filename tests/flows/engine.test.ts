@@ -264,3 +264,23 @@ describe(runEngine.name, () => {
     expect(start).toEqual(copy);
   });
 });
+
+describe('stale buttons', () => {
+  const refOf = (events: EngineEvent[]) =>
+    events.flatMap((e) => (e.type === 'message' && e.message.ref ? [e.message.ref] : [])).at(-1);
+
+  it('refuses a button of an earlier question, even when its id fits the current one', () => {
+    const run = engine();
+    const atTime = run(inMenu().state, '1', 'a', 'b', '1', 'c', 'd');
+    const timeRef = refOf(atTime.events);
+    const atMobility = run(atTime.state, '2');
+    const mobilityRef = refOf(atMobility.events);
+    expect(timeRef).toBeDefined();
+    expect(mobilityRef).not.toBe(timeRef);
+
+    const stale = run(atMobility.state, { type: 'choice', id: 'wijk', ref: timeRef! });
+    expect(keys(stale.events)).toEqual(['system.invalid.stale', 'talentenscan.mobility']);
+    const fresh = run(atMobility.state, { type: 'choice', id: 'wijk', ref: mobilityRef! });
+    expect(fresh.state.run?.answers['mobility']).toBe('wijk');
+  });
+});

@@ -56,36 +56,42 @@ const MODEL_TABLES = [
 
 // Concurrent: the CLI test mostly waits, the PGlite test mostly computes.
 // The CLI needs seconds per command, more on a busy machine.
-describe.concurrent('prisma migrate (the CLI, through prisma.config.ts)', { timeout: 90_000 }, () => {
-  it('deploys every migration to a fresh database, and status then reports it up to date', async () => {
-    const db = await createTestDatabase({ empty: true });
-    try {
-      expect(await publicTables(db.prisma)).toEqual([]);
+describe.concurrent(
+  'prisma migrate (the CLI, through prisma.config.ts)',
+  { timeout: 90_000 },
+  () => {
+    it('deploys every migration to a fresh database, and status then reports it up to date', async () => {
+      const db = await createTestDatabase({ empty: true });
+      try {
+        expect(await publicTables(db.prisma)).toEqual([]);
 
-      const deployed = await prisma(['migrate', 'deploy'], db.url);
-      expect(deployed).toContain('All migrations have been successfully applied');
-      expect(await publicTables(db.prisma)).toEqual([...MODEL_TABLES, '_prisma_migrations'].sort());
+        const deployed = await prisma(['migrate', 'deploy'], db.url);
+        expect(deployed).toContain('All migrations have been successfully applied');
+        expect(await publicTables(db.prisma)).toEqual(
+          [...MODEL_TABLES, '_prisma_migrations'].sort(),
+        );
 
-      const status = await prisma(['migrate', 'status'], db.url);
-      expect(status).toContain('Database schema is up to date');
-      // And applyMigrations reads what the CLI recorded.
-      expect(await applyMigrations(db.prisma)).toEqual([]);
-    } finally {
-      await db.drop();
-    }
-  });
+        const status = await prisma(['migrate', 'status'], db.url);
+        expect(status).toContain('Database schema is up to date');
+        // And applyMigrations reads what the CLI recorded.
+        expect(await applyMigrations(db.prisma)).toEqual([]);
+      } finally {
+        await db.drop();
+      }
+    });
 
-  it('sees migrations recorded by applyMigrations as applied', async () => {
-    const db = await createTestDatabase(); // a copy of the template, migrated by applyMigrations
-    try {
-      expect(await prisma(['migrate', 'status'], db.url)).toContain(
-        'Database schema is up to date',
-      );
-    } finally {
-      await db.drop();
-    }
-  });
-});
+    it('sees migrations recorded by applyMigrations as applied', async () => {
+      const db = await createTestDatabase(); // a copy of the template, migrated by applyMigrations
+      try {
+        expect(await prisma(['migrate', 'status'], db.url)).toContain(
+          'Database schema is up to date',
+        );
+      } finally {
+        await db.drop();
+      }
+    });
+  },
+);
 
 describe.concurrent(applyMigrations.name, () => {
   it('migrates an embedded PGlite database once, recording it as Prisma does', async () => {

@@ -14,7 +14,9 @@ describe.concurrent(createPrismaClient.name, () => {
         data: {
           firstName: 'Joost',
           identities: { create: { channel: 'telegram', externalId: '42' } },
-          conversations: { create: { identityKey: 'h:telegram:42', state: { step: 'ask-name', n: 1 } } },
+          conversations: {
+            create: { identityKey: 'h:telegram:42', state: { step: 'ask-name', n: 1 } },
+          },
           talentProfiles: {
             create: {
               runId: 'run-1',
