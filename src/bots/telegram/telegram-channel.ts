@@ -1,0 +1,244 @@
+/**
+ * Bloei on Telegram, through grammY. Long polling by default (the runner, one chat at a time
+ * in order, many chats at once); a webhook server when a webhook URL is configured. Sending
+ * is paced per chat (transformer-throttler) and retried on 429 and 5xx (auto-retry). The
+ * adapter only translates: updates → inbound messages, outbound messages → sendMessage.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Api, Bot, GrammyError, webhookCallback, type Context } from 'grammy';
+import type { CallbackQuery, Update } from 'grammy/types';
+import type { TelegramConfig } from '../../config.js';
+import { identityKey } from '../../conversations/identity-key.js';
+import {
+  RecipientUnreachableError,
+  type Logger,
+  type Translator,
+} from '../../conversations/ports.js';
+import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
+import { botCommands } from './bot-commands.js';
+import { KeyboardTracker } from './keyboard-tracker.js';
+import { renderForTelegram } from './render.js';
+import { telegramChannel, toInbound } from './to-inbound.js';
+import { WebhookServer } from './webhook-server.js';
+
+/** The only updates Bloei asks Telegram for. */
+const allowedUpdates = ['message', 'callback_query'] as const satisfies (keyof Update)[];
+
+export interface TelegramChannelOptions {
+  /** Least time between two calls for one chat; Telegram asks for about one message a second. */
+  perChatIntervalMs?: number;
+  /** A 429 asking to wait longer than this fails the send instead. */
+  maxRetryDelaySeconds?: number;
+  maxRetryAttempts?: number;
+  /** How long one getUpdates call may wait for updates (long polling). */
+  pollTimeoutSeconds?: number;
+  /** The language of the command list for residents whose app language has none. */
+  defaultLanguage?: string;
+  clock?: () => Date;
+}
+
+export class TelegramChannel implements ChannelAdapter {
+  readonly channel = telegramChannel;
+  private readonly bot: Bot;
+  /** For taking old buttons away: best effort, so never paced behind or retried before a reply. */
+  private readonly keyboardApi: Api;
+  private readonly keyboards = new KeyboardTracker();
+  private readonly clock: () => Date;
+  private runner: RunnerHandle | undefined;
+  private webhook: WebhookServer | undefined;
+  private sink: InboundSink | undefined;
+
+  constructor(
+    private readonly config: TelegramConfig,
+    private readonly logger: Logger,
+    private readonly translator: Translator,
+    private readonly options: TelegramChannelOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    const client = config.apiRoot ? { apiRoot: config.apiRoot } : {};
+    this.bot = new Bot(config.token, { client });
+    this.keyboardApi = new Api(config.token, client);
+    // Innermost first: every polling attempt is seen by the failure log; retries happen
+    // inside the chat's throttle slot, so a retried message cannot be overtaken by the next.
+    this.bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method !== 'getUpdates') return prev(method, payload, signal);
+      try {
+        const result = await prev(method, payload, signal);
+        if (!result.ok) {
+          const { error_code: code, description } = result;
+          this.logger.warn({ code, description }, 'telegram: getUpdates failed');
+        }
+        return result;
+      } catch (error) {
+        if (!signal?.aborted) this.logger.warn(describe(error), 'telegram: getUpdates failed');
+        throw error;
+      }
+    });
+    this.bot.api.config.use(
+      autoRetry({
+        maxRetryAttempts: options.maxRetryAttempts ?? 5,
+        maxDelaySeconds: options.maxRetryDelaySeconds ?? 300,
+      }),
+    );
+    this.bot.api.config.use(
+      apiThrottler({ out: { maxConcurrent: 1, minTime: options.perChatIntervalMs ?? 1000 } }),
+    );
+    this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+    this.bot.use((ctx) => this.onUpdate(ctx.update));
+    this.bot.catch((error) => {
+      this.logger.error(
+        { update: error.ctx.update.update_id, ...describe(error.error) },
+        'telegram: update failed',
+      );
+    });
+  }
+
+  /** The port the webhook server listens on (useful when port 0 was configured). */
+  get webhookPort(): number | undefined {
+    return this.webhook?.port;
+  }
+
+  async start(sink: InboundSink): Promise<void> {
+    this.sink = sink;
+    await this.bot.init();
+    await this.publishCommands();
+    const { webhook } = this.config;
+    if (webhook) {
+      const server = new WebhookServer(
+        {
+          host: webhook.host,
+          port: webhook.port,
+          path: new URL(webhook.url).pathname,
+          secret: webhook.secret,
+          logger: this.logger,
+        },
+        webhookCallback(this.bot, 'http', { onTimeout: 'return' }),
+      );
+      await server.listen();
+      this.webhook = server;
+      await this.bot.api.setWebhook(webhook.url, {
+        secret_token: webhook.secret,
+        allowed_updates: allowedUpdates,
+      });
+      this.logger.info({ bot: this.bot.botInfo.username, port: server.port }, 'telegram: webhook');
+      return;
+    }
+    await this.bot.api.deleteWebhook();
+    const runner = run(this.bot, {
+      runner: {
+        fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: allowedUpdates },
+        silent: true,
+      },
+    });
+    runner.task()?.catch((error: unknown) => {
+      this.logger.error(describe(error), 'telegram: polling stopped');
+    });
+    this.runner = runner;
+    this.logger.info({ bot: this.bot.botInfo.username }, 'telegram: long polling');
+  }
+
+  async send(message: OutboundMessage): Promise<void> {
+    const chatId = message.userId;
+    const parts = renderForTelegram(message);
+    await this.removeKeyboard(chatId, this.keyboards.take(chatId));
+    for (const part of parts) {
+      let sent;
+      try {
+        sent = await this.bot.api.sendMessage(
+          chatId,
+          part.text,
+          part.replyMarkup ? { reply_markup: part.replyMarkup } : {},
+        );
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 403) {
+          throw new RecipientUnreachableError(`telegram: ${error.description}`);
+        }
+        throw error;
+      }
+      if (part.replyMarkup) this.keyboards.remember(chatId, sent.message_id);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    if (runner?.isRunning()) await runner.stop();
+    await this.webhook?.close();
+    this.webhook = undefined;
+  }
+
+  private async onUpdate(update: Update): Promise<void> {
+    if (update.callback_query) await this.settleTap(update.callback_query);
+    const inbound = toInbound(update, this.clock());
+    if (!inbound) {
+      this.logger.debug({ update: update.update_id }, 'telegram: update ignored');
+      return;
+    }
+    const trace = {
+      update: update.update_id,
+      conversation: identityKey(inbound.channel, inbound.userId).slice(0, 12),
+    };
+    this.logger.debug({ ...trace, content: inbound.content.type }, 'telegram: inbound');
+    try {
+      await this.sink?.(inbound);
+    } catch (error) {
+      this.logger.error({ ...trace, ...describe(error) }, 'telegram: inbound not handled');
+    }
+  }
+
+  /** Stops the tapped button's spinner and takes the buttons away: they have been used. */
+  private async settleTap(query: CallbackQuery): Promise<void> {
+    await this.bestEffort('answerCallbackQuery', () => this.bot.api.answerCallbackQuery(query.id));
+    const message = query.message;
+    if (message?.chat.type !== 'private') return;
+    const chatId = String(message.chat.id);
+    this.keyboards.forget(chatId, message.message_id);
+    await this.removeKeyboard(chatId, message.message_id);
+  }
+
+  private async removeKeyboard(chatId: string, messageId: number | undefined): Promise<void> {
+    if (messageId === undefined) return;
+    await this.bestEffort('editMessageReplyMarkup', () =>
+      this.keyboardApi.editMessageReplyMarkup(chatId, messageId),
+    );
+  }
+
+  private async bestEffort(method: string, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (error) {
+      this.logger.debug({ method, ...describe(error) }, 'telegram: best-effort call failed');
+    }
+  }
+
+  /** The command menu is a convenience: without it every keyword still works as text. */
+  private async publishCommands(): Promise<void> {
+    for (const list of botCommands(this.translator, this.options.defaultLanguage ?? 'nl')) {
+      const scope = list.languageCode ? { language_code: list.languageCode } : {};
+      try {
+        await this.bot.api.setMyCommands(list.commands, scope);
+      } catch (error) {
+        this.logger.warn({ ...scope, ...describe(error) }, 'telegram: setMyCommands failed');
+      }
+    }
+  }
+}
+
+/** What may be logged of an error: its kind, never the payload (which holds message text). */
+function describe(error: unknown): Record<string, unknown> {
+  if (error instanceof GrammyError) {
+    return {
+      err: error.name,
+      method: error.method,
+      code: error.error_code,
+      description: error.description,
+    };
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { err: error.name, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { err: typeof error };
+}

@@ -1,0 +1,30 @@
+/**
+ * A wwebjs message → an inbound message. Text stays text; everything else (photo, voice,
+ * sticker, location, …) is media of a kind, which the engine answers with "text only". The
+ * meaning of a reply ("2", a label, "ja") is the engine's business, not the adapter's.
+ */
+import type { InboundMessage } from '../channel.js';
+import type { WhatsAppMessage } from './whatsapp-client.js';
+
+export const whatsappChannel = 'whatsapp';
+
+/** wwebjs message types → the media kinds Bloei's other channels use. */
+const mediaKinds: Record<string, string> = {
+  image: 'photo',
+  ptt: 'voice',
+  vcard: 'contact',
+  multi_vcard: 'contact',
+};
+
+export function toInbound(message: WhatsAppMessage): InboundMessage {
+  return {
+    channel: whatsappChannel,
+    userId: message.from,
+    messageId: message.id._serialized || message.id.id,
+    receivedAt: new Date(message.timestamp * 1000),
+    content:
+      message.type === 'chat'
+        ? { type: 'text', text: message.body }
+        : { type: 'media', kind: mediaKinds[message.type] ?? message.type },
+  };
+}
