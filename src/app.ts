@@ -3,7 +3,13 @@
  * the channel router. `main.ts` and the tests build the app the same way.
  */
 import { InboundHandler } from './conversations/inbound-handler.js';
-import type { Logger, Translator } from './conversations/ports.js';
+import type { HandoffNotifier, Logger, Translator } from './conversations/ports.js';
+import { dueEscalations, type EscalationSettings } from './handoff/escalate-handoffs.js';
+import { HandoffAlerts } from './handoff/handoff-alerts.js';
+import { PrismaStaffDesk } from './handoff/staff-desk.js';
+import { JobQueues, type JobConnection } from './jobs/job-queues.js';
+import { JobWorker } from './jobs/job-worker.js';
+import { sendDueInvitations } from './invitations/send-due-invitations.js';
 import { ChannelRouter } from './bots/channel-router.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
@@ -20,12 +26,22 @@ export interface App {
   handler: InboundHandler;
   translator: Translator;
   flows: FlowRegistry;
+  alerts: HandoffAlerts;
+  /** The queues, when Redis is configured; without them alerts go out at once, unscheduled. */
+  jobs: JobQueues | null;
+  /**
+   * What the maintenance job does every minute: reminders and escalations of unclaimed
+   * hand-offs, and invitations that are due.
+   */
+  maintenance(): Promise<{ escalations: number; invitations: number }>;
   close(): Promise<void>;
 }
 
 export interface AppOptions {
   clock?: () => Date;
   newId?: () => string;
+  /** Redis for BullMQ: alert delivery with retries, escalation of unclaimed hand-offs. */
+  jobs?: JobConnection & { escalation?: EscalationSettings; worker?: boolean };
 }
 
 export async function createApp(
@@ -48,22 +64,62 @@ export async function createApp(
   const translator = await createTranslator(loadLocales(), config.defaultLanguage);
   const flows = loadFlows();
   const router = new ChannelRouter();
+  const { prisma } = database;
+  const clock = options.clock ?? (() => new Date());
+  const alerts = new HandoffAlerts({ prisma, translator, flows, outbound: router, logger, clock });
+  const jobs = options.jobs ? new JobQueues(options.jobs) : null;
+  const inline: HandoffNotifier = {
+    raised: (id) =>
+      alerts.deliver(id, 'new').then(
+        () => undefined,
+        (error: Error) => logger.error({ err: error.message }, 'hand-off alert failed'),
+      ),
+  };
   const handler = new InboundHandler({
-    store: new PrismaConversationStore(database.prisma),
+    store: new PrismaConversationStore(prisma),
     translator,
     flows,
     outbound: router,
     logger,
     defaultLanguage: config.defaultLanguage,
-    ...options,
+    handoffs: jobs ?? inline,
+    staff: new PrismaStaffDesk(prisma, translator),
+    clock,
+    ...(options.newId ? { newId: options.newId } : {}),
   });
+  const sendInvitations = () => sendDueInvitations(prisma, handler, clock());
+  const maintenance = async () => {
+    const due = await dueEscalations(prisma, clock(), options.jobs?.escalation);
+    for (const { handoffId, kind } of due) {
+      if (jobs) await jobs.alert(handoffId, kind);
+      else await alerts.deliver(handoffId, kind);
+    }
+    return { escalations: due.length, invitations: await sendInvitations() };
+  };
+  const worker =
+    jobs && options.jobs?.worker !== false
+      ? new JobWorker(
+          jobs.connection,
+          {
+            'handoff-alerts': ({ handoffId, kind }) => alerts.deliver(handoffId, kind),
+            maintenance,
+          },
+          logger,
+        )
+      : null;
+  if (worker) await jobs?.scheduleMaintenance();
   return {
-    prisma: database.prisma,
+    prisma,
     router,
     handler,
     translator,
     flows,
+    alerts,
+    jobs,
+    maintenance,
     async close() {
+      await worker?.close();
+      await jobs?.close();
       await Promise.allSettled(router.channels.map((c) => c.stop()));
       await database.close();
     },

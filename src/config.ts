@@ -21,7 +21,8 @@ const schema = z.object({
   REDIS_URL: optionalUrl,
   BLOEI_DATA_DIR: z.string().default('./.data'),
   BLOEI_DEFAULT_LANGUAGE: z.string().default('nl'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Unset: info for `start`, warn for one-shot commands. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
   TELEGRAM_API_ROOT: optionalUrl,
   TELEGRAM_WEBHOOK_URL: optionalUrl,
@@ -31,6 +32,8 @@ const schema = z.object({
     .optional(),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  HANDOFF_REMIND_AFTER_HOURS: z.coerce.number().positive().default(24),
+  HANDOFF_ESCALATE_AFTER_HOURS: z.coerce.number().positive().default(48),
   WHATSAPP_ENABLED: flag,
   WHATSAPP_DATA_DIR: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -53,9 +56,11 @@ export interface Config {
   redisUrl: string | undefined;
   dataDir: string;
   defaultLanguage: string;
-  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'] | undefined;
   telegram: TelegramConfig | undefined;
   whatsapp: WhatsAppConfig | undefined;
+  /** Unclaimed hand-offs: a reminder to the owner, then the whole wijkteam. */
+  escalation: { remindAfterHours: number; escalateAfterHours: number };
 }
 
 export class ConfigError extends Error {
@@ -90,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
     : undefined;
   return {
+    escalation: {
+      remindAfterHours: e.HANDOFF_REMIND_AFTER_HOURS,
+      escalateAfterHours: e.HANDOFF_ESCALATE_AFTER_HOURS,
+    },
     telegram,
     whatsapp: e.WHATSAPP_ENABLED
       ? {

@@ -3,13 +3,14 @@
  * messages go out. Runs inside the inbound transaction; sending happens after commit.
  */
 import type { EngineEvent } from '../flows/events.js';
-import type { InboundMessage, OutboundMessage } from './messages.js';
+import type { OutboundMessage } from './messages.js';
 import type { ContactSnapshot, StoreTx, Translator } from './ports.js';
 
 export interface ApplyInput {
   tx: StoreTx;
   translator: Translator;
-  inbound: InboundMessage;
+  /** The resident this turn is with. */
+  to: { channel: string; userId: string; displayName: string | null };
   now: Date;
   /** The contact before this turn; null before consent. */
   contact: ContactSnapshot | null;
@@ -19,24 +20,27 @@ export interface ApplyInput {
 
 export interface Applied {
   contactId: string | null;
+  /** Hand-offs created in this turn, to announce to verbinders after commit. */
+  handoffs: string[];
   /** The resident declined consent or said STOP before it: keep nothing. */
   forgotten: boolean;
   outbound: OutboundMessage[];
 }
 
 export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Promise<Applied> {
-  const { tx, translator, inbound, now } = input;
+  const { tx, translator, to, now } = input;
   let contactId = input.contact?.id ?? null;
   let wijk = input.contact?.wijk ?? null;
   let language = input.language;
   let forgotten = false;
   const outbound: OutboundMessage[] = [];
+  const handoffs: string[] = [];
 
   for (const event of events) {
     switch (event.type) {
       case 'message': {
         const rendered = translator.render(event.message, language);
-        outbound.push({ channel: inbound.channel, userId: inbound.userId, ...rendered });
+        outbound.push({ channel: to.channel, userId: to.userId, ...rendered });
         break;
       }
       case 'contact_field_set':
@@ -46,10 +50,10 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
       case 'consent_given':
         contactId ??= await tx.createContact({
-          channel: inbound.channel,
-          externalId: inbound.userId,
+          channel: to.channel,
+          externalId: to.userId,
           language,
-          firstName: inbound.displayName ?? null,
+          firstName: to.displayName,
           at: now,
         });
         await tx.recordConsent(contactId, {
@@ -68,22 +72,29 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
           stepId: event.step,
           name: event.name,
           value: event.value,
+          indicator: event.indicator,
           at: now,
         });
         break;
       case 'record_completed':
-        if (contactId && event.record === 'talentProfile') {
+        if (!contactId) break;
+        if (event.record === 'talentProfile') {
           await tx.saveTalentProfile(contactId, event.runId, event.answers, now);
+        } else {
+          await tx.saveSignUp(contactId, event.runId, event.answers, now);
         }
         break;
       case 'handoff_requested':
         if (!contactId) break;
-        await tx.createHandoff(contactId, {
-          reason: event.reason,
-          urgency: event.urgency,
-          wijk,
-          summary: event.answers,
-        });
+        handoffs.push(
+          await tx.createHandoff(contactId, {
+            reason: event.reason,
+            urgency: event.urgency,
+            wijk,
+            summary: { flow: event.flow, answers: event.answers },
+            at: now,
+          }),
+        );
         break;
       case 'stopped':
         if (contactId) await tx.updateContact(contactId, { status: 'stopped' });
@@ -101,5 +112,5 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
     }
   }
-  return { contactId, forgotten, outbound };
+  return { contactId, handoffs, forgotten, outbound };
 }

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   FlowRuntimeError,
   runEngine,
+  type EngineContext,
   type EngineInput,
   type FlowRegistry,
 } from '../flows/engine.js';
@@ -19,7 +20,9 @@ import {
   RecipientUnreachableError,
   VersionConflictError,
   type ConversationStore,
+  type HandoffNotifier,
   type Logger,
+  type StaffDesk,
   type Outbound,
   type StoreTx,
   type Translator,
@@ -31,9 +34,25 @@ export interface InboundHandlerDeps {
   flows: FlowRegistry;
   outbound: Outbound;
   logger: Logger;
+  handoffs?: HandoffNotifier;
+  staff?: StaffDesk;
   clock?: () => Date;
   newId?: () => string;
   defaultLanguage?: string;
+}
+
+/** What a turn works on: a resident's message, or a flow Bloei starts itself. */
+interface TurnSource {
+  channel: string;
+  userId: string;
+  input: EngineInput;
+  inbound: InboundMessage | null;
+}
+
+/** What one turn produced: replies to send, hand-offs to announce. */
+interface Turn {
+  replies: OutboundMessage[];
+  handoffs: string[];
 }
 
 /** Attempts when another process changed the same conversation at the same moment. */
@@ -52,24 +71,50 @@ export class InboundHandler {
   /** Handles one message and returns what was sent back (empty for a duplicate). */
   handle(inbound: InboundMessage): Promise<OutboundMessage[]> {
     const key = identityKey(inbound.channel, inbound.userId);
-    return this.lane.run(key, () => this.process(key, inbound));
+    return this.lane.run(key, async () => {
+      const staffReplies = await this.deps.staff?.handle(inbound, this.clock());
+      if (staffReplies) {
+        await this.deliver(staffReplies, this.trace(key, inbound.channel));
+        return staffReplies;
+      }
+      const input = toEngineInput(inbound.content);
+      const replies = await this.process(key, { ...inbound, input, inbound });
+      return replies ?? [];
+    });
   }
 
-  private async process(key: string, inbound: InboundMessage): Promise<OutboundMessage[]> {
-    const trace = { conversation: key.slice(0, 12), channel: inbound.channel };
-    let replies: OutboundMessage[] = [];
+  /**
+   * Starts a flow for a consented resident on Bloei's own initiative (a check-in invitation,
+   * a follow-up). Returns null when there is nobody to start it for: no consent, stopped or
+   * unreachable.
+   */
+  startFlow(channel: string, userId: string, flow: string): Promise<OutboundMessage[] | null> {
+    const key = identityKey(channel, userId);
+    const input: EngineInput = { type: 'start', flow };
+    return this.lane.run(key, () => this.process(key, { channel, userId, input, inbound: null }));
+  }
+
+  private trace(key: string, channel: string) {
+    return { conversation: key.slice(0, 12), channel };
+  }
+
+  private async process(key: string, source: TurnSource): Promise<OutboundMessage[] | null> {
+    const trace = this.trace(key, source.channel);
+    let turn: Turn | null;
     for (let attempt = 1; ; attempt++) {
       try {
-        replies = await this.deps.store.transaction((tx) => this.turn(tx, key, inbound));
+        turn = await this.deps.store.transaction((tx) => this.turn(tx, key, source));
         break;
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
         this.deps.logger.warn({ ...trace, attempt }, 'conversation changed concurrently, retrying');
       }
     }
-    await this.deliver(replies, trace);
-    this.deps.logger.info({ ...trace, replies: replies.length }, 'inbound handled');
-    return replies;
+    if (!turn) return null;
+    await this.deliver(turn.replies, trace);
+    for (const id of turn.handoffs) await this.deps.handoffs?.raised(id);
+    this.deps.logger.info({ ...trace, replies: turn.replies.length }, 'turn handled');
+    return turn.replies;
   }
 
   /** Sends the replies in order; a resident who blocked the bot is marked and left alone. */
@@ -86,45 +131,56 @@ export class InboundHandler {
     }
   }
 
-  private async turn(
-    tx: StoreTx,
-    key: string,
-    inbound: InboundMessage,
-  ): Promise<OutboundMessage[]> {
-    const deliveryId = createHash('sha256').update(`${key}:${inbound.messageId}`).digest('hex');
-    if (!(await tx.markProcessed(inbound.channel, deliveryId))) {
-      this.deps.logger.info({ conversation: key.slice(0, 12) }, 'duplicate delivery ignored');
-      return [];
+  /** One turn in one transaction; null when a flow was to start for nobody. */
+  private async turn(tx: StoreTx, key: string, source: TurnSource): Promise<Turn | null> {
+    const { inbound } = source;
+    if (inbound) {
+      const deliveryId = createHash('sha256').update(`${key}:${inbound.messageId}`).digest('hex');
+      if (!(await tx.markProcessed(inbound.channel, deliveryId))) {
+        this.deps.logger.info({ conversation: key.slice(0, 12) }, 'duplicate delivery ignored');
+        return { replies: [], handoffs: [] };
+      }
     }
     const stored = await tx.loadConversation(key);
     const contact = stored?.contactId ? await tx.loadContact(stored.contactId) : null;
+    if (!inbound && contact?.status !== 'active') return null;
     const now = this.clock();
-    if (contact) await tx.updateContact(contact.id, { status: 'active', lastInboundAt: now });
+    if (inbound && contact) {
+      await tx.updateContact(contact.id, { status: 'active', lastInboundAt: now });
+    }
     const state = stored?.state ?? initialState(this.firstLanguage(inbound));
-    const result = this.run(state, toEngineInput(inbound.content), now);
+    const ctx: EngineContext = {
+      flows: this.deps.flows,
+      lexicon: this.deps.translator,
+      now,
+      newId: this.newId,
+      choiceSets: await tx.loadChoiceSets(),
+      handoffOpen: contact ? await tx.hasOpenHandoff(contact.id) : false,
+    };
+    const result = this.run(ctx, state, source.input);
+    const to = {
+      channel: source.channel,
+      userId: source.userId,
+      displayName: inbound?.displayName ?? null,
+    };
+    const { translator } = this.deps;
     const applied = await applyEvents(
-      { tx, translator: this.deps.translator, inbound, now, contact, language: state.language },
+      { tx, translator, to, now, contact, language: state.language },
       result.events,
     );
     if (applied.forgotten) {
       if (stored) await tx.deleteConversation(key);
-      return applied.outbound;
+      return { replies: applied.outbound, handoffs: [] };
     }
     await tx.saveConversation(
       { identityKey: key, contactId: applied.contactId, state: result.state },
       stored?.version ?? null,
     );
-    return applied.outbound;
+    return { replies: applied.outbound, handoffs: applied.handoffs };
   }
 
   /** Runs the engine; a conversation stuck on a step that no longer exists starts afresh. */
-  private run(state: ConversationState, input: EngineInput, now: Date) {
-    const ctx = {
-      flows: this.deps.flows,
-      lexicon: this.deps.translator,
-      now,
-      newId: this.newId,
-    };
+  private run(ctx: EngineContext, state: ConversationState, input: EngineInput) {
     try {
       return runEngine(ctx, state, input);
     } catch (error) {
@@ -134,8 +190,8 @@ export class InboundHandler {
     }
   }
 
-  private firstLanguage(inbound: InboundMessage): string {
-    const hint = inbound.languageHint?.toLowerCase().split(/[-_]/)[0];
+  private firstLanguage(inbound: InboundMessage | null): string {
+    const hint = inbound?.languageHint?.toLowerCase().split(/[-_]/)[0];
     const { languages } = this.deps.translator;
     return hint && languages.includes(hint) ? hint : (this.deps.defaultLanguage ?? 'nl');
   }

@@ -5,7 +5,8 @@
 import type { BotMessage } from '../flows/events.js';
 import type { Lexicon } from '../flows/lexicon.js';
 import type { ConversationState, AnswerValue } from '../flows/state.js';
-import type { OutboundChoice, OutboundMessage } from './messages.js';
+import type { ChoiceSets } from '../flows/step-view.js';
+import type { InboundMessage, OutboundChoice, OutboundMessage } from './messages.js';
 
 export interface StoredConversation {
   id: string;
@@ -27,6 +28,7 @@ export interface ContactSnapshot {
 export interface StoreTx {
   /** Records an inbound id; false when it was already processed. */
   markProcessed(channel: string, messageId: string): Promise<boolean>;
+  /** Loads the conversation and holds it for this transaction: other writers wait. */
   loadConversation(identityKey: string): Promise<StoredConversation | null>;
   /**
    * Inserts (expectedVersion null) or updates the conversation; throws
@@ -71,9 +73,20 @@ export interface StoreTx {
       stepId: string;
       name: string;
       value: AnswerValue;
+      indicator: string | null;
       at: Date;
     },
   ): Promise<void>;
+  saveSignUp(
+    contactId: string,
+    runId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void>;
+  /** Choice sets kept as data (the wijken), for questions that offer them. */
+  loadChoiceSets(): Promise<ChoiceSets>;
+  /** Whether a verbinder is handling this contact (an open hand-off other than a safety one). */
+  hasOpenHandoff(contactId: string): Promise<boolean>;
   saveTalentProfile(
     contactId: string,
     runId: string,
@@ -86,7 +99,8 @@ export interface StoreTx {
       reason: string;
       urgency: string;
       wijk: string | null;
-      summary: Record<string, AnswerValue>;
+      summary: { flow: string | null; answers: Record<string, AnswerValue> };
+      at: Date;
     },
   ): Promise<string>;
 }
@@ -128,6 +142,19 @@ export class RecipientUnreachableError extends Error {
 /** Delivers a message on its channel. */
 export interface Outbound {
   send(message: OutboundMessage): Promise<void>;
+}
+
+/** Tells verbinders about a new hand-off, after the transaction that created it. */
+export interface HandoffNotifier {
+  raised(handoffId: string): Promise<void>;
+}
+
+/**
+ * Messages from staff: a verbinder linking their chat with a one-time code, or claiming and
+ * closing hand-offs. Returns null when the message is a resident's business.
+ */
+export interface StaffDesk {
+  handle(inbound: InboundMessage, now: Date): Promise<OutboundMessage[] | null>;
 }
 
 /** Structured logging; callers never pass message bodies, names or phone numbers. */

@@ -69,7 +69,7 @@ function usedKeys(flows: FlowRegistry): Set<string> {
     keys.add(flow.title);
     for (const step of Object.values(flow.steps)) {
       keys.add(step.text);
-      for (const choice of questionChoices(step)) keys.add(choice.label);
+      for (const { label } of questionChoices(step)) if ('key' in label) keys.add(label.key);
       if (step.kind === 'message') step.suggestions?.rules.forEach((r) => keys.add(r.key));
     }
   }

@@ -4,12 +4,13 @@
  * host persists and sends what the events describe.
  */
 import { parseAnswer } from './answers/parse-answer.js';
-import { matchKeyword, isUnknownCommand, type Keyword } from './answers/match-keyword.js';
+import { keywords, matchKeyword, isUnknownCommand, type Keyword } from './answers/match-keyword.js';
 import type { EngineEvent, MessageParam, BotMessage, InvalidReason } from './events.js';
 import type { Lexicon } from './lexicon.js';
 import { initialState, type ConversationState, type Run } from './state.js';
 import { type Action, type FlowDefinition, type Step, type Target } from './spec.js';
-import { questionChoices, describeAnswer } from './step-view.js';
+import { detectSafetySignal, safetyKinds } from './answers/detect-safety-signal.js';
+import { questionChoices, describeAnswer, type ChoiceSets } from './step-view.js';
 
 export type FlowRegistry = ReadonlyMap<string, FlowDefinition>;
 
@@ -18,6 +19,13 @@ export interface EngineContext {
   lexicon: Lexicon;
   now: Date;
   newId(): string;
+  /** Choice sets kept as data, e.g. the wijken. */
+  choiceSets?: ChoiceSets;
+  /**
+   * A verbinder is handling this resident: no questionnaire starts until the hand-off is
+   * closed; stop, language and help still work.
+   */
+  handoffOpen?: boolean;
 }
 
 /** A resident's message as the engine sees it; adapters produce these, never meaning. */
@@ -50,6 +58,11 @@ export const engineKeys: readonly string[] = [
   ...(
     ['choice', 'multi', 'yesno', 'scale', 'number', 'text', 'media', 'command', 'stale'] as const
   ).map((reason) => `system.invalid.${reason}`),
+  'safety.message',
+  'safety.continueLater',
+  'safety.holding',
+  'handoff.waiting',
+  'handoff.alreadyRequested',
   'onboarding.stoppedBeforeConsent',
   'onboarding.consentFirst',
   'common.yes',
@@ -58,7 +71,8 @@ export const engineKeys: readonly string[] = [
   'common.yesWords',
   'common.noWords',
   'common.and',
-  ...['stop', 'menu', 'language', 'help', 'person', 'later'].map((k) => `keywords.${k}`),
+  ...keywords.map((k) => `keywords.${k}`),
+  ...safetyKinds.map((k) => `safety.phrases.${k}`),
 ];
 
 /** Wrong answers in a row after which the resident is offered the menu or a person. */
@@ -101,9 +115,12 @@ class Turn {
   handle(input: EngineInput): void {
     if (input.type === 'start') return this.startByHost(input.flow);
     if (input.type === 'text') {
+      const signal = detectSafetySignal(input.text, this.ctx.lexicon, this.state.language);
+      if (signal) return this.onSafetySignal(signal);
       const keyword = matchKeyword(input.text, this.ctx.lexicon, this.state.language);
       if (keyword && this.onKeyword(keyword)) return;
     }
+    if (this.state.safetyHold) return this.say('safety.holding');
     const run = this.state.run;
     if (!run) return this.onIdle();
     if (input.type === 'text' && isUnknownCommand(input.text)) return this.invalid(run, 'command');
@@ -134,8 +151,16 @@ class Turn {
       case 'menu':
       case 'person':
         if (!consented) {
+          // Telegram sends /start when someone first opens the bot: that is a hello.
+          if (!run) return false;
           this.say('onboarding.consentFirst');
-          if (run) this.ask(run);
+          this.ask(run);
+          return true;
+        }
+        this.state.safetyHold = false;
+        if (this.ctx.handoffOpen) {
+          this.setAside(run);
+          this.say(keyword === 'person' ? 'handoff.alreadyRequested' : 'handoff.waiting');
           return true;
         }
         if (keyword === 'person') {
@@ -156,7 +181,34 @@ class Turn {
         this.setAside(run);
         this.say('system.paused');
         return true;
+      case 'continue':
+        if (!this.state.safetyHold) return false;
+        this.state.safetyHold = false;
+        this.onIdle();
+        return true;
     }
+  }
+
+  /**
+   * Words about suicide, self-harm, violence or acute danger: at once the numbers that help,
+   * an urgent alert (once), and the questionnaire waits until the resident wants to go on.
+   */
+  private onSafetySignal(signal: string): void {
+    this.say('safety.message');
+    if (!this.state.consented) return;
+    if (!this.state.safetyHold) {
+      const run = this.state.run;
+      this.emit({
+        type: 'handoff_requested',
+        reason: 'safety_signal',
+        urgency: 'urgent',
+        flow: run?.flow ?? null,
+        answers: { signal },
+      });
+      this.setAside(run);
+      this.state.safetyHold = true;
+    }
+    this.say('safety.continueLater');
   }
 
   /** Puts the current run away: kept for later when its flow may pause, otherwise ended. */
@@ -174,6 +226,7 @@ class Turn {
 
   private onIdle(): void {
     if (!this.state.consented) return this.startFlow(coreFlows.onboarding);
+    if (this.ctx.handoffOpen) return this.say('handoff.waiting');
     const last = this.state.paused.at(-1);
     if (last) {
       this.say('system.welcomeBack');
@@ -255,7 +308,7 @@ class Turn {
     ) {
       return this.invalid(run, 'stale');
     }
-    const parsed = parseAnswer(step, input, this.ctx.lexicon, this.state.language);
+    const parsed = parseAnswer(step, input, this.ctx.lexicon, this.state.language, this.sets);
     if (!parsed.ok) return this.invalid(run, parsed.reason);
     const name = step.save ?? run.step;
     run.answers[name] = parsed.value;
@@ -267,6 +320,7 @@ class Turn {
       step: run.step,
       name,
       value: parsed.value,
+      indicator: step.indicator ?? null,
     });
     if (parsed.truncated) this.say('system.truncated', { max: { text: String(parsed.max) } });
     if (this.act(run, step.do, parsed.value)) return;
@@ -289,7 +343,7 @@ class Turn {
       this.say('system.stuck');
     } else {
       const step = this.step(run, run.step);
-      const count = questionChoices(step).length;
+      const count = questionChoices(step, this.sets).length;
       const range =
         step.kind === 'number'
           ? { min: { text: String(step.min) }, max: { text: String(step.max) } }
@@ -352,7 +406,7 @@ class Turn {
   private ask(run: Run): void {
     const step = this.step(run, run.step);
     const message = this.message(run, step);
-    const choices = questionChoices(step);
+    const choices = questionChoices(step, this.sets);
     if (choices.length > 0) {
       message.choices = choices;
       message.ref = questionRef(this.flow(run.flow), run);
@@ -365,7 +419,7 @@ class Turn {
     const params: Record<string, MessageParam> = {};
     for (const [name, value] of Object.entries(step.params ?? {})) {
       params[name] = value.startsWith('$')
-        ? describeAnswer(flow, value.slice(1), run.answers[value.slice(1)])
+        ? describeAnswer(flow, value.slice(1), run.answers[value.slice(1)], this.sets)
         : { text: value };
     }
     if (step.kind === 'message' && step.suggestions) {
@@ -379,6 +433,10 @@ class Turn {
       params['suggestions'] = { list: chosen.map((key) => ({ key })) };
     }
     return { key: step.text, params };
+  }
+
+  private get sets(): ChoiceSets {
+    return this.ctx.choiceSets ?? {};
   }
 
   private say(key: string, params: Record<string, MessageParam> = {}): void {

@@ -12,7 +12,7 @@ export interface BotMessage {
   key: string;
   params: Record<string, MessageParam>;
   /** Numbered choices, rendered as buttons or numbered lines by the channel. */
-  choices?: { id: string; label: string }[];
+  choices?: { id: string; label: { key: string } | { text: string } }[];
   /** Names the question the choices belong to (see `questionRef`). */
   ref?: string;
 }
@@ -31,6 +31,7 @@ export type EngineEvent =
       step: string;
       name: string;
       value: AnswerValue;
+      indicator: string | null;
     }
   | { type: 'invalid_answer'; flow: string; step: string; attempt: number; reason: InvalidReason }
   | { type: 'contact_field_set'; field: ContactField; value: string }

@@ -23,10 +23,15 @@ export type Choice = z.infer<typeof choiceSchema>;
 export const contactFields = ['language', 'wijk', 'firstName'] as const;
 export type ContactField = (typeof contactFields)[number];
 
-export const handoffReasons = ['contact_requested', 'scan_contact_wish', 'safety_signal'] as const;
+export const handoffReasons = [
+  'contact_requested',
+  'scan_contact_wish',
+  'wij_match_signup',
+  'safety_signal',
+] as const;
 export type HandoffReason = (typeof handoffReasons)[number];
 
-export const recordKinds = ['talentProfile'] as const;
+export const recordKinds = ['talentProfile', 'signUp'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 export const actionSchema = z.discriminatedUnion('type', [
@@ -81,12 +86,43 @@ const common = {
   next: targetSchema,
 };
 
+/** The Movisie subgoals of Buurt in Bloei that answers are mapped to. */
+export const indicatorSubgoals = [
+  'ontmoeting',
+  'meedoen',
+  'zingeving',
+  'zelfredzaamheid',
+  'duurzameVerbinding',
+  'verbindingWijk',
+  'inzetVoorElkaar',
+  'thuisgevoel',
+] as const;
+
 const question = {
   ...common,
   /** Name the answer is saved under; defaults to the step id. */
   save: id.optional(),
+  /** The monitoring indicator the answer counts for: `<subgoal>.<item>`, e.g. `ontmoeting.kennen`. */
+  indicator: z
+    .string()
+    .refine((code) => indicatorSubgoals.some((goal) => code.startsWith(`${goal}.`)), {
+      message: 'an indicator is <subgoal>.<item> with a Movisie subgoal',
+    })
+    .optional(),
   branches: z.array(branchSchema).default([]),
 };
+
+/**
+ * Choices of a choice question: fixed ones from the definition, and optionally a named set
+ * the host supplies at run time (e.g. `wijken`, kept as data and edited without code),
+ * shown before the fixed ones.
+ */
+const choices = {
+  choices: z.array(choiceSchema).default([]),
+  choicesFrom: z.enum(['wijken']).optional(),
+};
+const enoughChoices = (s: { choices: Choice[]; choicesFrom?: string | undefined }) =>
+  s.choices.length >= 2 || s.choicesFrom !== undefined;
 
 export const stepSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -102,8 +138,12 @@ export const stepSchema = z.discriminatedUnion('kind', [
       })
       .optional(),
   }),
-  z.object({ kind: z.literal('choice'), ...question, choices: z.array(choiceSchema).min(2) }),
-  z.object({ kind: z.literal('multi'), ...question, choices: z.array(choiceSchema).min(2) }),
+  z
+    .object({ kind: z.literal('choice'), ...question, ...choices })
+    .refine(enoughChoices, { message: 'a choice question needs two choices or a choice set' }),
+  z
+    .object({ kind: z.literal('multi'), ...question, ...choices })
+    .refine(enoughChoices, { message: 'a choice question needs two choices or a choice set' }),
   z.object({
     kind: z.literal('text'),
     ...question,
@@ -126,6 +166,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
 export type Step = z.infer<typeof stepSchema>;
 export type StepInput = z.input<typeof stepSchema>;
 export type QuestionStep = Exclude<Step, { kind: 'message' }>;
+export type ChoiceSetName = NonNullable<Extract<Step, { kind: 'choice' }>['choicesFrom']>;
 export type StepKind = Step['kind'];
 
 export const flowSchema = z

@@ -29,6 +29,8 @@ export interface ConversationState {
   stack: Run[];
   /** Runs the resident paused with "later", resumed next time. */
   paused: Run[];
+  /** After a safety signal, questions wait until the resident says to go on. */
+  safetyHold?: boolean;
 }
 
 export function initialState(language: string): ConversationState {

@@ -3,28 +3,37 @@
  * five-point scale are choices too) and how a saved answer reads back in a summary.
  */
 import type { MessageParam } from './events.js';
-import type { FlowDefinition, Step } from './spec.js';
+import type { ChoiceSetName, FlowDefinition, Step } from './spec.js';
 import type { AnswerValue } from './state.js';
 
+/** A choice as shown: a translatable label, or a name that is the same in every language. */
 export interface ViewChoice {
   id: string;
-  label: string;
+  label: { key: string } | { text: string };
 }
 
+/** Choice sets the host supplies at run time, e.g. the wijken: `{ id, name }` per entry. */
+export type ChoiceSets = Partial<Record<ChoiceSetName, readonly { id: string; name: string }[]>>;
+
 export const yesNoChoices: readonly ViewChoice[] = [
-  { id: 'yes', label: 'common.yes' },
-  { id: 'no', label: 'common.no' },
+  { id: 'yes', label: { key: 'common.yes' } },
+  { id: 'no', label: { key: 'common.no' } },
 ];
 
-export function questionChoices(step: Step): ViewChoice[] {
+export function questionChoices(step: Step, sets: ChoiceSets = {}): ViewChoice[] {
   switch (step.kind) {
     case 'choice':
-    case 'multi':
-      return step.choices.map((c) => ({ id: c.id, label: c.label }));
+    case 'multi': {
+      const named = step.choicesFrom ? (sets[step.choicesFrom] ?? []) : [];
+      return [
+        ...named.map((c) => ({ id: c.id, label: { text: c.name } })),
+        ...step.choices.map((c) => ({ id: c.id, label: { key: c.label } })),
+      ];
+    }
     case 'yesno':
       return [...yesNoChoices];
     case 'scale':
-      return step.labels.map((label, i) => ({ id: String(i + 1), label }));
+      return step.labels.map((label, i) => ({ id: String(i + 1), label: { key: label } }));
     default:
       return [];
   }
@@ -42,14 +51,12 @@ export function describeAnswer(
   flow: FlowDefinition,
   name: string,
   value: AnswerValue | undefined,
+  sets: ChoiceSets = {},
 ): MessageParam {
   if (value === undefined) return { key: 'common.notAnswered' };
   const step = stepSaving(flow, name);
-  const labels = step ? questionChoices(step) : [];
-  const one = (v: string): MessageParam => {
-    const choice = labels.find((c) => c.id === v);
-    return choice ? { key: choice.label } : { text: v };
-  };
+  const labels = step ? questionChoices(step, sets) : [];
+  const one = (v: string): MessageParam => labels.find((c) => c.id === v)?.label ?? { text: v };
   if (Array.isArray(value)) return { list: value.map(one) };
   return one(String(value));
 }

@@ -47,7 +47,7 @@ class I18nextTranslator implements Translator {
     }
     return {
       text: this.must(message.key, lng, values),
-      choices: (message.choices ?? []).map((c) => ({ id: c.id, label: this.must(c.label, lng) })),
+      choices: (message.choices ?? []).map((c) => ({ id: c.id, label: this.param(c.label, lng) })),
       ...(message.ref ? { ref: message.ref } : {}),
     };
   }

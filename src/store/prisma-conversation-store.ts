@@ -11,6 +11,8 @@ import type {
 } from '../conversations/ports.js';
 import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue, ConversationState } from '../flows/state.js';
+import type { ChoiceSets } from '../flows/step-view.js';
+import { chooseOwner } from '../handoff/choose-owner.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 
 type Tx = Prisma.TransactionClient;
@@ -41,7 +43,14 @@ class PrismaStoreTx implements StoreTx {
     return count === 1;
   }
 
+  /**
+   * Takes a transaction-scoped advisory lock on the conversation key first, so a second
+   * process handling the same resident waits for this one instead of racing it (the
+   * version column stays as the guard of last resort, e.g. for the very first insert).
+   */
   async loadConversation(identityKey: string): Promise<StoredConversation | null> {
+    await this.tx
+      .$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identityKey}, 0))::text`;
     const row = await this.tx.conversation.findUnique({ where: { identityKey } });
     if (!row) return null;
     return { ...row, state: row.state as unknown as ConversationState };
@@ -138,6 +147,7 @@ class PrismaStoreTx implements StoreTx {
         stepId: answer.stepId,
         name: answer.name,
         value: json(answer.value),
+        indicator: answer.indicator,
         answeredAt: answer.at,
       },
     });
@@ -173,17 +183,75 @@ class PrismaStoreTx implements StoreTx {
     });
   }
 
+  async saveSignUp(
+    contactId: string,
+    runId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void> {
+    const list = (v: AnswerValue | undefined) => (Array.isArray(v) ? v : v ? [String(v)] : []);
+    const signUp = {
+      contactId,
+      kind: text(answers['kind']) ?? 'offer',
+      category: text(answers['category']) ?? 'other',
+      description: text(answers['description']) ?? '',
+      helperGain: text(answers['helperGain']),
+      availability: list(answers['availability']),
+      mobility: text(answers['mobility']),
+      wijk: text(answers['wijk']),
+      contactPreference: text(answers['contactPreference']),
+      correction: text(answers['correction']),
+      createdAt: at,
+    };
+    await this.tx.signUp.upsert({
+      where: { runId },
+      create: { runId, ...signUp },
+      update: signUp,
+    });
+  }
+
+  async loadChoiceSets(): Promise<ChoiceSets> {
+    const wijken = await this.tx.wijk.findMany({
+      where: { active: true },
+      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+      select: { id: true, name: true },
+    });
+    return { wijken };
+  }
+
+  async hasOpenHandoff(contactId: string): Promise<boolean> {
+    const open = await this.tx.handoff.count({
+      where: { contactId, status: { not: 'closed' }, reason: { not: 'safety_signal' } },
+    });
+    return open > 0;
+  }
+
   async createHandoff(
     contactId: string,
     handoff: {
       reason: string;
       urgency: string;
       wijk: string | null;
-      summary: Record<string, AnswerValue>;
+      summary: { flow: string | null; answers: Record<string, AnswerValue> };
+      at: Date;
     },
   ): Promise<string> {
+    const candidates = await this.tx.verbinder.findMany({
+      where: { active: true, linkedAt: { not: null } },
+      select: {
+        id: true,
+        role: true,
+        wijkId: true,
+        _count: { select: { owned: { where: { status: { not: 'closed' } } } } },
+      },
+    });
+    const ownerId = chooseOwner(
+      candidates.map((c) => ({ ...c, openHandoffs: c._count.owned })),
+      handoff.wijk,
+    );
+    const { at, ...fields } = handoff;
     const row = await this.tx.handoff.create({
-      data: { contactId, ...handoff, summary: json(handoff.summary) },
+      data: { contactId, ...fields, ownerId, summary: json(handoff.summary), createdAt: at },
       select: { id: true },
     });
     return row.id;

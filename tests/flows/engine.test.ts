@@ -5,6 +5,7 @@ import type { EngineEvent } from '../../src/flows/events.js';
 import { parseFlow } from '../../src/flows/spec.js';
 import { initialState, type ConversationState } from '../../src/flows/state.js';
 import { localeLexicon } from '../support/locale-lexicon.js';
+import { seededWijken } from '../support/seeded-wijken.js';
 
 const flows = loadFlows();
 
@@ -20,6 +21,7 @@ function engine(extra: unknown[] = []) {
     lexicon: localeLexicon,
     now: new Date('2026-03-02T10:00:00Z'),
     newId: () => `run-${++ids}`,
+    choiceSets: { wijken: seededWijken },
   };
   return (state: ConversationState, ...inputs: (string | EngineInput)[]) => {
     let events: EngineEvent[] = [];
@@ -159,6 +161,11 @@ describe(runEngine.name, () => {
       flow: 'talentenscan',
       answers: { energy: 'Van muziek' },
     });
+  });
+
+  it('treats /start as a hello on first contact', () => {
+    const { events } = engine()(initialState('nl'), '/start');
+    expect(keys(events)).toEqual(['onboarding.welcome', 'language.choose']);
   });
 
   it('does not hand off or open the menu before consent', () => {

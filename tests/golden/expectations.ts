@@ -31,7 +31,119 @@ const declined: Expectation = async (prisma, channel, userId) => {
   ).toBeNull();
 };
 
+function signUpExpectation(expected: Record<string, unknown>): Expectation {
+  return async (prisma, channel, userId) => {
+    const contact = await contactOf(prisma, channel, userId);
+    const signUps = await prisma.signUp.findMany({ where: { contactId: contact.id } });
+    expect(signUps).toMatchObject([
+      { status: 'open', matchKind: null, matchedAt: null, ...expected },
+    ]);
+    expect(contact.handoffs).toMatchObject([
+      { reason: 'wij_match_signup', status: 'open', wijk: expected['wijk'] },
+    ]);
+  };
+}
+
+const indicators = [
+  'ontmoeting.kennen',
+  'meedoen.actief',
+  'zingeving.bijdrage',
+  'zingeving.nieuw',
+  'zelfredzaamheid.vraag',
+  'zelfredzaamheid.steun',
+  'thuisgevoel.thuis',
+  'zingeving.verhaal',
+  'inzetVoorElkaar.rimpel',
+];
+
+/** Check-in answers in order, each stored with its indicator code. */
+function checkInExpectation(values: unknown[]): Expectation {
+  return async (prisma, channel, userId) => {
+    const contact = await contactOf(prisma, channel, userId);
+    const answers = contact.answers
+      .filter((a) => a.flowId === 'checkIn' && a.indicator)
+      .sort((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime());
+    expect(answers.map((a) => [a.indicator, a.value])).toEqual(
+      indicators.map((code, i) => [code, values[i]]),
+    );
+    expect(contact.handoffs).toEqual([]);
+  };
+}
+
 export const databaseExpectations: Record<string, Expectation> = {
+  'wij-match-happy.nl.txt': signUpExpectation({
+    kind: 'offer',
+    category: 'garden',
+    description: 'Ik help graag een oudere buur met de tuin, ik heb zelf gereedschap.',
+    helperGain: 'Even buiten zijn en nieuwe mensen leren kennen.',
+    availability: ['mornings', 'weekend'],
+    mobility: 'wijk',
+    wijk: 'stratum',
+    contactPreference: 'chat',
+    correction: 'Liever op zaterdag dan op zondag.',
+  }),
+  'wij-match-happy.en.txt': signUpExpectation({
+    kind: 'request',
+    category: 'language',
+    availability: ['evenings'],
+    mobility: 'home',
+    wijk: 'unknown',
+    contactPreference: 'chat',
+    correction: null,
+  }),
+  'wij-match-bad-input.nl.txt': signUpExpectation({
+    kind: 'both',
+    category: 'oddJobs',
+    description: 'Een lamp ophangen en een kast in elkaar zetten.',
+    availability: ['flexible'],
+    mobility: 'street',
+    wijk: 'centrum',
+    contactPreference: 'visit',
+  }),
+  'wij-match-bad-input.en.txt': signUpExpectation({
+    kind: 'both',
+    category: 'cooking',
+    helperGain: 'x',
+    availability: ['weekend'],
+    mobility: 'city',
+    wijk: 'tongelre',
+    contactPreference: 'visit',
+  }),
+  'check-in-happy.nl.txt': checkInExpectation([
+    5,
+    4,
+    5,
+    3,
+    4,
+    5,
+    5,
+    'Ik heb veel nieuwe mensen leren kennen bij het taalcafé, en ik merk dat ik goed les kan geven.',
+    'Ja, mijn buurvrouw gaat nu ook mee naar het taalcafé.',
+  ]),
+  'check-in-happy.en.txt': checkInExpectation([
+    4,
+    3,
+    4,
+    2,
+    3,
+    4,
+    5,
+    'More friends in the neighbourhood.',
+    'I brought my neighbour to the coffee morning.',
+  ]),
+  'check-in-bad-input.nl.txt': checkInExpectation([
+    4,
+    3,
+    3,
+    3,
+    3,
+    3,
+    4,
+    'Rust en gezelligheid.',
+    'Nee, nog niet.',
+  ]),
+  'check-in-bad-input.en.txt': checkInExpectation([4, 4, 4, 4, 4, 4, 4, 'Confidence.', 'Not yet.']),
+
   'consent-declined.nl.txt': declined,
   'consent-declined.en.txt': declined,
 

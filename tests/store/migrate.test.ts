@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -43,16 +44,14 @@ async function publicTables(client: PrismaClient): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
+/** Every model in the schema is a table the migrations must create. */
 const MODEL_TABLES = [
-  'Answer',
-  'ChannelIdentity',
-  'ConsentRecord',
-  'Contact',
-  'Conversation',
-  'Handoff',
-  'ProcessedInbound',
-  'TalentProfile',
-];
+  ...readFileSync(path.join(import.meta.dirname, '../../prisma/schema.prisma'), 'utf8').matchAll(
+    /^model (\w+) \{/gm,
+  ),
+]
+  .map((m) => m[1]!)
+  .sort();
 
 // Concurrent: the CLI test mostly waits, the PGlite test mostly computes.
 // The CLI needs seconds per command, more on a busy machine.

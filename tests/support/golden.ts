@@ -50,11 +50,11 @@ export async function playGolden(
   return out.join('\n');
 }
 
-/** A clock that starts at a pinned time and moves one minute per message. */
+/** A clock that starts at a pinned time and moves one minute per message, or as told. */
 export function pinnedClock(start = '2026-03-02T10:00:00Z') {
   let now = new Date(start).getTime();
   return {
     now: () => new Date(now),
-    advance: () => new Date((now += 60_000)),
+    advance: (ms = 60_000) => new Date((now += ms)),
   };
 }

@@ -1,4 +1,6 @@
 /** Bloei's real app on a fresh test database, with a pinned clock and recorded sends. */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { simulatorChannel } from '../../src/bots/simulator/to-inbound.js';
 import type { Logger } from '../../src/conversations/ports.js';
@@ -17,15 +19,26 @@ export interface TestApp extends App {
   clock: ReturnType<typeof pinnedClock>;
 }
 
+export interface TestAppOptions {
+  logger?: Logger;
+  /** Run BullMQ queues and a worker on the test Redis, under a prefix of their own. */
+  jobs?: boolean;
+}
+
 export async function createTestApp(
   databaseUrl: string,
-  logger: Logger = silentLogger,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const clock = pinnedClock();
   const app = await createApp(
     { databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl' },
-    logger,
-    { clock: clock.now },
+    options.logger ?? silentLogger,
+    {
+      clock: clock.now,
+      ...(options.jobs
+        ? { jobs: { redisUrl: inject('redisUrl'), prefix: `test-${randomUUID()}` } }
+        : {}),
+    },
   );
   const channel = new RecordingChannel(simulatorChannel);
   app.router.add(channel);

@@ -48,8 +48,15 @@ export class SimulatorChannel implements ChannelAdapter {
     return this.done;
   }
 
+  /**
+   * Prints a message for this simulator's user; one for another simulated user (e.g. a
+   * hand-off alert to a verbinder linked from another simulator chat) goes to stderr.
+   */
   async send(message: OutboundMessage): Promise<void> {
-    if (message.userId !== this.options.userId) return;
+    if (message.userId !== this.options.userId) {
+      process.stderr.write(`[to ${message.userId}] ${renderForSimulator(message, 'plain')}\n`);
+      return;
+    }
     const text = renderForSimulator(message, this.format);
     const spacer = this.options.interactive ? '\n' : '';
     this.options.output.write(`${spacer}${text}\n`);

@@ -6,7 +6,15 @@
 import { alwaysUnderstood, words, type Lexicon } from '../lexicon.js';
 import { normalize } from './normalize.js';
 
-export const keywords = ['stop', 'menu', 'language', 'help', 'person', 'later'] as const;
+export const keywords = [
+  'stop',
+  'menu',
+  'language',
+  'help',
+  'person',
+  'later',
+  'continue',
+] as const;
 export type Keyword = (typeof keywords)[number];
 
 export function matchKeyword(input: string, lexicon: Lexicon, language: string): Keyword | null {

@@ -25,6 +25,6 @@ export function normalize(text: string): string {
     .replace(invisible, '')
     .toLowerCase()
     .replace(/\s+/g, ' ')
-    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
+    .replace(/^(?:(?!-\d)[\s\p{P}\p{S}])+|[\s\p{P}\p{S}]+$/gu, '')
     .trim();
 }

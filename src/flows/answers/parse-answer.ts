@@ -7,7 +7,7 @@ import type { InvalidReason } from '../events.js';
 import { alwaysUnderstood, words, type Lexicon } from '../lexicon.js';
 import type { QuestionStep } from '../spec.js';
 import type { AnswerValue } from '../state.js';
-import { questionChoices } from '../step-view.js';
+import { questionChoices, type ChoiceSets } from '../step-view.js';
 import type { LabelledChoice } from './parse-choice.js';
 import { parseChoice } from './parse-choice.js';
 import { parseMulti } from './parse-multi.js';
@@ -27,10 +27,11 @@ export function parseAnswer(
   input: ResidentInput,
   lexicon: Lexicon,
   language: string,
+  sets: ChoiceSets = {},
 ): ParsedAnswer {
   const reason: InvalidReason = step.kind === 'choice' ? 'choice' : step.kind;
   if (input.type === 'media') return { ok: false, reason: 'media' };
-  const choices = questionChoices(step);
+  const choices = questionChoices(step, sets);
   if (input.type === 'choice') {
     if (!choices.some((c) => c.id === input.id)) return { ok: false, reason };
     if (step.kind === 'multi') return { ok: true, value: [input.id] };
@@ -38,9 +39,12 @@ export function parseAnswer(
     return { ok: true, value: input.id };
   }
   const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
-  const labelled: LabelledChoice[] = choices.map((c) => ({
-    id: c.id,
-    labels: languages.map((l) => lexicon.text(c.label, l)).filter((t): t is string => !!t),
+  const labelled: LabelledChoice[] = choices.map(({ id, label }) => ({
+    id,
+    labels:
+      'text' in label
+        ? [label.text]
+        : languages.map((l) => lexicon.text(label.key, l)).filter((t): t is string => !!t),
   }));
   const text = input.text;
   const fail = { ok: false, reason } as const;

@@ -8,8 +8,17 @@ import { language } from './language.js';
 import { menu } from './menu.js';
 import { onboarding } from './onboarding.js';
 import { talentenscan } from './talentenscan.js';
+import { checkIn } from './check-in.js';
+import { wijMatch } from './wij-match.js';
 
-export const flowInputs: readonly FlowInput[] = [onboarding, menu, language, talentenscan];
+export const flowInputs: readonly FlowInput[] = [
+  onboarding,
+  menu,
+  language,
+  talentenscan,
+  wijMatch,
+  checkIn,
+];
 
 export function loadFlows(inputs: readonly unknown[] = flowInputs): FlowRegistry {
   return new Map(inputs.map((input) => parseFlow(input)).map((flow) => [flow.id, flow]));

@@ -12,12 +12,16 @@ export const menu = {
       text: 'menu.choose',
       choices: [
         { id: 'talentenscan', label: 'menu.talentenscan' },
+        { id: 'wijMatch', label: 'menu.wijMatch' },
+        { id: 'checkIn', label: 'menu.checkIn' },
         { id: 'person', label: 'menu.person' },
         { id: 'language', label: 'menu.language' },
         { id: 'help', label: 'menu.help' },
       ],
       branches: [
         { when: 'talentenscan', next: '@talentenscan' },
+        { when: 'wijMatch', next: '@wijMatch' },
+        { when: 'checkIn', next: '@checkIn' },
         { when: 'person', next: 'personRequested' },
         { when: 'language', next: '@language' },
       ],

@@ -6,17 +6,6 @@
  */
 import type { FlowInput } from '../spec.js';
 
-export const wijkChoices = [
-  { id: 'centrum', label: 'wijken.centrum' },
-  { id: 'gestel', label: 'wijken.gestel' },
-  { id: 'stratum', label: 'wijken.stratum' },
-  { id: 'strijp-meerhoven', label: 'wijken.strijpMeerhoven' },
-  { id: 'tongelre', label: 'wijken.tongelre' },
-  { id: 'woensel-zuidwest', label: 'wijken.woenselZuidwest' },
-  { id: 'woensel-noord', label: 'wijken.woenselNoord' },
-  { id: 'unknown', label: 'wijken.unknown' },
-];
-
 const interests = [
   'cooking',
   'garden',
@@ -81,7 +70,8 @@ export const talentenscan = {
     wijk: {
       kind: 'choice',
       text: 'talentenscan.wijk',
-      choices: wijkChoices,
+      choicesFrom: 'wijken',
+      choices: [{ id: 'unknown', label: 'wijken.unknown' }],
       do: [{ type: 'setContact', field: 'wijk' }],
       next: 'summary',
     },

@@ -120,3 +120,11 @@ describe(matchKeyword.name, () => {
     expect(isUnknownCommand('1/2 uur')).toBe(false);
   });
 });
+
+describe('negative numbers', () => {
+  it('are not read as their absolute value', () => {
+    expect(parseNumber('-1', 0, 10)).toBeNull();
+    expect(parseNumber('-1', -5, 10)).toBe(-1);
+    expect(parseChoice('-1', choices)).toBeNull();
+  });
+});

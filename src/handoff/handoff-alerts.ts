@@ -1,0 +1,130 @@
+/**
+ * Tells verbinders about a hand-off in their own chat and language: who (as far as the
+ * resident consented: first name, channel, language), wijk, reason, urgency, a short summary
+ * of the answers, and buttons to claim or close. New and reminder alerts go to the owner (or
+ * a coordinator when the wijk has nobody linked); escalations to the whole wijkteam.
+ * The hand-off is re-read before sending: a claimed or closed one is not announced again.
+ */
+import type { BotMessage, MessageParam } from '../flows/events.js';
+import type { FlowRegistry } from '../flows/engine.js';
+import type { AnswerValue } from '../flows/state.js';
+import { describeAnswer } from '../flows/step-view.js';
+import type { Logger, Outbound, Translator } from '../conversations/ports.js';
+import type { PrismaClient } from '../store/prisma-client.js';
+
+export type AlertKind = 'new' | 'reminder' | 'escalation';
+
+export interface HandoffAlertsDeps {
+  prisma: PrismaClient;
+  translator: Translator;
+  flows: FlowRegistry;
+  outbound: Outbound;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+interface Recipient {
+  id: string;
+  language: string;
+  channel: string | null;
+  externalId: string | null;
+}
+
+/** The ref a staff button carries: the hand-off's number. */
+export const handoffRef = (number: number) => `h${number}`;
+
+export class HandoffAlerts {
+  constructor(private readonly deps: HandoffAlertsDeps) {}
+
+  /** Sends the alert; returns how many verbinders it reached. */
+  async deliver(handoffId: string, kind: AlertKind): Promise<number> {
+    const { prisma, logger } = this.deps;
+    const handoff = await prisma.handoff.findUnique({
+      where: { id: handoffId },
+      include: { contact: { include: { identities: true } }, owner: true },
+    });
+    if (!handoff || handoff.status !== 'open') return 0;
+    const recipients = await this.recipients(handoff.wijk, handoff.owner, kind);
+    if (recipients.length === 0) {
+      logger.warn({ handoff: handoff.number }, 'no linked verbinder or coordinator for hand-off');
+    }
+    const wijk = handoff.wijk
+      ? await prisma.wijk.findUnique({ where: { id: handoff.wijk } })
+      : null;
+    const now = this.deps.clock?.() ?? new Date();
+    const hours = Math.floor((now.getTime() - handoff.createdAt.getTime()) / 3_600_000);
+    const identity = handoff.contact.identities[0];
+    const summary = handoff.summary as {
+      flow?: string | null;
+      answers?: Record<string, AnswerValue>;
+    };
+    let sent = 0;
+    for (const r of recipients) {
+      if (!r.channel || !r.externalId) continue;
+      const message: BotMessage = {
+        key: `staff.${kind === 'new' ? 'alert' : kind}`,
+        params: {
+          number: { text: String(handoff.number) },
+          urgency: { key: `staff.urgency.${handoff.urgency}` },
+          name: handoff.contact.firstName
+            ? { text: handoff.contact.firstName }
+            : { key: 'staff.noName' },
+          channel: { text: identity?.channel ?? '-' },
+          language: { key: `language.names.${handoff.contact.language}` },
+          wijk: wijk ? { text: wijk.name } : { key: 'staff.unknownWijk' },
+          reason: { key: `staff.reasons.${handoff.reason}` },
+          summary: { text: this.summary(summary.flow ?? null, summary.answers ?? {}, r.language) },
+          hours: { text: String(hours) },
+        },
+        choices: [
+          { id: 'claim', label: { key: 'staff.claim' } },
+          { id: 'close', label: { key: 'staff.close' } },
+        ],
+        ref: handoffRef(handoff.number),
+      };
+      const rendered = this.deps.translator.render(message, r.language);
+      await this.deps.outbound.send({ channel: r.channel, userId: r.externalId, ...rendered });
+      sent += 1;
+    }
+    logger.info({ handoff: handoff.number, kind, sent }, 'hand-off alert delivered');
+    return sent;
+  }
+
+  private async recipients(
+    wijk: string | null,
+    owner: (Recipient & { linkedAt: Date | null; active: boolean }) | null,
+    kind: AlertKind,
+  ): Promise<Recipient[]> {
+    const linked = { active: true, linkedAt: { not: null } };
+    const select = { id: true, language: true, channel: true, externalId: true };
+    if (kind !== 'escalation' && owner?.linkedAt && owner.active) return [owner];
+    const coordinators = await this.deps.prisma.verbinder.findMany({
+      where: { ...linked, role: 'coordinator' },
+      select,
+    });
+    if (kind !== 'escalation') return coordinators;
+    const team = wijk
+      ? await this.deps.prisma.verbinder.findMany({ where: { ...linked, wijkId: wijk }, select })
+      : [];
+    return [...team, ...coordinators.filter((c) => !team.some((t) => t.id === c.id))];
+  }
+
+  /** One line per answer the staff texts name, in the verbinder's language. */
+  private summary(flowId: string | null, answers: Record<string, AnswerValue>, language: string) {
+    const { translator, flows } = this.deps;
+    const flow = flowId ? flows.get(flowId) : undefined;
+    return Object.entries(answers)
+      .filter(([name]) => translator.text(`staff.fields.${name}`, language))
+      .map(([name, value]) => {
+        const described: MessageParam = flow
+          ? describeAnswer(flow, name, value)
+          : { text: [value].flat().join(', ') };
+        const line: BotMessage = {
+          key: 'staff.summaryLine',
+          params: { field: { key: `staff.fields.${name}` }, value: described },
+        };
+        return translator.render(line, language).text;
+      })
+      .join('\n');
+  }
+}

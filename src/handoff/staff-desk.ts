@@ -1,0 +1,202 @@
+/**
+ * Messages from verbinders. An unlinked chat that sends a valid one-time code becomes that
+ * verbinder's chat; a linked chat can claim ("pak 12" or the button), close ("sluit 12"),
+ * list open hand-offs, or unlink with "stop". Claiming tells the resident, in their own
+ * language, who will contact them; closing returns the resident to the bot.
+ */
+import type { InboundMessage, OutboundMessage } from '../conversations/messages.js';
+import type { StaffDesk, Translator } from '../conversations/ports.js';
+import { normalize } from '../flows/answers/normalize.js';
+import { alwaysUnderstood, words } from '../flows/lexicon.js';
+import type { BotMessage } from '../flows/events.js';
+import { identityKey } from '../conversations/identity-key.js';
+import type { PrismaClient } from '../store/prisma-client.js';
+import { hashLinkCode, linkCodePattern } from './link-code.js';
+
+export interface StaffDeskOptions {
+  /** Wrong codes a chat may send per hour before it is refused for a while. */
+  maxLinkAttemptsPerHour?: number;
+}
+
+type Verbinder = { id: string; name: string; language: string };
+type Command = { action: 'claim' | 'close'; number: number } | { action: 'open' | 'stop' | 'help' };
+
+export class PrismaStaffDesk implements StaffDesk {
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly translator: Translator,
+    options: StaffDeskOptions = {},
+  ) {
+    this.maxAttempts = options.maxLinkAttemptsPerHour ?? 5;
+  }
+
+  async handle(inbound: InboundMessage, now: Date): Promise<OutboundMessage[] | null> {
+    const verbinder = await this.prisma.verbinder.findFirst({
+      where: { channel: inbound.channel, externalId: inbound.userId, active: true },
+      select: { id: true, name: true, language: true },
+    });
+    if (verbinder) return this.command(verbinder, inbound, now);
+    const text = inbound.content.type === 'text' ? inbound.content.text.trim() : '';
+    return linkCodePattern.test(text) ? this.link(inbound, text, now) : null;
+  }
+
+  private async link(inbound: InboundMessage, code: string, now: Date) {
+    const reply = (key: string, language: string, params: BotMessage['params'] = {}) => [
+      this.to(inbound, language, { key, params }),
+    ];
+    const key = identityKey(inbound.channel, inbound.userId);
+    const hourAgo = new Date(now.getTime() - 3_600_000);
+    const language = inbound.languageHint?.startsWith('en') ? 'en' : 'nl';
+    const failures = await this.prisma.linkAttempt.count({
+      where: { identityKey: key, at: { gte: hourAgo } },
+    });
+    if (failures >= this.maxAttempts) return reply('staff.tooManyAttempts', language);
+    const linked = await this.prisma.$transaction(async (tx) => {
+      const found = await tx.linkCode.findUnique({
+        where: { codeHash: hashLinkCode(code) },
+        include: { verbinder: true },
+      });
+      if (!found || found.usedAt || found.expiresAt <= now || !found.verbinder.active) return null;
+      const used = await tx.linkCode.updateMany({
+        where: { id: found.id, usedAt: null },
+        data: { usedAt: now },
+      });
+      if (used.count !== 1) return null;
+      await tx.verbinder.updateMany({
+        where: { channel: inbound.channel, externalId: inbound.userId },
+        data: { channel: null, externalId: null, linkedAt: null },
+      });
+      return tx.verbinder.update({
+        where: { id: found.verbinderId },
+        data: { channel: inbound.channel, externalId: inbound.userId, linkedAt: now },
+      });
+    });
+    if (!linked) {
+      await this.prisma.linkAttempt.create({ data: { identityKey: key, at: now } });
+      return reply('staff.codeInvalid', language);
+    }
+    return reply('staff.linked', linked.language, { name: { text: linked.name } });
+  }
+
+  private async command(verbinder: Verbinder, inbound: InboundMessage, now: Date) {
+    const command = this.parse(inbound, verbinder.language);
+    const say = (key: string, params: BotMessage['params'] = {}) => [
+      this.to(inbound, verbinder.language, { key, params }),
+    ];
+    switch (command.action) {
+      case 'help':
+        return say('staff.help');
+      case 'stop':
+        await this.prisma.verbinder.update({
+          where: { id: verbinder.id },
+          data: { channel: null, externalId: null, linkedAt: null },
+        });
+        return say('staff.unlinked');
+      case 'open': {
+        const open = await this.prisma.handoff.findMany({
+          where: { status: { not: 'closed' } },
+          orderBy: [{ urgency: 'desc' }, { createdAt: 'asc' }],
+          take: 20,
+          select: { number: true, status: true, reason: true, wijk: true },
+        });
+        if (open.length === 0) return say('staff.noneOpen');
+        const list = open.map((h) => `#${h.number} ${h.status} · ${h.wijk ?? '?'} · ${h.reason}`);
+        return say('staff.openList', { list: { text: list.join('\n') } });
+      }
+      case 'claim':
+      case 'close':
+        return this.act(verbinder, command.action, command.number, inbound, now);
+    }
+  }
+
+  private async act(
+    verbinder: Verbinder,
+    action: 'claim' | 'close',
+    number: number,
+    inbound: InboundMessage,
+    now: Date,
+  ): Promise<OutboundMessage[]> {
+    const say = (key: string, params: BotMessage['params'] = {}) =>
+      this.to(inbound, verbinder.language, { key, params });
+    const handoff = await this.prisma.handoff.findUnique({
+      where: { number },
+      include: { contact: { include: { identities: true } }, claimedBy: true },
+    });
+    const num = { number: { text: String(number) } };
+    if (!handoff) return [say('staff.unknownHandoff', num)];
+    if (handoff.status === 'closed') return [say('staff.alreadyClosed', num)];
+    const resident = handoff.contact.firstName
+      ? { text: handoff.contact.firstName }
+      : { key: 'staff.noName' };
+    const identity = handoff.contact.identities[0];
+    const notify = (key: string, params: BotMessage['params']): OutboundMessage[] =>
+      identity && handoff.contact.status === 'active'
+        ? [
+            {
+              channel: identity.channel,
+              userId: identity.externalId,
+              ...this.translator.render({ key, params }, handoff.contact.language),
+            },
+          ]
+        : [];
+    if (action === 'claim') {
+      if (handoff.claimedBy && handoff.claimedById !== verbinder.id) {
+        return [say('staff.claimedByOther', { ...num, by: { text: handoff.claimedBy.name } })];
+      }
+      const claimed = await this.prisma.handoff.updateMany({
+        where: { id: handoff.id, status: 'open' },
+        data: { status: 'claimed', claimedById: verbinder.id, claimedAt: now },
+      });
+      const reply = [say('staff.claimed', { ...num, name: resident })];
+      return claimed.count === 1
+        ? [...reply, ...notify('handoff.claimed', { name: { text: verbinder.name } })]
+        : reply;
+    }
+    await this.prisma.handoff.update({
+      where: { id: handoff.id },
+      data: {
+        status: 'closed',
+        closedAt: now,
+        claimedById: handoff.claimedById ?? verbinder.id,
+        claimedAt: handoff.claimedAt ?? now,
+      },
+    });
+    return [say('staff.closedDone', { ...num, name: resident }), ...notify('handoff.closed', {})];
+  }
+
+  private parse(inbound: InboundMessage, language: string): Command {
+    const { content } = inbound;
+    if (content.type === 'choice') {
+      const number = Number(/^h(\d+)$/.exec(content.ref ?? '')?.[1]);
+      if ((content.id === 'claim' || content.id === 'close') && Number.isInteger(number)) {
+        return { action: content.id, number };
+      }
+      return { action: 'help' };
+    }
+    if (content.type !== 'text') return { action: 'help' };
+    const text = normalize(content.text);
+    const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
+    const said = (action: string) =>
+      words(this.translator, `staff.words.${action}`, languages).map((w) => normalize(w));
+    const withNumber = /^(.*?)\s*#?\s*(\d+)$/.exec(text);
+    if (withNumber) {
+      const [, verb = '', digits = ''] = withNumber;
+      for (const action of ['claim', 'close'] as const) {
+        if (said(action).includes(verb)) return { action, number: Number(digits) };
+      }
+    }
+    if (said('open').includes(text)) return { action: 'open' };
+    if (said('stop').includes(text)) return { action: 'stop' };
+    return { action: 'help' };
+  }
+
+  private to(inbound: InboundMessage, language: string, message: BotMessage): OutboundMessage {
+    return {
+      channel: inbound.channel,
+      userId: inbound.userId,
+      ...this.translator.render(message, language),
+    };
+  }
+}

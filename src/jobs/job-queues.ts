@@ -1,0 +1,70 @@
+/**
+ * Producers for Bloei's BullMQ queues. Alerts are jobs with stable ids and retries with
+ * exponential backoff; the escalation check is a Job Scheduler (BullMQ 6) that runs every
+ * minute in whichever worker is free.
+ */
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { HandoffNotifier } from '../conversations/ports.js';
+import type { AlertKind } from '../handoff/handoff-alerts.js';
+import { alertJobId, type JobPayloads, type QueueName } from './queues.js';
+
+export interface JobConnection {
+  redisUrl: string;
+  /** Key prefix, so tests and several deployments can share one Redis. */
+  prefix?: string;
+}
+
+export const escalationCheckEveryMs = 60_000;
+
+export class JobQueues implements HandoffNotifier {
+  private readonly redis: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(readonly connection: JobConnection) {
+    this.redis = new Redis(connection.redisUrl, { maxRetriesPerRequest: null });
+  }
+
+  queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.redis,
+        prefix: this.connection.prefix ?? 'bloei',
+        defaultJobOptions: {
+          attempts: 8,
+          backoff: { type: 'exponential', delay: 5_000 },
+          removeOnComplete: { age: 7 * 24 * 3600 },
+          removeOnFail: { age: 30 * 24 * 3600 },
+        },
+      });
+      this.queues.set(name, queue);
+    }
+    return queue as Queue<JobPayloads[Q]>;
+  }
+
+  async raised(handoffId: string): Promise<void> {
+    await this.alert(handoffId, 'new');
+  }
+
+  async alert(handoffId: string, kind: AlertKind): Promise<void> {
+    await this.queue('handoff-alerts').add(
+      'deliver',
+      { handoffId, kind },
+      { jobId: alertJobId(handoffId, kind) },
+    );
+  }
+
+  async scheduleMaintenance(): Promise<void> {
+    await this.queue('maintenance').upsertJobScheduler(
+      'escalation-check',
+      { every: escalationCheckEveryMs },
+      { name: 'escalation-check', data: { task: 'escalation-check' } },
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.redis.quit();
+  }
+}
