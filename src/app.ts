@@ -10,6 +10,8 @@ import { PrismaStaffDesk } from './handoff/staff-desk.js';
 import { JobQueues, type JobConnection } from './jobs/job-queues.js';
 import { JobWorker } from './jobs/job-worker.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
+import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
+import { queueNames, type FollowUpJob, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
@@ -33,15 +35,22 @@ export interface App {
    * What the maintenance job does every minute: reminders and escalations of unclaimed
    * hand-offs, and invitations that are due.
    */
-  maintenance(): Promise<{ escalations: number; invitations: number }>;
+  maintenance(): Promise<{ escalations: number; invitations: number; followUps: number }>;
+  followUps: FollowUpDelivery;
   close(): Promise<void>;
 }
 
 export interface AppOptions {
   clock?: () => Date;
   newId?: () => string;
-  /** Redis for BullMQ: alert delivery with retries, escalation of unclaimed hand-offs. */
-  jobs?: JobConnection & { escalation?: EscalationSettings; worker?: boolean };
+  /** Redis for BullMQ: alert delivery with retries, escalation, follow-ups. */
+  jobs?: JobConnection & {
+    escalation?: EscalationSettings;
+    followUps?: FollowUpSettings;
+    limits?: QueueLimits;
+    /** Which queues this process works on; none runs no worker (default: all). */
+    queues?: readonly QueueName[];
+  };
 }
 
 export async function createApp(
@@ -75,8 +84,9 @@ export async function createApp(
         (error: Error) => logger.error({ err: error.message }, 'hand-off alert failed'),
       ),
   };
+  const store = new PrismaConversationStore(prisma);
   const handler = new InboundHandler({
-    store: new PrismaConversationStore(prisma),
+    store,
     translator,
     flows,
     outbound: router,
@@ -88,23 +98,43 @@ export async function createApp(
     ...(options.newId ? { newId: options.newId } : {}),
   });
   const sendInvitations = () => sendDueInvitations(prisma, handler, clock());
+  const followUps = new FollowUpDelivery({
+    prisma,
+    store,
+    handler,
+    handoffs: jobs ?? inline,
+    logger,
+    clock,
+    ...(options.jobs?.followUps ? { settings: options.jobs.followUps } : {}),
+  });
   const maintenance = async () => {
     const due = await dueEscalations(prisma, clock(), options.jobs?.escalation);
     for (const { handoffId, kind } of due) {
       if (jobs) await jobs.alert(handoffId, kind);
       else await alerts.deliver(handoffId, kind);
     }
-    return { escalations: due.length, invitations: await sendInvitations() };
+    const dueFollowUps = jobs ? await jobs.followUps(await followUps.due()) : 0;
+    return {
+      escalations: due.length,
+      invitations: await sendInvitations(),
+      followUps: dueFollowUps,
+    };
   };
+  const deliverFollowUp = ({ followUpId, stage }: FollowUpJob) =>
+    followUps.deliver(followUpId, stage);
+  const queues = options.jobs?.queues ?? queueNames;
   const worker =
-    jobs && options.jobs?.worker !== false
+    jobs && queues.length > 0
       ? new JobWorker(
           jobs.connection,
           {
             'handoff-alerts': ({ handoffId, kind }) => alerts.deliver(handoffId, kind),
             maintenance,
+            'followups-telegram': deliverFollowUp,
+            'followups-whatsapp': deliverFollowUp,
           },
           logger,
+          { queues, ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}) },
         )
       : null;
   if (worker) await jobs?.scheduleMaintenance();
@@ -117,6 +147,7 @@ export async function createApp(
     alerts,
     jobs,
     maintenance,
+    followUps,
     async close() {
       await worker?.close();
       await jobs?.close();

@@ -3,6 +3,8 @@
  * a bad value stops start-up with one clear line naming the variable.
  */
 import { z } from 'zod';
+import type { FollowUpSettings } from './followups/follow-up-delivery.js';
+import type { QueueLimits } from './jobs/queues.js';
 
 const optionalUrl = z
   .string()
@@ -34,6 +36,23 @@ const schema = z.object({
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   HANDOFF_REMIND_AFTER_HOURS: z.coerce.number().positive().default(24),
   HANDOFF_ESCALATE_AFTER_HOURS: z.coerce.number().positive().default(48),
+  FOLLOWUP_TIMEZONE: z.string().default('Europe/Amsterdam'),
+  FOLLOWUP_DELIVERY_HOUR: z.coerce.number().int().min(0).max(23).default(10),
+  FOLLOWUP_ALLOWED_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, 'from-to in whole hours, e.g. 9-20')
+    .default('9-20'),
+  FOLLOWUP_CLOSED_WEEKDAYS: z
+    .string()
+    .regex(/^([1-7](,[1-7])*)?$/, 'ISO weekdays, 1 = Monday … 7 = Sunday, e.g. 7 or 6,7')
+    .default('7'),
+  FOLLOWUP_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d+,\d+$/, 'two numbers of days, e.g. 3,7')
+    .default('3,7'),
+  FOLLOWUP_UNANSWERED_DAYS: z.coerce.number().int().positive().default(14),
+  SEND_RATE_TELEGRAM_PER_SECOND: z.coerce.number().positive().default(25),
+  SEND_INTERVAL_WHATSAPP_SECONDS: z.coerce.number().positive().default(3),
   WHATSAPP_ENABLED: flag,
   WHATSAPP_DATA_DIR: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
@@ -61,6 +80,9 @@ export interface Config {
   whatsapp: WhatsAppConfig | undefined;
   /** Unclaimed hand-offs: a reminder to the owner, then the whole wijkteam. */
   escalation: { remindAfterHours: number; escalateAfterHours: number };
+  followUps: FollowUpSettings;
+  /** Outbound pacing of scheduled sends, per channel. */
+  limits: QueueLimits;
 }
 
 export class ConfigError extends Error {
@@ -94,7 +116,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : undefined,
       }
     : undefined;
+  const [startHour, endHour] = e.FOLLOWUP_ALLOWED_HOURS.split('-').map(Number) as [number, number];
+  if (!(startHour < endHour && endHour <= 24)) {
+    throw new ConfigError('configuration: FOLLOWUP_ALLOWED_HOURS: from must be before to');
+  }
+  const [first, second] = e.FOLLOWUP_REMINDER_DAYS.split(',').map(Number) as [number, number];
   return {
+    followUps: {
+      window: {
+        zone: e.FOLLOWUP_TIMEZONE,
+        deliveryHour: e.FOLLOWUP_DELIVERY_HOUR,
+        startHour,
+        endHour,
+        closedWeekdays: e.FOLLOWUP_CLOSED_WEEKDAYS.split(',').filter(Boolean).map(Number),
+      },
+      reminderDays: [first, second],
+      unansweredDays: e.FOLLOWUP_UNANSWERED_DAYS,
+    },
+    limits: {
+      'followups-telegram': { max: e.SEND_RATE_TELEGRAM_PER_SECOND, duration: 1000 },
+      'followups-whatsapp': { max: 1, duration: e.SEND_INTERVAL_WHATSAPP_SECONDS * 1000 },
+    },
     escalation: {
       remindAfterHours: e.HANDOFF_REMIND_AFTER_HOURS,
       escalateAfterHours: e.HANDOFF_ESCALATE_AFTER_HOURS,

@@ -3,8 +3,11 @@
  *   start   run Bloei: the console chat (and later chat channels)
  *   chat    the scripted simulator: one resident message per stdin line
  *   migrate apply database migrations and exit
+ *   worker  the job worker: alerts, escalations, Telegram follow-ups
+ *   import-cohort FILE [--dry-run]   import former trainees and schedule their follow-ups
  *   verbinder | wijk | checkin   coordinator commands (src/cli/admin.ts)
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import type { InboundMessage } from './bots/channel.js';
@@ -16,6 +19,8 @@ import { redisInstallHint, startLocalRedis } from './jobs/local-redis.js';
 import { createLogger } from './logger.js';
 import { runAdmin } from './cli/admin.js';
 import { AdminError } from './handoff/verbinder-admin.js';
+import { importCohort } from './followups/import-cohort.js';
+import type { QueueName } from './jobs/queues.js';
 
 async function chat(config: Config, logger: Logger, args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -51,7 +56,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const app = await createApp(
     config,
     logger,
-    redisUrl ? { jobs: { redisUrl, escalation: config.escalation } } : {},
+    redisUrl ? { jobs: jobOptions(config, redisUrl) } : {},
   );
   const shutdown = async () => {
     await app.close();
@@ -84,6 +89,76 @@ async function start(config: Config, logger: Logger): Promise<void> {
   await shutdown();
 }
 
+function jobOptions(config: Config, redisUrl: string, queues?: readonly QueueName[]) {
+  return {
+    redisUrl,
+    escalation: config.escalation,
+    followUps: config.followUps,
+    limits: config.limits,
+    ...(queues ? { queues } : {}),
+  };
+}
+
+/**
+ * The worker process: hand-off alerts, the maintenance scheduler and Telegram follow-ups,
+ * sending through Telegram without polling. WhatsApp follow-ups need the WhatsApp session and
+ * run in the process that has it (`npm start` with WHATSAPP_ENABLED).
+ */
+async function worker(config: Config, logger: Logger): Promise<void> {
+  if (!config.redisUrl) throw new ConfigError('worker: REDIS_URL is required');
+  const queues: QueueName[] = ['handoff-alerts', 'maintenance', 'followups-telegram'];
+  const app = await createApp(config, logger, {
+    jobs: jobOptions(config, config.redisUrl, queues),
+  });
+  for (const channel of await createChannels(
+    { ...config, whatsapp: undefined },
+    logger,
+    app.translator,
+  )) {
+    app.router.add(channel);
+  }
+  logger.info({ queues }, 'worker started');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+}
+
+async function importCohortFile(config: Config, logger: Logger, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file) throw new ConfigError('import-cohort: give the CSV file, e.g. examples/cohort.csv');
+  const app = await createApp(config, logger);
+  try {
+    const report = await importCohort(app.prisma, readFileSync(file, 'utf8'), {
+      languages: app.translator.languages,
+      now: new Date(),
+      dryRun: values['dry-run'],
+      window: config.followUps.window,
+      onProgress: (done, total) => process.stderr.write(`\r${done}/${total} rows`),
+    });
+    process.stderr.write('\n');
+    if (!report.ok) {
+      for (const error of report.errors) console.error(error);
+      console.error(`Nothing was imported: ${report.errors.length} problem(s).`);
+      process.exitCode = 1;
+      return;
+    }
+    const verb = values['dry-run'] ? 'Would import' : 'Imported';
+    console.log(
+      `${verb} ${report.rows} rows: ${report.newContacts} new contacts, ${report.newEnrolments} new enrolments (${report.late} late follow-ups, sent at the next allowed slot).`,
+    );
+  } finally {
+    await app.close();
+  }
+}
+
 async function migrate(config: Config, logger: Logger): Promise<void> {
   const app = await createApp(config, logger);
   await app.close();
@@ -101,7 +176,8 @@ async function admin(config: Config, logger: Logger, argv: string[]): Promise<vo
 async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   const config = loadConfig();
-  const logger = createLogger(config.logLevel ?? (command === 'start' ? 'info' : 'warn'));
+  const longRunning = command === 'start' || command === 'worker';
+  const logger = createLogger(config.logLevel ?? (longRunning ? 'info' : 'warn'));
   switch (command) {
     case 'start':
       return start(config, logger);
@@ -109,13 +185,17 @@ async function main(argv: string[]): Promise<void> {
       return chat(config, logger, rest);
     case 'migrate':
       return migrate(config, logger);
+    case 'worker':
+      return worker(config, logger);
+    case 'import-cohort':
+      return importCohortFile(config, logger, rest);
     case 'verbinder':
     case 'wijk':
     case 'checkin':
       return admin(config, logger, [command, ...rest]);
     default:
       throw new ConfigError(
-        `unknown command ${command}; use start, chat, migrate, verbinder, wijk or checkin`,
+        `unknown command ${command}; use start, worker, chat, import-cohort, migrate, verbinder, wijk or checkin`,
       );
   }
 }

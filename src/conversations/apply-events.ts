@@ -80,8 +80,10 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         if (!contactId) break;
         if (event.record === 'talentProfile') {
           await tx.saveTalentProfile(contactId, event.runId, event.answers, now);
-        } else {
+        } else if (event.record === 'signUp') {
           await tx.saveSignUp(contactId, event.runId, event.answers, now);
+        } else {
+          await tx.completeFollowUp(contactId, event.answers, now);
         }
         break;
       case 'handoff_requested':
@@ -97,10 +99,12 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         );
         break;
       case 'stopped':
-        if (contactId) await tx.updateContact(contactId, { status: 'stopped' });
+        if (!contactId) break;
+        await tx.updateContact(contactId, { status: 'stopped' });
+        await tx.cancelPending(contactId, now);
         break;
       case 'forget':
-        if (contactId) await tx.deleteContact(contactId);
+        if (contactId) await tx.forgetContact(contactId, now);
         contactId = null;
         forgotten = true;
         break;

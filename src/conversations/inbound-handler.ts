@@ -88,9 +88,14 @@ export class InboundHandler {
    * a follow-up). Returns null when there is nobody to start it for: no consent, stopped or
    * unreachable.
    */
-  startFlow(channel: string, userId: string, flow: string): Promise<OutboundMessage[] | null> {
+  startFlow(
+    channel: string,
+    userId: string,
+    flow: string,
+    notice?: string,
+  ): Promise<OutboundMessage[] | null> {
     const key = identityKey(channel, userId);
-    const input: EngineInput = { type: 'start', flow };
+    const input: EngineInput = { type: 'start', flow, ...(notice ? { notice } : {}) };
     return this.lane.run(key, () => this.process(key, { channel, userId, input, inbound: null }));
   }
 
@@ -142,13 +147,15 @@ export class InboundHandler {
       }
     }
     const stored = await tx.loadConversation(key);
-    const contact = stored?.contactId ? await tx.loadContact(stored.contactId) : null;
+    const contact = stored?.contactId
+      ? await tx.loadContact(stored.contactId)
+      : await tx.findContactByIdentity(source.channel, source.userId);
     if (!inbound && contact?.status !== 'active') return null;
     const now = this.clock();
     if (inbound && contact) {
       await tx.updateContact(contact.id, { status: 'active', lastInboundAt: now });
     }
-    const state = stored?.state ?? initialState(this.firstLanguage(inbound));
+    const state = stored?.state ?? initialState(contact?.language ?? this.firstLanguage(inbound));
     const ctx: EngineContext = {
       flows: this.deps.flows,
       lexicon: this.deps.translator,

@@ -57,7 +57,21 @@ export interface StoreTx {
       lastInboundAt: Date;
     }>,
   ): Promise<void>;
-  deleteContact(contactId: string): Promise<void>;
+  /**
+   * Forgets a contact who declined consent or said STOP before it. A contact WIJeindhoven
+   * registered itself (a former trainee) is opted out instead: their enrolment stays.
+   */
+  forgetContact(contactId: string, at: Date): Promise<void>;
+  /** The contact for a channel identity, when there is one (e.g. an imported trainee). */
+  findContactByIdentity(channel: string, externalId: string): Promise<ContactSnapshot | null>;
+  /** STOP, opt-out or a blocked bot: cancel every follow-up and invitation still pending. */
+  cancelPending(contactId: string, at: Date): Promise<void>;
+  /** The follow-up conversation was finished: store its coded answers. */
+  completeFollowUp(
+    contactId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void>;
   /** The platform refuses delivery (the resident blocked the bot): send nothing more. */
   markUnreachable(channel: string, externalId: string): Promise<void>;
   recordConsent(

@@ -34,8 +34,8 @@ export type EngineInput =
   /** A tapped button; `ref` names the question it belonged to, so a stale tap is refused. */
   | { type: 'choice'; id: string; ref?: string }
   | { type: 'media' }
-  /** The host starts a flow itself (e.g. a scheduled follow-up). */
-  | { type: 'start'; flow: string };
+  /** The host starts a flow itself (e.g. a scheduled follow-up), optionally after a notice. */
+  | { type: 'start'; flow: string; notice?: string };
 
 export interface EngineResult {
   state: ConversationState;
@@ -113,7 +113,10 @@ class Turn {
   ) {}
 
   handle(input: EngineInput): void {
-    if (input.type === 'start') return this.startByHost(input.flow);
+    if (input.type === 'start') {
+      if (input.notice) this.say(input.notice);
+      return this.startByHost(input.flow);
+    }
     if (input.type === 'text') {
       const signal = detectSafetySignal(input.text, this.ctx.lexicon, this.state.language);
       if (signal) return this.onSafetySignal(signal);
@@ -391,6 +394,10 @@ class Turn {
           break;
         case 'forget':
           this.forget(null);
+          return true;
+        case 'optOut':
+          this.state = { ...this.state, run: null, stack: [], paused: [] };
+          this.emit({ type: 'stopped' });
           return true;
       }
     }

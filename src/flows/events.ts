@@ -2,7 +2,7 @@
  * What the engine emits. The engine decides; the host applies these events (persist, send,
  * alert) in one transaction. Nothing here performs I/O.
  */
-import type { ContactField, HandoffReason, RecordKind } from './spec.js';
+import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './spec.js';
 import type { AnswerValue } from './state.js';
 
 /** A value inside a message: literal text, a translatable key, or a list of either. */
@@ -35,7 +35,7 @@ export type EngineEvent =
     }
   | { type: 'invalid_answer'; flow: string; step: string; attempt: number; reason: InvalidReason }
   | { type: 'contact_field_set'; field: ContactField; value: string }
-  | { type: 'consent_given'; purpose: 'registration' | 'monitoring'; textVersion: number }
+  | { type: 'consent_given'; purpose: ConsentPurpose; textVersion: number }
   | {
       type: 'handoff_requested';
       reason: HandoffReason;

@@ -27,11 +27,16 @@ export const handoffReasons = [
   'contact_requested',
   'scan_contact_wish',
   'wij_match_signup',
+  'followup_contact',
+  'followup_unanswered',
   'safety_signal',
 ] as const;
 export type HandoffReason = (typeof handoffReasons)[number];
 
-export const recordKinds = ['talentProfile', 'signUp'] as const;
+export const recordKinds = ['talentProfile', 'signUp', 'followUp'] as const;
+
+export const consentPurposes = ['registration', 'monitoring', 'followUp'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
 export type RecordKind = (typeof recordKinds)[number];
 
 export const actionSchema = z.discriminatedUnion('type', [
@@ -44,7 +49,7 @@ export const actionSchema = z.discriminatedUnion('type', [
   /** Record consent for a purpose; granted is the step's yes/no answer. */
   z.object({
     type: z.literal('consent'),
-    purpose: z.enum(['registration', 'monitoring']),
+    purpose: z.enum(consentPurposes),
     textVersion: z.number().int().positive(),
   }),
   /** Ask for a person; the host routes it to a verbinder. */
@@ -57,6 +62,8 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('record'), record: z.enum(recordKinds) }),
   /** The resident declined consent: forget this conversation entirely. */
   z.object({ type: z.literal('forget') }),
+  /** The resident wants no more messages (like STOP), e.g. declining a follow-up. */
+  z.object({ type: z.literal('optOut') }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
 

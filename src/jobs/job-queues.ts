@@ -7,7 +7,14 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { HandoffNotifier } from '../conversations/ports.js';
 import type { AlertKind } from '../handoff/handoff-alerts.js';
-import { alertJobId, type JobPayloads, type QueueName } from './queues.js';
+import type { DueFollowUp } from '../followups/follow-up-delivery.js';
+import {
+  alertJobId,
+  followUpJobId,
+  followUpQueues,
+  type JobPayloads,
+  type QueueName,
+} from './queues.js';
 
 export interface JobConnection {
   redisUrl: string;
@@ -53,6 +60,22 @@ export class JobQueues implements HandoffNotifier {
       { handoffId, kind },
       { jobId: alertJobId(handoffId, kind) },
     );
+  }
+
+  /** One job per due follow-up stage, on its channel's queue; the stable id drops repeats. */
+  async followUps(due: readonly DueFollowUp[]): Promise<number> {
+    let queued = 0;
+    for (const { followUpId, stage, channel } of due) {
+      const name = followUpQueues[channel as keyof typeof followUpQueues];
+      if (!name) continue;
+      await this.queue(name).add(
+        'deliver',
+        { followUpId, stage },
+        { jobId: followUpJobId(followUpId, stage) },
+      );
+      queued += 1;
+    }
+    return queued;
   }
 
   async scheduleMaintenance(): Promise<void> {

@@ -7,7 +7,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from '../conversations/ports.js';
 import type { JobConnection } from './job-queues.js';
-import { queueNames, type JobHandlers } from './queues.js';
+import { queueNames, type JobHandlers, type QueueLimits, type QueueName } from './queues.js';
 
 export class MissingJobHandlerError extends Error {
   override readonly name = 'MissingJobHandlerError';
@@ -22,18 +22,21 @@ export class JobWorker {
     options: JobConnection,
     handlers: Partial<JobHandlers>,
     private readonly logger: Logger,
+    run: { queues?: readonly QueueName[]; limits?: QueueLimits } = {},
   ) {
     const missing = queueNames.filter((name) => typeof handlers[name] !== 'function');
     if (missing.length > 0) {
       throw new MissingJobHandlerError(`no handler for queue(s) ${missing.join(', ')}`);
     }
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    for (const name of queueNames) {
+    for (const name of run.queues ?? queueNames) {
       const handler = handlers[name] as (data: unknown) => Promise<unknown>;
+      const limiter = run.limits?.[name];
       const worker = new Worker(name, (job) => handler(job.data), {
         connection: this.connection,
         prefix: options.prefix ?? 'bloei',
         concurrency: 4,
+        ...(limiter ? { limiter } : {}),
       });
       worker.on('failed', (job, error) =>
         logger.warn(

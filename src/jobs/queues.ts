@@ -3,16 +3,40 @@
  * start when one is missing.
  */
 import type { AlertKind } from '../handoff/handoff-alerts.js';
+import type { FollowUpStage } from '../followups/follow-up-delivery.js';
 
-export const queueNames = ['handoff-alerts', 'maintenance'] as const;
+/** Follow-ups go out through one queue per channel, so each channel is paced on its own. */
+export const followUpQueues = {
+  telegram: 'followups-telegram',
+  whatsapp: 'followups-whatsapp',
+} as const;
+
+export const queueNames = [
+  'handoff-alerts',
+  'maintenance',
+  followUpQueues.telegram,
+  followUpQueues.whatsapp,
+] as const;
 export type QueueName = (typeof queueNames)[number];
+
+export interface FollowUpJob {
+  followUpId: string;
+  stage: FollowUpStage;
+}
 
 export interface JobPayloads {
   'handoff-alerts': { handoffId: string; kind: AlertKind };
   maintenance: { task: 'escalation-check' };
+  'followups-telegram': FollowUpJob;
+  'followups-whatsapp': FollowUpJob;
 }
+
+/** At most `max` jobs per `duration` milliseconds (BullMQ's per-queue limiter). */
+export type QueueLimits = Partial<Record<QueueName, { max: number; duration: number }>>;
 
 export type JobHandlers = { [Q in QueueName]: (data: JobPayloads[Q]) => Promise<unknown> };
 
 /** Stable ids: the same alert is never queued twice, whatever retries or restarts happen. */
 export const alertJobId = (handoffId: string, kind: AlertKind) => `handoff-${handoffId}-${kind}`;
+export const followUpJobId = (followUpId: string, stage: FollowUpStage) =>
+  `followup-${followUpId}-${stage}`;

@@ -111,15 +111,68 @@ class PrismaStoreTx implements StoreTx {
     await this.tx.contact.update({ where: { id: contactId }, data: fields });
   }
 
-  async deleteContact(contactId: string): Promise<void> {
-    await this.tx.contact.deleteMany({ where: { id: contactId } });
+  async forgetContact(contactId: string, at: Date): Promise<void> {
+    const enrolled = await this.tx.enrolment.count({ where: { contactId } });
+    if (enrolled === 0) {
+      await this.tx.contact.deleteMany({ where: { id: contactId } });
+      return;
+    }
+    await this.tx.contact.update({ where: { id: contactId }, data: { status: 'stopped' } });
+    await this.cancelPending(contactId, at);
+  }
+
+  async findContactByIdentity(channel: string, externalId: string) {
+    const identity = await this.tx.channelIdentity.findUnique({
+      where: { channel_externalId: { channel, externalId } },
+      select: {
+        contact: {
+          select: { id: true, status: true, language: true, wijk: true, firstName: true },
+        },
+      },
+    });
+    return identity?.contact ?? null;
+  }
+
+  async cancelPending(contactId: string, at: Date): Promise<void> {
+    await this.tx.followUp.updateMany({
+      where: { enrolment: { contactId }, stage: { not: 'done' } },
+      data: { stage: 'done', status: 'cancelled', closedAt: at },
+    });
+    await this.tx.invitation.updateMany({
+      where: { contactId, sentAt: null },
+      data: { sentAt: at, outcome: 'cancelled' },
+    });
+  }
+
+  async completeFollowUp(
+    contactId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void> {
+    const yes = (v: AnswerValue | undefined) => (v === undefined ? null : v === 'yes');
+    const num = (v: AnswerValue | undefined) => (v === undefined ? null : Number(v));
+    await this.tx.followUp.updateMany({
+      where: { enrolment: { contactId }, status: { in: ['sent', 'scheduled'] } },
+      data: {
+        status: 'answered',
+        stage: 'done',
+        answeredAt: at,
+        closedAt: at,
+        ladderNow: num(answers['ladderNow']),
+        workFound: text(answers['workFound']),
+        confidence: num(answers['confidence']),
+        wijkTie: num(answers['wijkTie']),
+        ambassador: yes(answers['ambassador']),
+        contactWish: yes(answers['contactWish']),
+      },
+    });
   }
 
   async markUnreachable(channel: string, externalId: string): Promise<void> {
-    await this.tx.contact.updateMany({
-      where: { identities: { some: { channel, externalId } } },
-      data: { status: 'blocked' },
-    });
+    const contact = await this.findContactByIdentity(channel, externalId);
+    if (!contact) return;
+    await this.tx.contact.update({ where: { id: contact.id }, data: { status: 'blocked' } });
+    await this.cancelPending(contact.id, new Date());
   }
 
   async recordConsent(

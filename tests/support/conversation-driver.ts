@@ -3,9 +3,16 @@ import { lineToInbound } from '../../src/bots/simulator/to-inbound.js';
 import type { InboundMessage, OutboundMessage } from '../../src/conversations/messages.js';
 import type { TestApp } from './test-app.js';
 
-export async function say(app: TestApp, userId: string, ...lines: string[]) {
+export function say(app: TestApp, userId: string, ...lines: string[]) {
+  return sayOn(app, 'simulator', userId, ...lines);
+}
+
+/** Like `say`, on another channel (e.g. a trainee imported with a Telegram id). */
+export async function sayOn(app: TestApp, channel: string, userId: string, ...lines: string[]) {
   let last: OutboundMessage[] = [];
-  for (const line of lines) last = await app.handler.handle(lineToInbound(line, userId));
+  for (const line of lines) {
+    last = await app.handler.handle({ ...lineToInbound(line, userId), channel });
+  }
   return last;
 }
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { InboundHandler } from '../../src/conversations/inbound-handler.js';
+import type { OutboundMessage } from '../../src/conversations/messages.js';
 import { renderForSimulator } from '../../src/bots/simulator/render.js';
 import { lineToInbound } from '../../src/bots/simulator/to-inbound.js';
 
@@ -28,26 +29,34 @@ export async function playGolden(
   handler: InboundHandler,
   userId: string,
   clock: { advance(): Date },
+  options: { channel?: string; opening?: OutboundMessage[] } = {},
 ): Promise<string> {
   const out = [...script.header, ''];
+  if (options.opening) {
+    out.push('* Bloei starts the conversation', ...transcribe(options.opening), '');
+  }
   for (const input of script.inputs) {
     out.push(input === '' ? '>' : `> ${input}`);
     const inbound = lineToInbound(input, userId, {
       now: clock.advance(),
       ...(script.hint ? { languageHint: script.hint } : {}),
     });
-    const replies = await handler.handle(inbound);
-    replies.forEach((reply, i) => {
-      if (i > 0) out.push('<');
-      out.push(
-        ...renderForSimulator(reply, 'plain')
-          .split('\n')
-          .map((l) => `< ${l}`),
-      );
+    const replies = await handler.handle({
+      ...inbound,
+      channel: options.channel ?? inbound.channel,
     });
-    out.push('');
+    out.push(...transcribe(replies), '');
   }
   return out.join('\n');
+}
+
+function transcribe(replies: OutboundMessage[]): string[] {
+  return replies.flatMap((reply, i) => [
+    ...(i > 0 ? ['<'] : []),
+    ...renderForSimulator(reply, 'plain')
+      .split('\n')
+      .map((l) => `< ${l}`),
+  ]);
 }
 
 /** A clock that starts at a pinned time and moves one minute per message, or as told. */

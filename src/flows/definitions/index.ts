@@ -10,6 +10,7 @@ import { onboarding } from './onboarding.js';
 import { talentenscan } from './talentenscan.js';
 import { checkIn } from './check-in.js';
 import { wijMatch } from './wij-match.js';
+import { followUp } from './follow-up.js';
 
 export const flowInputs: readonly FlowInput[] = [
   onboarding,
@@ -18,6 +19,7 @@ export const flowInputs: readonly FlowInput[] = [
   talentenscan,
   wijMatch,
   checkIn,
+  followUp,
 ];
 
 export function loadFlows(inputs: readonly unknown[] = flowInputs): FlowRegistry {

@@ -1,0 +1,172 @@
+/**
+ * Imports a cohort CSV: validated whole first (nothing is stored when a line is wrong), then
+ * cohorts, contacts, channel identities, enrolments and their follow-ups in one transaction,
+ * in batches. Importing the same file again changes nothing. A follow-up whose date has
+ * passed is scheduled at the next allowed slot and marked late, never skipped.
+ */
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import type { PrismaClient } from '../store/prisma-client.js';
+import { followUpDueAt, nextAllowedSlot, type DeliveryWindow } from './follow-up-schedule.js';
+import { cohortColumns, validateCohort, type CohortRow } from './validate-cohort.js';
+
+export interface ImportOptions {
+  languages: readonly string[];
+  now: Date;
+  dryRun?: boolean;
+  window?: DeliveryWindow;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  errors: string[];
+  rows: number;
+  newContacts: number;
+  newEnrolments: number;
+  late: number;
+}
+
+const batchSize = 1000;
+
+export async function importCohort(
+  prisma: PrismaClient,
+  csv: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  let records: Record<string, string>[];
+  try {
+    records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (error) {
+    return failed([`the file is not valid CSV: ${(error as Error).message}`]);
+  }
+  const header = Object.keys(records[0] ?? {});
+  const missing = cohortColumns.filter((c) => !header.includes(c));
+  if (records.length > 0 && missing.length > 0) {
+    return failed([`line 1: missing column(s) ${missing.join(', ')}`]);
+  }
+  const wijken = (await prisma.wijk.findMany({ select: { id: true } })).map((w) => w.id);
+  const { rows, errors } = validateCohort(records, { languages: options.languages, wijken });
+  if (errors.length > 0) return failed(errors);
+
+  const report: ImportReport = {
+    ok: true,
+    errors: [],
+    rows: rows.length,
+    newContacts: 0,
+    newEnrolments: 0,
+    late: 0,
+  };
+  await prisma
+    .$transaction(
+      async (tx) => {
+        const cohortIds = new Map<string, string>();
+        for (const row of rows) {
+          const key = `${row.training}\u0000${row.cohort}`;
+          if (cohortIds.has(key)) continue;
+          const cohort = await tx.cohort.upsert({
+            where: { name_training: { name: row.cohort, training: row.training } },
+            create: {
+              name: row.cohort,
+              training: row.training,
+              startDate: new Date(row.startDate),
+              endDate: new Date(row.endDate),
+            },
+            update: {},
+          });
+          cohortIds.set(key, cohort.id);
+        }
+        for (let offset = 0; offset < rows.length; offset += batchSize) {
+          const batch = rows.slice(offset, offset + batchSize);
+          await importBatch(tx as unknown as PrismaClient, batch, cohortIds, options, report);
+          options.onProgress?.(Math.min(offset + batchSize, rows.length), rows.length);
+        }
+        if (options.dryRun) throw new DryRun();
+      },
+      { maxWait: 30_000, timeout: 600_000 },
+    )
+    .catch((error: unknown) => {
+      if (!(error instanceof DryRun)) throw error;
+    });
+  return report;
+}
+
+class DryRun extends Error {}
+
+function failed(errors: string[]): ImportReport {
+  return { ok: false, errors, rows: 0, newContacts: 0, newEnrolments: 0, late: 0 };
+}
+
+async function importBatch(
+  tx: PrismaClient,
+  batch: CohortRow[],
+  cohortIds: Map<string, string>,
+  options: ImportOptions,
+  report: ImportReport,
+): Promise<void> {
+  const identities = await tx.channelIdentity.findMany({
+    where: { OR: batch.map((r) => ({ channel: r.channel, externalId: r.externalId })) },
+    select: { channel: true, externalId: true, contactId: true },
+  });
+  const contactOf = new Map(identities.map((i) => [`${i.channel}:${i.externalId}`, i.contactId]));
+  const newContacts = [];
+  for (const row of batch) {
+    const key = `${row.channel}:${row.externalId}`;
+    if (contactOf.has(key)) continue;
+    const id = randomUUID();
+    contactOf.set(key, id);
+    newContacts.push({ id, row });
+  }
+  await tx.contact.createMany({
+    data: newContacts.map(({ id, row }) => ({
+      id,
+      firstName: row.firstName,
+      language: row.language,
+      wijk: row.wijk,
+    })),
+  });
+  await tx.channelIdentity.createMany({
+    data: newContacts.map(({ id, row }) => ({
+      contactId: id,
+      channel: row.channel,
+      externalId: row.externalId,
+    })),
+  });
+  report.newContacts += newContacts.length;
+
+  const pairs = batch.map((row) => ({
+    row,
+    contactId: contactOf.get(`${row.channel}:${row.externalId}`)!,
+    cohortId: cohortIds.get(`${row.training}\u0000${row.cohort}`)!,
+  }));
+  const existing = await tx.enrolment.findMany({
+    where: { OR: pairs.map(({ contactId, cohortId }) => ({ contactId, cohortId })) },
+    select: { contactId: true, cohortId: true },
+  });
+  const enrolled = new Set(existing.map((e) => `${e.contactId}:${e.cohortId}`));
+  const fresh = pairs
+    .filter((p) => !enrolled.has(`${p.contactId}:${p.cohortId}`))
+    .map((p) => ({ ...p, id: randomUUID() }));
+  await tx.enrolment.createMany({
+    data: fresh.map(({ id, contactId, cohortId, row }) => ({
+      id,
+      contactId,
+      cohortId,
+      ladderStart: row.ladderStart,
+    })),
+  });
+  await tx.followUp.createMany({
+    data: fresh.map(({ id, row }) => {
+      const dueAt = followUpDueAt(row.endDate, options.window);
+      const late = dueAt < options.now;
+      if (late) report.late += 1;
+      return {
+        enrolmentId: id,
+        dueAt,
+        late,
+        nextAt: late ? nextAllowedSlot(options.now, options.window) : dueAt,
+      };
+    }),
+  });
+  report.newEnrolments += fresh.length;
+}
