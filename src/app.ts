@@ -50,6 +50,7 @@ export interface AppOptions {
     limits?: QueueLimits;
     /** Which queues this process works on; none runs no worker (default: all). */
     queues?: readonly QueueName[];
+    maintenanceEveryMs?: number;
   };
 }
 
@@ -137,7 +138,7 @@ export async function createApp(
           { queues, ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}) },
         )
       : null;
-  if (worker) await jobs?.scheduleMaintenance();
+  if (worker) await jobs?.scheduleMaintenance(options.jobs?.maintenanceEveryMs);
   return {
     prisma,
     router,

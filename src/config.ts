@@ -51,6 +51,12 @@ const schema = z.object({
     .regex(/^\d+,\d+$/, 'two numbers of days, e.g. 3,7')
     .default('3,7'),
   FOLLOWUP_UNANSWERED_DAYS: z.coerce.number().int().positive().default(14),
+  FOLLOWUP_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  BLOEI_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[\w-]+$/)
+    .default('bloei'),
   SEND_RATE_TELEGRAM_PER_SECOND: z.coerce.number().positive().default(25),
   SEND_INTERVAL_WHATSAPP_SECONDS: z.coerce.number().positive().default(3),
   WHATSAPP_ENABLED: flag,
@@ -83,6 +89,8 @@ export interface Config {
   followUps: FollowUpSettings;
   /** Outbound pacing of scheduled sends, per channel. */
   limits: QueueLimits;
+  queuePrefix: string;
+  maintenanceEveryMs: number;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const [first, second] = e.FOLLOWUP_REMINDER_DAYS.split(',').map(Number) as [number, number];
   return {
+    queuePrefix: e.BLOEI_QUEUE_PREFIX,
+    maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
     followUps: {
       window: {
         zone: e.FOLLOWUP_TIMEZONE,
@@ -132,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       reminderDays: [first, second],
       unansweredDays: e.FOLLOWUP_UNANSWERED_DAYS,
+      claimTimeoutMs: e.FOLLOWUP_CLAIM_TIMEOUT_SECONDS * 1000,
     },
     limits: {
       'followups-telegram': { max: e.SEND_RATE_TELEGRAM_PER_SECOND, duration: 1000 },

@@ -92,6 +92,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
 function jobOptions(config: Config, redisUrl: string, queues?: readonly QueueName[]) {
   return {
     redisUrl,
+    prefix: config.queuePrefix,
+    maintenanceEveryMs: config.maintenanceEveryMs,
     escalation: config.escalation,
     followUps: config.followUps,
     limits: config.limits,

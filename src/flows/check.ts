@@ -76,14 +76,48 @@ function usedKeys(flows: FlowRegistry): Set<string> {
   return keys;
 }
 
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+
+/** The plural forms a language needs (i18next's `_one`, `_other`, … suffixes). */
+function pluralForms(language: string): string[] {
+  return new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+}
+
+/**
+ * Texts that may be the same in every language: the languages' own names, and format-only
+ * strings. Anything else in a language other than nl and en that equals the Dutch or
+ * English text was not translated.
+ */
+export const sameInEveryLanguage = [/^language\.names\./, /^staff\.summaryLine$/];
+
 function checkKeys(used: Set<string>, locales: LocaleTable): string[] {
   const problems: string[] = [];
   const languages = Object.keys(locales);
   if (languages.length === 0) return ['no locales found'];
-  const all = new Set([...used, ...languages.flatMap((l) => Object.keys(locales[l]!))]);
+  const plural = new Set(
+    languages.flatMap((l) => Object.keys(locales[l]!).filter((k) => pluralSuffix.test(k))),
+  );
+  const pluralBases = new Set([...plural].map((k) => k.replace(pluralSuffix, '')));
+  const all = new Set([
+    ...used,
+    ...languages.flatMap((l) => Object.keys(locales[l]!).filter((k) => !pluralSuffix.test(k))),
+    ...pluralBases,
+  ]);
   for (const key of [...all].sort()) {
-    const missing = languages.filter((l) => !locales[l]![key]?.trim());
+    const missing = languages.filter((l) => {
+      const table = locales[l]!;
+      if (!pluralBases.has(key)) return !table[key]?.trim();
+      return pluralForms(l).some((form) => !table[`${key}_${form}`]?.trim());
+    });
     if (missing.length > 0) problems.push(`key ${key}: missing in ${missing.join(', ')}`);
+  }
+  for (const language of languages.filter((l) => l !== 'nl' && l !== 'en')) {
+    for (const [key, text] of Object.entries(locales[language]!)) {
+      if (sameInEveryLanguage.some((pattern) => pattern.test(key))) continue;
+      if (text === locales['en']?.[key] || text === locales['nl']?.[key]) {
+        problems.push(`key ${key}: not translated in ${language} (same as nl or en)`);
+      }
+    }
   }
   return problems;
 }

@@ -325,7 +325,7 @@ class Turn {
       value: parsed.value,
       indicator: step.indicator ?? null,
     });
-    if (parsed.truncated) this.say('system.truncated', { max: { text: String(parsed.max) } });
+    if (parsed.truncated) this.say('system.truncated', { count: { text: String(parsed.max) } });
     if (this.act(run, step.do, parsed.value)) return;
     const answerKey = Array.isArray(parsed.value) ? parsed.value : [String(parsed.value)];
     const branch = step.branches.find((b) => [b.when].flat().some((w) => answerKey.includes(w)));

@@ -7,6 +7,8 @@
  */
 import type { InboundHandler } from '../conversations/inbound-handler.js';
 import type { ConversationStore, HandoffNotifier, Logger } from '../conversations/ports.js';
+import { identityKey } from '../conversations/identity-key.js';
+import type { ConversationState } from '../flows/state.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { daysLater, defaultWindow, type DeliveryWindow } from './follow-up-schedule.js';
 
@@ -16,13 +18,22 @@ export interface FollowUpSettings {
   reminderDays: readonly [number, number];
   /** Days after the first message after which it counts as unanswered. */
   unansweredDays: number;
+  /** A claim older than this belongs to a worker that is gone. */
+  claimTimeoutMs: number;
 }
 
 export const defaultFollowUpSettings: FollowUpSettings = {
   window: defaultWindow,
   reminderDays: [3, 7],
   unansweredDays: 14,
+  claimTimeoutMs: 2 * 60_000,
 };
+
+/** Thrown so the job is retried later, instead of finishing while another claim stands. */
+export class FollowUpBusyError extends Error {
+  override readonly name = 'FollowUpBusyError';
+  readonly code = 'FOLLOWUP_BUSY';
+}
 
 export type FollowUpStage = 'initial' | 'reminder1' | 'reminder2' | 'unanswered';
 
@@ -31,9 +42,6 @@ export interface DueFollowUp {
   stage: FollowUpStage;
   channel: string;
 }
-
-/** A claim older than this belongs to a worker that is gone. */
-const claimTimeoutMs = 2 * 60_000;
 
 export class FollowUpDelivery {
   constructor(
@@ -83,7 +91,14 @@ export class FollowUpDelivery {
       where: { id: followUpId, stage, sendingStage: null, nextAt: { lte: now } },
       data: { sendingStage: stage, sendingSince: now },
     });
-    if (claimed.count !== 1) return 'not due';
+    if (claimed.count !== 1) {
+      const current = await prisma.followUp.findUnique({ where: { id: followUpId } });
+      if (current?.stage === stage && current.sendingStage) {
+        // Another worker holds it, or held it and died: try again once that is settled.
+        throw new FollowUpBusyError(`follow-up ${followUpId.slice(0, 8)} ${stage} is being sent`);
+      }
+      return 'not due';
+    }
     const followUp = await prisma.followUp.findUniqueOrThrow({
       where: { id: followUpId },
       include: { enrolment: { include: { contact: { include: { identities: true } } } } },
@@ -162,29 +177,53 @@ export class FollowUpDelivery {
     }
   }
 
-  /** Claims left by a worker that stopped mid-send: recorded as uncertain, moved on, not resent. */
+  /**
+   * Claims left by a worker that stopped mid-send. When the conversation shows the follow-up
+   * never started (the worker died before its turn was saved), nothing went out: the claim is
+   * released and the follow-up sent as usual. Otherwise some of its messages may have gone
+   * out: the stage is recorded as uncertain and not sent again.
+   */
   private async recoverInterrupted(now: Date): Promise<void> {
-    const stale = await this.deps.prisma.followUp.findMany({
+    const { prisma, logger } = this.deps;
+    const stale = await prisma.followUp.findMany({
       where: {
         sendingStage: { not: null },
-        sendingSince: { lt: new Date(now.getTime() - claimTimeoutMs) },
+        sendingSince: { lt: new Date(now.getTime() - this.settings.claimTimeoutMs) },
       },
+      include: { enrolment: { include: { contact: { include: { identities: true } } } } },
     });
     for (const f of stale) {
       const stage = f.sendingStage as FollowUpStage;
-      this.deps.logger.warn(
-        { followUp: f.id.slice(0, 8), stage },
-        'follow-up send interrupted; not resent',
+      const identity = f.enrolment.contact.identities[0];
+      const started =
+        stage !== 'initial' ||
+        !identity ||
+        (await this.followUpStartedSince(identity.channel, identity.externalId, f.sendingSince!));
+      logger.warn(
+        { followUp: f.id.slice(0, 8), stage, started },
+        started ? 'follow-up send interrupted; not resent' : 'follow-up claim released',
       );
-      await this.deps.prisma.followUp.updateMany({
+      await prisma.followUp.updateMany({
         where: { id: f.id, sendingStage: stage },
-        data: {
-          ...(f.stage === stage ? this.advance(stage, f.sentAt ?? now, now) : {}),
-          sendingStage: null,
-          sendingSince: null,
-          uncertainStage: stage,
-        },
+        data: started
+          ? {
+              ...(f.stage === stage ? this.advance(stage, f.sentAt ?? now, now) : {}),
+              sendingStage: null,
+              sendingSince: null,
+              uncertainStage: stage,
+            }
+          : { sendingStage: null, sendingSince: null },
       });
     }
+  }
+
+  /** Whether a follow-up run began in this conversation at or after `since`. */
+  private async followUpStartedSince(channel: string, userId: string, since: Date) {
+    const conversation = await this.deps.prisma.conversation.findUnique({
+      where: { identityKey: identityKey(channel, userId) },
+    });
+    const state = conversation?.state as ConversationState | undefined;
+    const runs = [state?.run, ...(state?.paused ?? []), ...(state?.stack ?? [])];
+    return runs.some((r) => r?.flow === 'followUp' && new Date(r.startedAt) >= since);
   }
 }

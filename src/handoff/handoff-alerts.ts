@@ -30,6 +30,11 @@ interface Recipient {
   externalId: string | null;
 }
 
+/** The resident's language as the verbinder reads it: "Arabisch" for a Dutch verbinder. */
+function languageName(language: string, reader: string): string {
+  return new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? language;
+}
+
 /** The ref a staff button carries: the hand-off's number. */
 export const handoffRef = (number: number) => `h${number}`;
 
@@ -70,7 +75,7 @@ export class HandoffAlerts {
             ? { text: handoff.contact.firstName }
             : { key: 'staff.noName' },
           channel: { text: identity?.channel ?? '-' },
-          language: { key: `language.names.${handoff.contact.language}` },
+          language: { text: languageName(handoff.contact.language, r.language) },
           wijk: wijk ? { text: wijk.name } : { key: 'staff.unknownWijk' },
           reason: { key: `staff.reasons.${handoff.reason}` },
           summary: { text: this.summary(summary.flow ?? null, summary.answers ?? {}, r.language) },

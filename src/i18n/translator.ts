@@ -31,23 +31,36 @@ class I18nextTranslator implements Translator {
     private readonly fallback: string,
   ) {}
 
-  text(key: string, language: string, values: Record<string, string> = {}): string | undefined {
+  text(
+    key: string,
+    language: string,
+    values: Record<string, string | number> = {},
+  ): string | undefined {
     const dot = key.indexOf('.');
     const ns = key.slice(0, dot);
     const path = key.slice(dot + 1);
-    if (!this.i18n.exists(path, { ns, lng: language })) return undefined;
+    if (!this.i18n.exists(path, { ns, lng: language, ...values })) return undefined;
     return this.i18n.t(path, { ns, lng: language, ...values }) as string;
   }
 
   render(message: BotMessage, language: string): RenderedMessage {
     const lng = this.languages.includes(language) ? language : this.fallback;
-    const values: Record<string, string> = {};
+    const rtl = rtlLanguages.has(lng);
+    const values: Record<string, string | number> = {};
     for (const [name, param] of Object.entries(message.params)) {
-      values[name] = this.param(param, lng);
+      const value = this.param(param, lng);
+      // A resident's words or a Latin name inside Arabic: isolated, so it cannot reorder
+      // the sentence around it. `count` stays a number for i18next's plural rules.
+      values[name] = name === 'count' ? Number(value) : rtl ? isolate(value) : value;
     }
+    const choices = (message.choices ?? []).map((c) => ({
+      id: c.id,
+      label: directed(this.param(c.label, lng), rtl),
+    }));
+    const text = this.must(message.key, lng, values);
     return {
-      text: this.must(message.key, lng, values),
-      choices: (message.choices ?? []).map((c) => ({ id: c.id, label: this.param(c.label, lng) })),
+      text: rtl ? rightToLeft(text) : text,
+      choices,
       ...(message.ref ? { ref: message.ref } : {}),
     };
   }
@@ -59,7 +72,45 @@ class I18nextTranslator implements Translator {
   }
 
   /** A missing text falls back to Dutch, then to the key itself: never an empty message. */
-  private must(key: string, language: string, values: Record<string, string> = {}): string {
+  private must(
+    key: string,
+    language: string,
+    values: Record<string, string | number> = {},
+  ): string {
     return this.text(key, language, values) ?? this.text(key, this.fallback, values) ?? key;
   }
+}
+
+const rtlLanguages = new Set(['ar']);
+const RLM = '\u200F';
+const LRM = '\u200E';
+const rtlScript = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * A choice line ("3. label") takes the direction of the message: a right-to-left mark in
+ * Arabic, a left-to-right mark before an Arabic label (say, "العربية") in other languages.
+ */
+function directed(label: string, rtl: boolean): string {
+  if (rtl) return `${RLM}${label}`;
+  return rtlScript.test(label) ? `${LRM}${label}` : label;
+}
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+function isolate(value: string): string {
+  return value
+    .split('\n')
+    .map((line) => `${FSI}${line}${PDI}`)
+    .join('\n');
+}
+
+/**
+ * Each line of an Arabic message starts with a right-to-left mark, so a line that begins
+ * with a number or a Latin name (a numbered choice, "WIJ match") still reads right to left.
+ */
+function rightToLeft(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `${RLM}${line}`)
+    .join('\n');
 }

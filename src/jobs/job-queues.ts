@@ -22,7 +22,8 @@ export interface JobConnection {
   prefix?: string;
 }
 
-export const escalationCheckEveryMs = 60_000;
+/** How often the maintenance job looks for what is due (escalations, follow-ups, invitations). */
+export const maintenanceEveryMs = 60_000;
 
 export class JobQueues implements HandoffNotifier {
   private readonly redis: Redis;
@@ -78,10 +79,10 @@ export class JobQueues implements HandoffNotifier {
     return queued;
   }
 
-  async scheduleMaintenance(): Promise<void> {
+  async scheduleMaintenance(everyMs = maintenanceEveryMs): Promise<void> {
     await this.queue('maintenance').upsertJobScheduler(
       'escalation-check',
-      { every: escalationCheckEveryMs },
+      { every: everyMs },
       { name: 'escalation-check', data: { task: 'escalation-check' } },
     );
   }

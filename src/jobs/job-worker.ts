@@ -35,7 +35,8 @@ export class JobWorker {
       const worker = new Worker(name, (job) => handler(job.data), {
         connection: this.connection,
         prefix: options.prefix ?? 'bloei',
-        concurrency: 4,
+        // A paced queue waits on the channel, not the CPU: as many in flight as it may send.
+        concurrency: Math.max(4, limiter?.max ?? 0),
         ...(limiter ? { limiter } : {}),
       });
       worker.on('failed', (job, error) =>

@@ -41,7 +41,7 @@ describe(checkFlows.name, () => {
         'flow broken, step second: unknown flow @nope',
         'flow broken, step second: no step saves $ghost',
         'flow broken, step orphan: unreachable',
-        'key broken.question: missing in en, nl',
+        'key broken.question: missing in ar, en, nl, pl, tr, uk',
       ]),
     );
   });
@@ -72,5 +72,32 @@ describe('npm run flows:check', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('key talentenscan.skills: missing in en');
+  });
+});
+
+describe('translations', () => {
+  it('flags a text in another language that is still the Dutch or English one', () => {
+    const table = structuredClone(localeTable);
+    table['tr']!['talentenscan.energy'] = table['en']!['talentenscan.energy']!;
+    table['pl']!['menu.choose'] = table['nl']!['menu.choose']!;
+    expect(checkFlows(loadFlows(), table)).toEqual([
+      'key menu.choose: not translated in pl (same as nl or en)',
+      'key talentenscan.energy: not translated in tr (same as nl or en)',
+    ]);
+  });
+
+  it('allows names that are the same everywhere', () => {
+    expect(localeTable['tr']!['language.names.pl']).toBe(localeTable['en']!['language.names.pl']);
+    expect(checkFlows(loadFlows(), localeTable)).toEqual([]);
+  });
+
+  it('asks each language for its own plural forms (Arabic has six)', () => {
+    const table = structuredClone(localeTable);
+    expect(Object.keys(table['ar']!).filter((k) => k.startsWith('system.truncated_'))).toHaveLength(
+      6,
+    );
+    delete table['ar']!['system.truncated_two'];
+    delete table['pl']!['system.truncated_few'];
+    expect(checkFlows(loadFlows(), table)).toEqual(['key system.truncated: missing in ar, pl']);
   });
 });

@@ -13,7 +13,21 @@ const files = readdirSync(dir)
   .sort();
 
 /** The coded answers each transcript must leave on the follow-up. */
+const inOtherLanguages = {
+  status: 'answered',
+  ladderNow: 4,
+  workFound: 'unpaid',
+  confidence: 4,
+  wijkTie: 4,
+  ambassador: true,
+  contactWish: false,
+};
+
 const expected: Record<string, object> = {
+  'follow-up.ar.txt': inOtherLanguages,
+  'follow-up.tr.txt': inOtherLanguages,
+  'follow-up.pl.txt': inOtherLanguages,
+  'follow-up.uk.txt': inOtherLanguages,
   'follow-up.nl.txt': {
     status: 'answered',
     ladderNow: 4,
@@ -56,7 +70,7 @@ describe('the follow-up conversation (golden transcripts)', () => {
       `Sam,telegram,${chat},${language},stratum,Kom tot Bloei!,KtB ${file},2025-01-06,2025-03-02,2`,
     ].join('\n');
     const report = await importCohort(app.prisma, csv, {
-      languages: ['nl', 'en'],
+      languages: app.translator.languages,
       now: app.clock.now(),
     });
     expect(report.errors).toEqual([]);

@@ -70,7 +70,84 @@ function checkInExpectation(values: unknown[]): Expectation {
   };
 }
 
+const scanIn =
+  (language: string, energy: string): Expectation =>
+  async (prisma, channel, userId) => {
+    const contact = await contactOf(prisma, channel, userId);
+    expect(contact.language).toBe(language);
+    expect(contact.talentProfiles).toMatchObject([
+      {
+        energy,
+        interests: ['cooking', 'garden'],
+        time: 'fewHours',
+        mobility: 'wijk',
+        dutchComfort: 3,
+        wijk: 'stratum',
+        contactWish: false,
+      },
+    ]);
+  };
+
+/** The same conversations in Arabic, Turkish, Polish and Ukrainian (see the transcripts). */
+const otherLanguages: Record<string, { energy: string; brought: string; ripple: string }> = {
+  ar: {
+    energy: 'من الطبخ ومساعدة الناس',
+    brought: 'تعرفت على جيراني',
+    ripple: 'نعم، أحضرت جارتي إلى المقهى',
+  },
+  tr: {
+    energy: 'Yemek yapmaktan ve insanlara yardım etmekten',
+    brought: 'Komşularımı tanıdım',
+    ripple: 'Evet, komşumu da getirdim',
+  },
+  pl: {
+    energy: 'Z gotowania i pomagania ludziom',
+    brought: 'Poznałam sąsiadów',
+    ripple: 'Tak, przyprowadziłam sąsiadkę',
+  },
+  uk: {
+    energy: 'Від готування і допомоги людям',
+    brought: 'Я познайомилася з сусідами',
+    ripple: 'Так, я привела сусідку',
+  },
+};
+
+const inOtherLanguages: Record<string, Expectation> = Object.fromEntries(
+  Object.entries(otherLanguages).flatMap(([language, t]) => [
+    [`talentenscan-happy.${language}.txt`, scanIn(language, t.energy)],
+    [
+      `wij-match-happy.${language}.txt`,
+      signUpExpectation({
+        kind: 'offer',
+        category: 'garden',
+        availability: ['mornings', 'weekend'],
+        mobility: 'wijk',
+        wijk: 'stratum',
+        contactPreference: 'chat',
+      }),
+    ],
+    [
+      `check-in-happy.${language}.txt`,
+      checkInExpectation([5, 4, 5, 3, 4, 5, 5, t.brought, t.ripple]),
+    ],
+  ]),
+);
+
 export const databaseExpectations: Record<string, Expectation> = {
+  ...inOtherLanguages,
+  'talentenscan-bad-input.ar.txt': scanIn('ar', otherLanguages['ar']!.energy),
+  'talentenscan-bad-input.tr.txt': scanIn('tr', otherLanguages['tr']!.energy),
+  'language-switch.txt': async (prisma, channel, userId) => {
+    const contact = await contactOf(prisma, channel, userId);
+    expect(contact.language).toBe('ar');
+    const scan = contact.answers.filter((a) => a.flowId === 'talentenscan');
+    expect(scan.map((a) => [a.name, a.value])).toEqual([
+      ['energy', 'Van koken'],
+      ['skills', 'I can sew'],
+      ['interests', ['cooking', 'garden']],
+    ]);
+    expect(new Set(scan.map((a) => a.runId)).size).toBe(1);
+  },
   'wij-match-happy.nl.txt': signUpExpectation({
     kind: 'offer',
     category: 'garden',

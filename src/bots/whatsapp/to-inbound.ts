@@ -4,6 +4,7 @@
  * meaning of a reply ("2", a label, "ja") is the engine's business, not the adapter's.
  */
 import type { InboundMessage } from '../channel.js';
+import { languageFromNumber } from './language-from-number.js';
 import type { WhatsAppMessage } from './whatsapp-client.js';
 
 export const whatsappChannel = 'whatsapp';
@@ -17,7 +18,9 @@ const mediaKinds: Record<string, string> = {
 };
 
 export function toInbound(message: WhatsAppMessage): InboundMessage {
+  const languageHint = languageFromNumber(message.from);
   return {
+    ...(languageHint ? { languageHint } : {}),
     channel: whatsappChannel,
     userId: message.from,
     messageId: message.id._serialized || message.id.id,

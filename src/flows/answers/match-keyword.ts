@@ -18,14 +18,19 @@ export const keywords = [
 export type Keyword = (typeof keywords)[number];
 
 export function matchKeyword(input: string, lexicon: Lexicon, language: string): Keyword | null {
-  const answer = normalize(input.trim().replace(/^\/([^\s@]+)(@\S+)?$/, '$1'));
+  const answer = comparable(input.trim().replace(/^\/([^\s@]+)(@\S+)?$/, '$1'));
   if (!answer) return null;
   const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
   return (
     keywords.find((keyword) =>
-      words(lexicon, `keywords.${keyword}`, languages).some((w) => normalize(w) === answer),
+      words(lexicon, `keywords.${keyword}`, languages).some((w) => comparable(w) === answer),
     ) ?? null
   );
+}
+
+/** Normalised, except that a keyword made of punctuation only ("?") stays itself. */
+function comparable(text: string): string {
+  return normalize(text) || text.trim();
 }
 
 /** A message that looks like a chat command but is not one of ours. */

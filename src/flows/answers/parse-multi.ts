@@ -16,7 +16,7 @@ export function parseMulti(
   let text = normalize(input);
   for (const word of joiners) text = text.split(` ${word} `).join(',');
   const parts = text
-    .split(/[,;/+&]+|\s+(?=\d)|(?<=\d)\s+/)
+    .split(/[,;/+&\u060C\u061B]+|\s+(?=\d)|(?<=\d)\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length === 0) return null;

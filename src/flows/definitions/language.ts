@@ -2,10 +2,10 @@
 import type { FlowInput } from '../spec.js';
 
 /** The languages a resident can choose; each label is the language's own name. */
-export const languageChoices = [
-  { id: 'nl', label: 'language.names.nl' },
-  { id: 'en', label: 'language.names.en' },
-];
+export const languageChoices = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'].map((id) => ({
+  id,
+  label: `language.names.${id}`,
+}));
 
 export const language = {
   id: 'language',

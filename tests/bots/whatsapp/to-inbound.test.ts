@@ -7,6 +7,7 @@ describe(toInbound.name, () => {
   it('turns a text into text, keyed by the chat id and the message id', () => {
     const message = wwebjsMessage({ from: '31612345678@c.us', body: '2', timestamp: 1772445600 });
     expect(toInbound(message)).toEqual({
+      languageHint: 'nl',
       channel: 'whatsapp',
       userId: '31612345678@c.us',
       messageId: message.id._serialized,

@@ -89,7 +89,7 @@ describe(WhatsAppChannel.name, () => {
     const hello = await say('hallo');
     expect(hello[0]).toMatch(/^Hoi! Ik ben Bloei/);
     expect(hello[1]).toBe(
-      'In welke taal wil je chatten?\nWhich language would you like to chat in?\n1. Nederlands\n2. English',
+      'In welke taal wil je chatten?\nWhich language would you like to chat in?\n1. Nederlands\n2. English\n3. \u200Eالعربية\n4. Türkçe\n5. Polski\n6. Українська',
     );
     expect((await say('1')).at(-1)).toMatch(/Vind je dat goed\?\n1\. Ja\n2\. Nee$/);
     expect((await say('ja')).at(-1)).toMatch(

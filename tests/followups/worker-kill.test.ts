@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importCohort } from '../../src/followups/import-cohort.js';
+import { defaultWindow } from '../../src/followups/follow-up-schedule.js';
+import { FakeBotApi } from '../support/fake-bot-api.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const repo = join(import.meta.dirname, '../..');
+const trainees = 120;
+const kills = 2;
+
+/** `npm run worker` as its own process, sending through Telegram to the fake Bot API. */
+function startWorker(env: Record<string, string>): ChildProcess {
+  // One process (not the tsx wrapper, which would leave its child running after a SIGKILL).
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+    cwd: repo,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('follow-up worker killed mid-batch (SIGKILL), then restarted', () => {
+  let db: TestDatabase;
+  let api: FakeBotApi;
+  let worker: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await FakeBotApi.start();
+  });
+  afterAll(async () => {
+    worker?.kill('SIGKILL');
+    await api?.close();
+    await db?.drop();
+  });
+
+  it('never sends a follow-up twice; what a killed worker was sending is recorded, not resent', async () => {
+    const ended = DateTime.now().minus({ years: 1, days: 2 }).toISODate();
+    const rows = Array.from(
+      { length: trainees },
+      (_, i) => `T${i},telegram,${500_000 + i},nl,stratum,other,Kill test,2024-01-01,${ended},`,
+    );
+    const csv = [
+      'first_name,channel,address,language,wijk,training,cohort,start_date,end_date,ladder_start',
+      ...rows,
+    ].join('\n');
+    const always = { ...defaultWindow, startHour: 0, endHour: 24, closedWeekdays: [] };
+    const report = await importCohort(db.prisma, csv, {
+      languages: ['nl'],
+      now: new Date(),
+      window: always,
+    });
+    expect(report).toMatchObject({ ok: true, newEnrolments: trainees, late: trainees });
+
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: inject('redisUrl'),
+      BLOEI_QUEUE_PREFIX: `kill-${randomUUID()}`,
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      FOLLOWUP_ALLOWED_HOURS: '0-24',
+      FOLLOWUP_CLOSED_WEEKDAYS: '',
+      MAINTENANCE_INTERVAL_SECONDS: '1',
+      SEND_RATE_TELEGRAM_PER_SECOND: '14',
+      FOLLOWUP_CLAIM_TIMEOUT_SECONDS: '3',
+      LOG_LEVEL: 'warn',
+    };
+    const intros = () => api.sent.filter((m) => m.text.startsWith('Hoi! Hier is Bloei'));
+    for (let k = 1; k <= kills; k++) {
+      worker = startWorker(env);
+      const target = Math.floor((trainees * k) / (kills + 1)) + Math.floor(Math.random() * 10);
+      await until(() => intros().length >= target, 60_000, `${target} follow-ups`);
+      worker.kill('SIGKILL');
+      await new Promise((r) => worker!.once('exit', r));
+    }
+    worker = startWorker(env);
+    // Done when no follow-up waits any more: each was sent, or a killed worker's claim on it
+    // was found and recorded as uncertain (not resent).
+    await until(
+      async () => (await db.prisma.followUp.count({ where: { stage: 'initial' } })) === 0,
+      90_000,
+      'every follow-up sent or recorded as uncertain',
+    );
+    worker.kill('SIGTERM');
+    await new Promise((r) => worker!.once('exit', r));
+
+    const perChat = new Map<string, number>();
+    for (const m of intros()) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
+    expect([...perChat.values()].filter((n) => n > 1)).toEqual([]);
+    const uncertain = await db.prisma.followUp.findMany({
+      where: { uncertainStage: 'initial' },
+      include: { enrolment: { include: { contact: { include: { identities: true } } } } },
+    });
+    const uncertainChats = new Set(
+      uncertain.map((f) => f.enrolment.contact.identities[0]!.externalId),
+    );
+    const notReached = Array.from({ length: trainees }, (_, i) => String(500_000 + i)).filter(
+      (chat) => !perChat.has(chat),
+    );
+    expect(notReached.filter((chat) => !uncertainChats.has(chat))).toEqual([]);
+    expect(uncertain.length).toBeLessThanOrEqual(kills * 14);
+    console.log(
+      `worker kill test: ${trainees} follow-ups, ${kills} kills, ${perChat.size} sent exactly once, ` +
+        `${uncertain.length} recorded uncertain (${notReached.length} of them not reached), 0 sent twice`,
+    );
+  }, 240_000);
+});
