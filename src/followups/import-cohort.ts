@@ -105,7 +105,7 @@ async function importBatch(
   report: ImportReport,
 ): Promise<void> {
   const identities = await tx.channelIdentity.findMany({
-    where: { OR: batch.map((r) => ({ channel: r.channel, externalId: r.externalId })) },
+    where: { externalId: { in: batch.map((r) => r.externalId) } },
     select: { channel: true, externalId: true, contactId: true },
   });
   const contactOf = new Map(identities.map((i) => [`${i.channel}:${i.externalId}`, i.contactId]));
@@ -140,7 +140,7 @@ async function importBatch(
     cohortId: cohortIds.get(`${row.training}\u0000${row.cohort}`)!,
   }));
   const existing = await tx.enrolment.findMany({
-    where: { OR: pairs.map(({ contactId, cohortId }) => ({ contactId, cohortId })) },
+    where: { contactId: { in: pairs.map((p) => p.contactId) } },
     select: { contactId: true, cohortId: true },
   });
   const enrolled = new Set(existing.map((e) => `${e.contactId}:${e.cohortId}`));
@@ -155,9 +155,12 @@ async function importBatch(
       ladderStart: row.ladderStart,
     })),
   });
+  const dueAtOf = new Map<string, Date>();
   await tx.followUp.createMany({
     data: fresh.map(({ id, row }) => {
-      const dueAt = followUpDueAt(row.endDate, options.window);
+      // A cohort shares its end date: compute each date's slot once.
+      const dueAt = dueAtOf.get(row.endDate) ?? followUpDueAt(row.endDate, options.window);
+      dueAtOf.set(row.endDate, dueAt);
       const late = dueAt < options.now;
       if (late) report.late += 1;
       return {
