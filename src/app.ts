@@ -3,6 +3,7 @@
  * the channel router. `main.ts` and the tests build the app the same way.
  */
 import { InboundHandler } from './conversations/inbound-handler.js';
+import type { FloodSettings } from './conversations/flood-control.js';
 import type { HandoffNotifier, Logger, Translator } from './conversations/ports.js';
 import { dueEscalations, type EscalationSettings } from './handoff/escalate-handoffs.js';
 import { HandoffAlerts } from './handoff/handoff-alerts.js';
@@ -10,6 +11,7 @@ import { PrismaStaffDesk } from './handoff/staff-desk.js';
 import { JobQueues, type JobConnection } from './jobs/job-queues.js';
 import { JobWorker } from './jobs/job-worker.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
+import { applyRetention, type RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
 import { queueNames, type FollowUpJob, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
@@ -35,18 +37,26 @@ export interface App {
    * What the maintenance job does every minute: reminders and escalations of unclaimed
    * hand-offs, and invitations that are due.
    */
-  maintenance(): Promise<{ escalations: number; invitations: number; followUps: number }>;
+  maintenance(): Promise<{
+    escalations: number;
+    invitations: number;
+    followUps: number;
+    retention: { erased: number; handoffsCleared: number };
+  }>;
   followUps: FollowUpDelivery;
   close(): Promise<void>;
 }
 
 export interface AppOptions {
+  /** Per-resident message budget; false switches flood control off. */
+  flood?: FloodSettings | false;
   clock?: () => Date;
   newId?: () => string;
   /** Redis for BullMQ: alert delivery with retries, escalation, follow-ups. */
   jobs?: JobConnection & {
     escalation?: EscalationSettings;
     followUps?: FollowUpSettings;
+    retention?: RetentionSettings;
     limits?: QueueLimits;
     /** Which queues this process works on; none runs no worker (default: all). */
     queues?: readonly QueueName[];
@@ -97,6 +107,7 @@ export async function createApp(
     staff: new PrismaStaffDesk(prisma, translator),
     clock,
     ...(options.newId ? { newId: options.newId } : {}),
+    ...(options.flood !== undefined ? { flood: options.flood } : {}),
   });
   const sendInvitations = () => sendDueInvitations(prisma, handler, clock());
   const followUps = new FollowUpDelivery({
@@ -119,6 +130,7 @@ export async function createApp(
       escalations: due.length,
       invitations: await sendInvitations(),
       followUps: dueFollowUps,
+      retention: await applyRetention(prisma, clock(), options.jobs?.retention),
     };
   };
   const deliverFollowUp = ({ followUpId, stage }: FollowUpJob) =>

@@ -52,6 +52,10 @@ const schema = z.object({
     .default('3,7'),
   FOLLOWUP_UNANSWERED_DAYS: z.coerce.number().int().positive().default(14),
   FOLLOWUP_CLAIM_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
+  FLOOD_MESSAGES: z.coerce.number().int().positive().default(8),
+  FLOOD_WINDOW_SECONDS: z.coerce.number().positive().default(10),
+  RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
+  HANDOFF_RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   BLOEI_QUEUE_PREFIX: z
     .string()
@@ -91,6 +95,10 @@ export interface Config {
   limits: QueueLimits;
   queuePrefix: string;
   maintenanceEveryMs: number;
+  /** Messages per window a resident may send before being slowed down. */
+  flood: { messages: number; windowMs: number };
+  /** Months of inactivity after which a resident is erased; months a closed hand-off keeps its details. */
+  retention: { contactMonths: number; handoffMonths: number };
 }
 
 export class ConfigError extends Error {
@@ -130,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const [first, second] = e.FOLLOWUP_REMINDER_DAYS.split(',').map(Number) as [number, number];
   return {
+    flood: { messages: e.FLOOD_MESSAGES, windowMs: e.FLOOD_WINDOW_SECONDS * 1000 },
+    retention: { contactMonths: e.RETENTION_MONTHS, handoffMonths: e.HANDOFF_RETENTION_MONTHS },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
     followUps: {

@@ -21,6 +21,9 @@ export const redactedFields = [
   '*.phone',
 ];
 
-export function createLogger(level: string, destination = pino.destination(2)): Logger {
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
   return pino({ level, redact: { paths: redactedFields, censor: '[redacted]' } }, destination);
 }

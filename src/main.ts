@@ -32,7 +32,8 @@ async function chat(config: Config, logger: Logger, args: string[]): Promise<voi
     },
   });
   if (!values.user) throw new ConfigError('chat: --user <id> is required');
-  const app = await createApp(config, logger);
+  // A script types faster than any person: no flood control for the scripted simulator.
+  const app = await createApp(config, logger, { flood: false });
   const simulator = new SimulatorChannel({
     userId: values.user,
     input: process.stdin,
@@ -53,11 +54,10 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const redis = config.redisUrl ? null : await startLocalRedis(config.dataDir);
   if (!config.redisUrl && !redis) console.error(redisInstallHint);
   const redisUrl = config.redisUrl ?? redis?.url;
-  const app = await createApp(
-    config,
-    logger,
-    redisUrl ? { jobs: jobOptions(config, redisUrl) } : {},
-  );
+  const app = await createApp(config, logger, {
+    flood: config.flood,
+    ...(redisUrl ? { jobs: jobOptions(config, redisUrl) } : {}),
+  });
   const shutdown = async () => {
     await app.close();
     await redis?.stop();
@@ -96,6 +96,10 @@ function jobOptions(config: Config, redisUrl: string, queues?: readonly QueueNam
     maintenanceEveryMs: config.maintenanceEveryMs,
     escalation: config.escalation,
     followUps: config.followUps,
+    retention: {
+      contactMonths: config.retention.contactMonths,
+      handoffMonths: config.retention.handoffMonths,
+    },
     limits: config.limits,
     ...(queues ? { queues } : {}),
   };

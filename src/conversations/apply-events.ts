@@ -2,9 +2,9 @@
  * One switch over the engine's events: what each means for the database, and which
  * messages go out. Runs inside the inbound transaction; sending happens after commit.
  */
-import type { EngineEvent } from '../flows/events.js';
+import type { BotMessage, EngineEvent, MessageParam } from '../flows/events.js';
 import type { OutboundMessage } from './messages.js';
-import type { ContactSnapshot, StoreTx, Translator } from './ports.js';
+import type { ContactRecord, ContactSnapshot, StoreTx, Translator } from './ports.js';
 
 export interface ApplyInput {
   tx: StoreTx;
@@ -103,6 +103,19 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         await tx.updateContact(contactId, { status: 'stopped' });
         await tx.cancelPending(contactId, now);
         break;
+      case 'data_requested':
+        if (!contactId) break;
+        outbound.push({
+          channel: to.channel,
+          userId: to.userId,
+          ...translator.render(myDataMessage(await tx.describeContact(contactId)), language),
+        });
+        break;
+      case 'erase':
+        if (contactId) await tx.eraseContact(contactId, now);
+        contactId = null;
+        forgotten = true;
+        break;
       case 'forget':
         if (contactId) await tx.forgetContact(contactId, now);
         contactId = null;
@@ -117,4 +130,32 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
     }
   }
   return { contactId, handoffs, forgotten, outbound };
+}
+
+/** "My data": everything stored about the resident, as one readable message. */
+function myDataMessage(record: ContactRecord | null): BotMessage {
+  if (!record) return { key: 'privacy.nothingStored', params: {} };
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const short = (v: unknown) => {
+    const text = Array.isArray(v) ? v.join(', ') : String(v);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  };
+  const list = (items: string[]): MessageParam =>
+    items.length > 0 ? { list: items.map((text) => ({ text })) } : { key: 'privacy.none' };
+  return {
+    key: 'privacy.myData',
+    params: {
+      name: record.firstName ? { text: record.firstName } : { key: 'privacy.none' },
+      language: { key: `language.names.${record.language}` },
+      wijk: { text: record.wijk ?? '-' },
+      channels: { text: record.channels.join(', ') },
+      consents: list(record.consents.map((c) => `${c.purpose} (v${c.textVersion}, ${day(c.at)})`)),
+      answers: list(record.answers.map((a) => `${a.flow} · ${a.name}: ${short(a.value)}`)),
+      handoffs: list(
+        record.handoffs.map((h) => `#${h.number} ${h.reason} (${h.status}, ${day(h.at)})`),
+      ),
+      signUps: list(record.signUps.map((s) => `${s.kind} · ${s.category} (${s.status})`)),
+      enrolments: list(record.enrolments.map((e) => `${e.training} · ${e.cohort}`)),
+    },
+  };
 }

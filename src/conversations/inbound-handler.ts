@@ -14,6 +14,7 @@ import {
 import { initialState, type ConversationState } from '../flows/state.js';
 import { applyEvents } from './apply-events.js';
 import { identityKey } from './identity-key.js';
+import { FloodControl, type FloodSettings } from './flood-control.js';
 import { KeyedLane } from './keyed-lane.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from './messages.js';
 import {
@@ -36,6 +37,8 @@ export interface InboundHandlerDeps {
   logger: Logger;
   handoffs?: HandoffNotifier;
   staff?: StaffDesk;
+  /** Per-resident message budget; false switches it off (the scripted simulator). */
+  flood?: FloodSettings | false;
   clock?: () => Date;
   newId?: () => string;
   defaultLanguage?: string;
@@ -60,18 +63,21 @@ const maxAttempts = 5;
 
 export class InboundHandler {
   private readonly lane = new KeyedLane();
+  private readonly flood: FloodControl | null;
   private readonly clock: () => Date;
   private readonly newId: () => string;
 
   constructor(private readonly deps: InboundHandlerDeps) {
     this.clock = deps.clock ?? (() => new Date());
     this.newId = deps.newId ?? randomUUID;
+    this.flood = deps.flood === false ? null : new FloodControl(deps.flood);
   }
 
   /** Handles one message and returns what was sent back (empty for a duplicate). */
   handle(inbound: InboundMessage): Promise<OutboundMessage[]> {
     const key = identityKey(inbound.channel, inbound.userId);
     return this.lane.run(key, async () => {
+      await this.flood?.admit(key, () => this.slowDown(key, inbound));
       const staffReplies = await this.deps.staff?.handle(inbound, this.clock());
       if (staffReplies) {
         await this.deliver(staffReplies, this.trace(key, inbound.channel));
@@ -97,6 +103,14 @@ export class InboundHandler {
     const key = identityKey(channel, userId);
     const input: EngineInput = { type: 'start', flow, ...(notice ? { notice } : {}) };
     return this.lane.run(key, () => this.process(key, { channel, userId, input, inbound: null }));
+  }
+
+  private async slowDown(key: string, inbound: InboundMessage): Promise<void> {
+    const language = this.firstLanguage(inbound);
+    const note = this.deps.translator.render({ key: 'system.slowDown', params: {} }, language);
+    await this.deliver([{ channel: inbound.channel, userId: inbound.userId, ...note }], {
+      conversation: key.slice(0, 12),
+    });
   }
 
   private trace(key: string, channel: string) {
@@ -183,6 +197,7 @@ export class InboundHandler {
       { identityKey: key, contactId: applied.contactId, state: result.state },
       stored?.version ?? null,
     );
+
     return { replies: applied.outbound, handoffs: applied.handoffs };
   }
 

@@ -24,6 +24,19 @@ export interface ContactSnapshot {
   firstName: string | null;
 }
 
+/** What "my data" shows a resident: everything stored about them. */
+export interface ContactRecord {
+  firstName: string | null;
+  language: string;
+  wijk: string | null;
+  channels: string[];
+  consents: { purpose: string; textVersion: number; at: Date }[];
+  answers: { flow: string; name: string; value: AnswerValue; at: Date }[];
+  handoffs: { number: number; reason: string; status: string; at: Date }[];
+  signUps: { kind: string; category: string; status: string }[];
+  enrolments: { cohort: string; training: string }[];
+}
+
 /** One database transaction; every method runs inside it. */
 export interface StoreTx {
   /** Records an inbound id; false when it was already processed. */
@@ -66,6 +79,13 @@ export interface StoreTx {
   findContactByIdentity(channel: string, externalId: string): Promise<ContactSnapshot | null>;
   /** STOP, opt-out or a blocked bot: cancel every follow-up and invitation still pending. */
   cancelPending(contactId: string, at: Date): Promise<void>;
+  /**
+   * Erases everything about a contact (answers, profiles, sign-ups, hand-offs, follow-ups,
+   * identities, conversations), keeping only anonymous counts for the indicators.
+   */
+  eraseContact(contactId: string, at: Date): Promise<void>;
+  /** Everything Bloei keeps about a contact, for "my data". */
+  describeContact(contactId: string): Promise<ContactRecord | null>;
   /** The follow-up conversation was finished: store its coded answers. */
   completeFollowUp(
     contactId: string,

@@ -43,7 +43,13 @@ export interface EngineResult {
 }
 
 /** Flows the engine itself relies on. */
-export const coreFlows = { onboarding: 'onboarding', menu: 'menu', language: 'language' } as const;
+export const coreFlows = {
+  onboarding: 'onboarding',
+  menu: 'menu',
+  language: 'language',
+  forgetMe: 'forgetMe',
+  reconsent: 'reconsent',
+} as const;
 
 /** Keys the engine itself uses, outside any definition; `flows:check` requires them too. */
 export const engineKeys: readonly string[] = [
@@ -63,6 +69,7 @@ export const engineKeys: readonly string[] = [
   'safety.holding',
   'handoff.waiting',
   'handoff.alreadyRequested',
+  'privacy.nothingStored',
   'onboarding.stoppedBeforeConsent',
   'onboarding.consentFirst',
   'common.yes',
@@ -103,6 +110,17 @@ export function questionRef(flow: FlowDefinition, run: Run): string {
   return `${run.id.slice(0, 8)}.${Object.keys(flow.steps).indexOf(run.step)}`;
 }
 
+/** The registration consent version the onboarding asks for now. */
+function requiredConsentVersion(flows: FlowRegistry): number {
+  const onboarding = flows.get(coreFlows.onboarding);
+  const versions = Object.values(onboarding?.steps ?? {}).flatMap((step) =>
+    step.do.flatMap((a) =>
+      a.type === 'consent' && a.purpose === 'registration' ? [a.textVersion] : [],
+    ),
+  );
+  return Math.max(1, ...versions);
+}
+
 class Turn {
   readonly events: EngineEvent[] = [];
   private steps = 0;
@@ -124,6 +142,7 @@ class Turn {
       if (keyword && this.onKeyword(keyword)) return;
     }
     if (this.state.safetyHold) return this.say('safety.holding');
+    if (this.consentOutdated()) return this.startFlow(coreFlows.reconsent);
     const run = this.state.run;
     if (!run) return this.onIdle();
     if (input.type === 'text' && isUnknownCommand(input.text)) return this.invalid(run, 'command');
@@ -189,6 +208,23 @@ class Turn {
         this.state.safetyHold = false;
         this.onIdle();
         return true;
+      case 'myData':
+        if (!consented) {
+          this.say('privacy.nothingStored');
+        } else {
+          this.emit({ type: 'data_requested' });
+        }
+        if (run) this.ask(run);
+        return true;
+      case 'forgetMe':
+        if (!consented) {
+          this.forget('privacy.nothingStored');
+          return true;
+        }
+        if (run) this.state.stack.push(run);
+        this.state.run = null;
+        this.startFlow(coreFlows.forgetMe);
+        return true;
     }
   }
 
@@ -212,6 +248,21 @@ class Turn {
       this.state.safetyHold = true;
     }
     this.say('safety.continueLater');
+  }
+
+  /**
+   * The consent text changed since the resident agreed: ask again before anything else
+   * (the question in progress waits on the stack).
+   */
+  private consentOutdated(): boolean {
+    const { consented, consentVersion, run } = this.state;
+    if (!consented || run?.flow === coreFlows.reconsent || run?.flow === coreFlows.forgetMe) {
+      return false;
+    }
+    if ((consentVersion ?? 1) >= requiredConsentVersion(this.ctx.flows)) return false;
+    if (run) this.state.stack.push(run);
+    this.state.run = null;
+    return true;
   }
 
   /** Puts the current run away: kept for later when its flow may pause, otherwise ended. */
@@ -368,6 +419,7 @@ class Turn {
         }
         case 'consent':
           this.state.consented = true;
+          if (action.purpose === 'registration') this.state.consentVersion = action.textVersion;
           this.emit({
             type: 'consent_given',
             purpose: action.purpose,
@@ -395,6 +447,13 @@ class Turn {
         case 'forget':
           this.forget(null);
           return true;
+        case 'erase':
+          this.state = initialState(this.state.language);
+          this.emit({ type: 'erase' });
+          return true;
+        case 'showData':
+          this.emit({ type: 'data_requested' });
+          break;
         case 'optOut':
           this.state = { ...this.state, run: null, stack: [], paused: [] };
           this.emit({ type: 'stopped' });

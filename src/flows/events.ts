@@ -53,7 +53,11 @@ export type EngineEvent =
   /** The resident said STOP: no more messages until they write again. */
   | { type: 'stopped' }
   /** Consent declined (or STOP before consent): keep nothing about this conversation. */
-  | { type: 'forget' };
+  | { type: 'forget' }
+  /** The resident asked what Bloei keeps about them. */
+  | { type: 'data_requested' }
+  /** The resident confirmed "forget me": erase everything about them. */
+  | { type: 'erase' };
 
 export type InvalidReason =
   | 'choice'

@@ -64,6 +64,10 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('forget') }),
   /** The resident wants no more messages (like STOP), e.g. declining a follow-up. */
   z.object({ type: z.literal('optOut') }),
+  /** Erase everything about the resident (confirmed "forget me"). */
+  z.object({ type: z.literal('erase') }),
+  /** Show the resident everything Bloei keeps about them. */
+  z.object({ type: z.literal('showData') }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
 

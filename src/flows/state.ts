@@ -23,6 +23,8 @@ export interface ConversationState {
   language: string;
   /** Whether the resident gave consent; before it nothing about them is stored. */
   consented: boolean;
+  /** The version of the consent text they agreed to. */
+  consentVersion?: number;
   /** The run that waits for an answer, if any. */
   run: Run | null;
   /** Runs interrupted by a keyword flow (e.g. changing language), resumed when it ends. */

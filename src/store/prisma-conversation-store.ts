@@ -4,6 +4,7 @@
  * against a second process writing the same conversation.
  */
 import type {
+  ContactRecord,
   ContactSnapshot,
   ConversationStore,
   StoreTx,
@@ -13,6 +14,7 @@ import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue, ConversationState } from '../flows/state.js';
 import type { ChoiceSets } from '../flows/step-view.js';
 import { chooseOwner } from '../handoff/choose-owner.js';
+import { eraseContact } from './erase-contact.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 
 type Tx = Prisma.TransactionClient;
@@ -29,6 +31,7 @@ export class PrismaConversationStore implements ConversationStore {
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
+const list = (v: AnswerValue | undefined) => (Array.isArray(v) ? v : v ? [String(v)] : []);
 const text = (value: AnswerValue | undefined) =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : String(value);
 
@@ -144,6 +147,48 @@ class PrismaStoreTx implements StoreTx {
     });
   }
 
+  async eraseContact(contactId: string, at: Date): Promise<void> {
+    await eraseContact(this.tx, contactId, at);
+  }
+
+  async describeContact(contactId: string): Promise<ContactRecord | null> {
+    const c = await this.tx.contact.findUnique({
+      where: { id: contactId },
+      include: {
+        identities: true,
+        consents: { orderBy: { recordedAt: 'asc' } },
+        answers: { orderBy: { answeredAt: 'asc' } },
+        handoffs: { orderBy: { createdAt: 'asc' } },
+        signUps: true,
+        enrolments: { include: { cohort: true } },
+      },
+    });
+    if (!c) return null;
+    return {
+      firstName: c.firstName,
+      language: c.language,
+      wijk: c.wijk,
+      channels: c.identities.map((i) => i.channel),
+      consents: c.consents
+        .filter((x) => x.granted)
+        .map((x) => ({ purpose: x.purpose, textVersion: x.textVersion, at: x.recordedAt })),
+      answers: c.answers.map((a) => ({
+        flow: a.flowId,
+        name: a.name,
+        value: a.value as AnswerValue,
+        at: a.answeredAt,
+      })),
+      handoffs: c.handoffs.map((h) => ({
+        number: h.number,
+        reason: h.reason,
+        status: h.status,
+        at: h.createdAt,
+      })),
+      signUps: c.signUps.map((s) => ({ kind: s.kind, category: s.category, status: s.status })),
+      enrolments: c.enrolments.map((e) => ({ cohort: e.cohort.name, training: e.cohort.training })),
+    };
+  }
+
   async completeFollowUp(
     contactId: string,
     answers: Record<string, AnswerValue>,
@@ -212,7 +257,6 @@ class PrismaStoreTx implements StoreTx {
     answers: Record<string, AnswerValue>,
     at: Date,
   ): Promise<void> {
-    const list = (v: AnswerValue | undefined) => (Array.isArray(v) ? v : v ? [String(v)] : []);
     const profile = {
       contactId,
       energy: text(answers['energy']),
@@ -242,7 +286,6 @@ class PrismaStoreTx implements StoreTx {
     answers: Record<string, AnswerValue>,
     at: Date,
   ): Promise<void> {
-    const list = (v: AnswerValue | undefined) => (Array.isArray(v) ? v : v ? [String(v)] : []);
     const signUp = {
       contactId,
       kind: text(answers['kind']) ?? 'offer',

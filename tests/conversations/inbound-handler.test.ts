@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineToInbound } from '../../src/bots/simulator/to-inbound.js';
 import { InboundHandler } from '../../src/conversations/inbound-handler.js';
+import { say } from '../support/conversation-driver.js';
 import { identityKey } from '../../src/conversations/identity-key.js';
 import { RecordingChannel } from '../support/recording-channel.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-
-async function say(app: TestApp, userId: string, ...lines: string[]) {
-  let last: Awaited<ReturnType<InboundHandler['handle']>> = [];
-  for (const line of lines) last = await app.handler.handle(lineToInbound(line, userId));
-  return last;
-}
 
 const untilTime = [
   'hallo',
   '1',
   'ja',
+  'nee',
   '1',
   'Van koken',
   'Ik was kok',
@@ -64,7 +60,7 @@ describe(InboundHandler.name, () => {
   it('processes a redelivered message once', async () => {
     const app = await createTestApp(db.url);
     try {
-      await say(app, 'dup-1', 'hallo', '1', 'ja', '1');
+      await say(app, 'dup-1', 'hallo', '1', 'ja', 'nee', '1');
       const message = lineToInbound('Van wandelen', 'dup-1');
       const first = await app.handler.handle(message);
       const again = await app.handler.handle({ ...message });
@@ -85,7 +81,7 @@ describe(InboundHandler.name, () => {
     const one = await createTestApp(db.url);
     const two = await createTestApp(db.url);
     try {
-      await say(one, 'race-1', 'hallo', '1', 'ja');
+      await say(one, 'race-1', 'hallo', '1', 'ja', 'nee');
       const start = await one.prisma.conversation.findUniqueOrThrow({
         where: { identityKey: identityKey('simulator', 'race-1') },
       });
@@ -106,7 +102,7 @@ describe(InboundHandler.name, () => {
   it('keeps a 4,000-character answer up to the limit and tells the resident', async () => {
     const app = await createTestApp(db.url);
     try {
-      await say(app, 'long-1', 'hallo', '1', 'ja', '1');
+      await say(app, 'long-1', 'hallo', '1', 'ja', 'nee', '1');
       const replies = await say(app, 'long-1', 'muziek '.repeat(600));
       expect(replies[0]?.text).toBe(
         'Je bericht was erg lang. Ik heb de eerste 2000 tekens bewaard.',
@@ -123,7 +119,7 @@ describe(InboundHandler.name, () => {
   it('marks a resident who says STOP as stopped, and active again when they write', async () => {
     const app = await createTestApp(db.url);
     try {
-      await say(app, 'stop-1', 'hallo', '1', 'ja');
+      await say(app, 'stop-1', 'hallo', '1', 'ja', 'nee');
       const bye = await say(app, 'stop-1', 'stop');
       expect(bye[0]?.text).toMatch(/geen berichten meer/);
       const where = { identities: { some: { externalId: 'stop-1' } } };
@@ -139,7 +135,7 @@ describe(InboundHandler.name, () => {
   it('keeps identities per channel: the same user id elsewhere is someone else', async () => {
     const app = await createTestApp(db.url);
     try {
-      await say(app, 'same-id', 'hallo', '1', 'ja', '1');
+      await say(app, 'same-id', 'hallo', '1', 'ja', 'nee', '1');
       app.router.add(new RecordingChannel('other'));
       const other = await app.handler.handle({
         ...lineToInbound('hallo', 'same-id'),

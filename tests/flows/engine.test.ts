@@ -44,7 +44,7 @@ const keys = (events: EngineEvent[]) =>
 /** A consented resident in the menu. */
 function inMenu() {
   const run = engine();
-  return run(initialState('nl'), 'hoi', '1', 'ja');
+  return run(initialState('nl'), 'hoi', '1', 'ja', 'nee');
 }
 
 describe(runEngine.name, () => {
@@ -55,15 +55,26 @@ describe(runEngine.name, () => {
     expect(state.consented).toBe(false);
   });
 
-  it('records consent only when the resident agrees, then shows the menu', () => {
-    const { state, events } = inMenu();
-    expect(events).toContainEqual({
+  it('records consent only when the resident agrees, asks about monitoring, then shows the menu', () => {
+    const run = engine();
+    const agreed = run(initialState('nl'), 'hoi', '1', 'ja');
+    expect(agreed.events).toContainEqual({
       type: 'consent_given',
       purpose: 'registration',
       textVersion: 1,
     });
-    expect(state.consented).toBe(true);
-    expect(keys(events)).toEqual(['onboarding.thanks', 'menu.choose']);
+    expect(agreed.state.consented).toBe(true);
+    expect(keys(agreed.events)).toEqual(['onboarding.thanks', 'onboarding.monitoring']);
+    const monitoring = run(agreed.state, 'ja');
+    expect(monitoring.events).toContainEqual({
+      type: 'consent_given',
+      purpose: 'monitoring',
+      textVersion: 1,
+    });
+    expect(keys(monitoring.events)).toEqual(['onboarding.monitoringThanks', 'menu.choose']);
+    const declined = run(agreed.state, 'nee');
+    expect(declined.events.some((e) => e.type === 'consent_given')).toBe(false);
+    expect(keys(declined.events)).toEqual(['menu.choose']);
   });
 
   it('forgets everything when consent is declined', () => {

@@ -60,7 +60,7 @@ describe(detectSafetySignal.name, () => {
 });
 
 describe('safety signals in a conversation', () => {
-  const inScan = () => send(initialState('nl'), 'hoi', '1', 'ja', '1', 'Van koken').state;
+  const inScan = () => send(initialState('nl'), 'hoi', '1', 'ja', 'nee', '1', 'Van koken').state;
 
   it('answers with 112, 113 and Veilig Thuis, raises one urgent alert and pauses the scan', () => {
     const { state, events } = send(inScan(), 'ik wil niet meer leven');

@@ -227,9 +227,12 @@ export const databaseExpectations: Record<string, Expectation> = {
   'talentenscan-happy.nl.txt': async (prisma, channel, userId) => {
     const contact = await contactOf(prisma, channel, userId);
     expect(contact).toMatchObject({ language: 'nl', wijk: 'woensel-zuidwest', status: 'active' });
-    expect(contact.consents).toMatchObject([
-      { purpose: 'registration', textVersion: 1, granted: true },
-    ]);
+    expect(contact.consents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ purpose: 'registration', textVersion: 1, granted: true }),
+        expect.objectContaining({ purpose: 'monitoring', textVersion: 1, granted: true }),
+      ]),
+    );
     expect(contact.talentProfiles).toMatchObject([
       {
         energy: 'Van wandelen in de natuur en van koken voor vrienden.',

@@ -54,7 +54,7 @@ export async function messageTo(
 }
 
 /** Onboarding in Dutch with consent, ending in the menu. */
-export const consentNl = ['hallo', '1', 'ja'] as const;
+export const consentNl = ['hallo', '1', 'ja', 'nee'] as const;
 
 /** A WIJ match offer in Stratum, from the menu. */
 export const wijMatchStratum = [

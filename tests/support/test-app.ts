@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { simulatorChannel } from '../../src/bots/simulator/to-inbound.js';
+import type { FloodSettings } from '../../src/conversations/flood-control.js';
 import type { Logger } from '../../src/conversations/ports.js';
 import { RecordingChannel } from './recording-channel.js';
 import { pinnedClock } from './golden.js';
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Run BullMQ queues and a worker on the test Redis, under a prefix of their own. */
   jobs?: boolean;
+  /** Flood control; off unless a test is about it (tests type faster than people). */
+  flood?: FloodSettings;
 }
 
 export async function createTestApp(
@@ -34,6 +37,7 @@ export async function createTestApp(
     { databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl' },
     options.logger ?? silentLogger,
     {
+      flood: options.flood ?? false,
       clock: clock.now,
       ...(options.jobs
         ? { jobs: { redisUrl: inject('redisUrl'), prefix: `test-${randomUUID()}` } }

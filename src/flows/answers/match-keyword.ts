@@ -14,6 +14,8 @@ export const keywords = [
   'person',
   'later',
   'continue',
+  'myData',
+  'forgetMe',
 ] as const;
 export type Keyword = (typeof keywords)[number];
 

@@ -11,6 +11,7 @@ import { talentenscan } from './talentenscan.js';
 import { checkIn } from './check-in.js';
 import { wijMatch } from './wij-match.js';
 import { followUp } from './follow-up.js';
+import { forgetMe, reconsent } from './privacy.js';
 
 export const flowInputs: readonly FlowInput[] = [
   onboarding,
@@ -20,6 +21,8 @@ export const flowInputs: readonly FlowInput[] = [
   wijMatch,
   checkIn,
   followUp,
+  forgetMe,
+  reconsent,
 ];
 
 export function loadFlows(inputs: readonly unknown[] = flowInputs): FlowRegistry {

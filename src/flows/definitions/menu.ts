@@ -16,6 +16,7 @@ export const menu = {
         { id: 'checkIn', label: 'menu.checkIn' },
         { id: 'person', label: 'menu.person' },
         { id: 'language', label: 'menu.language' },
+        { id: 'myData', label: 'menu.myData' },
         { id: 'help', label: 'menu.help' },
       ],
       branches: [
@@ -24,6 +25,7 @@ export const menu = {
         { when: 'checkIn', next: '@checkIn' },
         { when: 'person', next: 'personRequested' },
         { when: 'language', next: '@language' },
+        { when: 'myData', next: 'showData' },
       ],
       next: 'help',
     },
@@ -31,6 +33,12 @@ export const menu = {
       kind: 'message',
       text: 'system.personRequested',
       do: [{ type: 'handoff', reason: 'contact_requested' }],
+      next: 'end',
+    },
+    showData: {
+      kind: 'message',
+      text: 'privacy.myDataIntro',
+      do: [{ type: 'showData' }],
       next: 'end',
     },
     help: { kind: 'message', text: 'system.help', next: 'choose' },

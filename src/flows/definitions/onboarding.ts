@@ -33,6 +33,18 @@ export const onboarding = {
       kind: 'message',
       text: 'onboarding.thanks',
       do: [{ type: 'consent', purpose: 'registration', textVersion: consentTextVersion }],
+      next: 'monitoring',
+    },
+    monitoring: {
+      kind: 'yesno',
+      text: 'onboarding.monitoring',
+      branches: [{ when: 'yes', next: 'monitoringGiven' }],
+      next: '@menu',
+    },
+    monitoringGiven: {
+      kind: 'message',
+      text: 'onboarding.monitoringThanks',
+      do: [{ type: 'consent', purpose: 'monitoring', textVersion: consentTextVersion }],
       next: '@menu',
     },
     declined: {

@@ -37,7 +37,7 @@ describe('npm run chat (scripted simulator)', () => {
 
   it('prints one JSON object per bot message and continues the conversation in a second run', () => {
     const env = { DATABASE_URL: db.url };
-    const first = json(chat(['--user', 'cli-1', '--json'], ['hallo', '1', 'ja', '1'], env));
+    const first = json(chat(['--user', 'cli-1', '--json'], ['hallo', '1', 'ja', 'nee', '1'], env));
     expect(first[0]?.text).toMatch(/^Hoi! Ik ben Bloei/);
     expect(first[1]).toEqual({
       text: expect.stringMatching(/^In welke taal/),
@@ -72,7 +72,7 @@ describe('npm run chat (scripted simulator)', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bloei-data-'));
     try {
       const env = { BLOEI_DATA_DIR: dataDir };
-      chat(['--user', 'cli-3', '--json'], ['hi', '2', 'yes'], env);
+      chat(['--user', 'cli-3', '--json'], ['hi', '2', 'yes', 'no'], env);
       const second = json(chat(['--user', 'cli-3', '--json'], ['1'], env));
       expect(second.at(-1)?.text).toBe('What gives you energy? What makes you happy?');
       expect(statSync(join(dataDir, 'pglite')).mode & 0o777).toBe(0o700);

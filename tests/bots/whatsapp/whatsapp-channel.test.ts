@@ -92,7 +92,8 @@ describe(WhatsAppChannel.name, () => {
       'In welke taal wil je chatten?\nWhich language would you like to chat in?\n1. Nederlands\n2. English\n3. \u200Eالعربية\n4. Türkçe\n5. Polski\n6. Українська',
     );
     expect((await say('1')).at(-1)).toMatch(/Vind je dat goed\?\n1\. Ja\n2\. Nee$/);
-    expect((await say('ja')).at(-1)).toMatch(
+    expect((await say('ja')).at(-1)).toMatch(/^Nog één vraag: mogen we je antwoorden/);
+    expect((await say('nee')).at(-1)).toMatch(
       /^Wat wil je doen\?\n1\. Talentenscan: ontdek wat je goed kunt\n2\. /,
     );
     expect((await say('1')).at(-1)).toBe('Waar krijg je energie van? Waar word je blij van?');
@@ -169,7 +170,7 @@ describe(WhatsAppChannel.name, () => {
     const { factory, inbound, receive } = await whatsAppOn(app);
     factory.latest().emit('ready');
     const resident = '31687654321@c.us';
-    for (const body of ['hallo', '1', 'ja', '1']) await receive({ from: resident, body });
+    for (const body of ['hallo', '1', 'ja', 'nee', '1']) await receive({ from: resident, body });
 
     const photo = await receive({ from: resident, type: 'image', body: '/9j/4AAQSkZJRg' });
     expect(photo.texts[0]).toBe('Ik kan hier alleen tekst lezen. Wil je het in een bericht typen?');

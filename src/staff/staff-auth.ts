@@ -1,0 +1,59 @@
+/**
+ * Staff sign-in for the web dashboard: passwords hashed with bcrypt (bcryptjs, cost 12),
+ * checked in constant time whether or not the login exists, and wijk scoping: a verbinder
+ * sees their own wijk, a coordinator every wijk.
+ */
+import bcrypt from 'bcryptjs';
+import type { PrismaClient } from '../store/prisma-client.js';
+
+const cost = 12;
+/** Compared against when the login is unknown, so timing does not tell which logins exist. */
+const decoy = bcrypt.hashSync('decoy password that never matches', cost);
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: 'verbinder' | 'coordinator';
+  wijkId: string | null;
+}
+
+export class WeakPasswordError extends Error {
+  override readonly name = 'WeakPasswordError';
+  readonly code = 'PASSWORD_WEAK';
+}
+
+export async function setStaffPassword(
+  prisma: PrismaClient,
+  verbinderId: string,
+  login: string,
+  password: string,
+): Promise<void> {
+  if (password.length < 12) throw new WeakPasswordError('a password needs at least 12 characters');
+  await prisma.verbinder.update({
+    where: { id: verbinderId },
+    data: { login: login.trim().toLowerCase(), passwordHash: await bcrypt.hash(password, cost) },
+  });
+}
+
+export async function authenticateStaff(
+  prisma: PrismaClient,
+  login: string,
+  password: string,
+): Promise<StaffMember | null> {
+  const staff = await prisma.verbinder.findUnique({
+    where: { login: login.trim().toLowerCase() },
+  });
+  const ok = await bcrypt.compare(password, staff?.passwordHash ?? decoy);
+  if (!staff || !staff.active || !staff.passwordHash || !ok) return null;
+  return {
+    id: staff.id,
+    name: staff.name,
+    role: staff.role === 'coordinator' ? 'coordinator' : 'verbinder',
+    wijkId: staff.wijkId,
+  };
+}
+
+/** Whether a staff member may see a resident or hand-off in `wijk`. */
+export function mayView(staff: StaffMember, wijk: string | null): boolean {
+  return staff.role === 'coordinator' || (wijk !== null && wijk === staff.wijkId);
+}

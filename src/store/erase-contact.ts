@@ -1,0 +1,51 @@
+/**
+ * Erasure ("forget me", and the retention job): first the anonymous counts the indicators
+ * need (per metric, value and month, with nothing that points back to a person), then the
+ * contact and, by cascade, everything that hangs off it: identities, conversations,
+ * answers, profiles, consents, sign-ups, hand-offs, invitations, enrolments and follow-ups.
+ * Queued jobs carry only row ids; once the rows are gone they do nothing.
+ */
+import type { Prisma } from './generated/client.js';
+
+type Tx = Prisma.TransactionClient;
+
+const month = (d: Date) => d.toISOString().slice(0, 7);
+
+export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise<boolean> {
+  const contact = await tx.contact.findUnique({
+    where: { id: contactId },
+    include: {
+      answers: { where: { indicator: { not: null } } },
+      talentProfiles: { select: { completedAt: true } },
+      signUps: { select: { createdAt: true, status: true, matchKind: true } },
+    },
+  });
+  if (!contact) return false;
+  const tallies: { metric: string; value: string; month: string }[] = [
+    ...contact.answers.map((a) => ({
+      metric: a.indicator!,
+      value: typeof a.value === 'number' ? String(a.value) : 'answered',
+      month: month(a.answeredAt),
+    })),
+    ...contact.talentProfiles.map((p) => ({
+      metric: 'talentenscan.completed',
+      value: 'yes',
+      month: month(p.completedAt),
+    })),
+    ...contact.signUps.map((s) => ({
+      metric: 'wijMatch.signUp',
+      value: s.matchKind ?? s.status,
+      month: month(s.createdAt),
+    })),
+  ];
+  for (const tally of tallies) {
+    await tx.anonymousTally.upsert({
+      where: { metric_value_month: tally },
+      create: { ...tally, count: 1 },
+      update: { count: { increment: 1 } },
+    });
+  }
+  await tx.contact.delete({ where: { id: contactId } });
+  await tx.erasure.create({ data: { at } });
+  return true;
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const repo = join(import.meta.dirname, '../..');
+
+describe(loadConfig.name, () => {
+  it('runs on safe defaults with no environment at all', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      databaseUrl: undefined,
+      dataDir: './.data',
+      telegram: undefined,
+      whatsapp: undefined,
+      flood: { messages: 8, windowMs: 10_000 },
+      retention: { contactMonths: 24, handoffMonths: 12 },
+    });
+  });
+
+  it('reports a bad value in one line naming the variable', () => {
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_PORT: 'eighty' })).toThrow(
+      /^configuration: TELEGRAM_WEBHOOK_PORT: /,
+    );
+    expect(() =>
+      loadConfig({ TELEGRAM_BOT_TOKEN: 't', TELEGRAM_WEBHOOK_URL: 'https://bloei.example/hook' }),
+    ).toThrow('configuration: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
+  });
+
+  it('is documented: every variable it reads is in .env.example', () => {
+    const source = readFileSync(join(repo, 'src/config.ts'), 'utf8');
+    const read = [...source.matchAll(/^ {2}([A-Z][A-Z0-9_]+): z/gm)].map((m) => m[1]!);
+    const example = readFileSync(join(repo, '.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!);
+    expect(read.length).toBeGreaterThan(20);
+    expect(read.filter((name) => !documented.includes(name))).toEqual([]);
+  });
+});
