@@ -103,14 +103,15 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         await tx.updateContact(contactId, { status: 'stopped' });
         await tx.cancelPending(contactId, now);
         break;
-      case 'data_requested':
-        if (!contactId) break;
+      case 'data_requested': {
+        const record = contactId ? await tx.describeContact(contactId) : null;
         outbound.push({
           channel: to.channel,
           userId: to.userId,
-          ...translator.render(myDataMessage(await tx.describeContact(contactId)), language),
+          ...translator.render(myDataMessage(record), language),
         });
         break;
+      }
       case 'erase':
         if (contactId) await tx.eraseContact(contactId, now);
         contactId = null;

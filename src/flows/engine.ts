@@ -208,19 +208,13 @@ class Turn {
         this.state.safetyHold = false;
         this.onIdle();
         return true;
+      // Also before consent: a former trainee WIJeindhoven registered may ask what is kept,
+      // or to be forgotten; for anyone else the host answers that nothing is kept.
       case 'myData':
-        if (!consented) {
-          this.say('privacy.nothingStored');
-        } else {
-          this.emit({ type: 'data_requested' });
-        }
+        this.emit({ type: 'data_requested' });
         if (run) this.ask(run);
         return true;
       case 'forgetMe':
-        if (!consented) {
-          this.forget('privacy.nothingStored');
-          return true;
-        }
         if (run) this.state.stack.push(run);
         this.state.run = null;
         this.startFlow(coreFlows.forgetMe);

@@ -302,3 +302,26 @@ describe('stale buttons', () => {
     expect(fresh.state.run?.answers['mobility']).toBe('wijk');
   });
 });
+
+describe('privacy keywords', () => {
+  it('shows "my data" and offers "forget me" even before consent', () => {
+    const run = engine();
+    const early = run(initialState('nl'), 'hoi', 'mijn gegevens');
+    expect(early.events).toContainEqual({ type: 'data_requested' });
+    expect(keys(early.events)).toEqual(['language.choose']);
+    const forget = run(early.state, 'vergeet mij');
+    expect(keys(forget.events)).toEqual(['privacy.confirmForget']);
+    const erased = run(forget.state, 'ja');
+    expect(erased.events).toContainEqual({ type: 'erase' });
+    expect(erased.state).toEqual(initialState('nl'));
+  });
+
+  it('keeps everything and returns to the question when "forget me" is not confirmed', () => {
+    const run = engine();
+    const inScan = run(inMenu().state, '1', 'Van muziek');
+    const kept = run(inScan.state, 'vergeet mij', 'nee');
+    expect(keys(kept.events)).toEqual(['privacy.kept', 'talentenscan.skills']);
+    expect(kept.state.run?.answers).toEqual({ energy: 'Van muziek' });
+    expect(kept.events.some((e) => e.type === 'erase')).toBe(false);
+  });
+});
