@@ -182,7 +182,8 @@ async function admin(config: Config, logger: Logger, argv: string[]): Promise<vo
 async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   const config = loadConfig();
-  const longRunning = command === 'start' || command === 'worker';
+  // Info logs for services; a person chatting on the console sees only warnings.
+  const longRunning = (command === 'start' && !process.stdin.isTTY) || command === 'worker';
   const logger = createLogger(config.logLevel ?? (longRunning ? 'info' : 'warn'));
   switch (command) {
     case 'start':
