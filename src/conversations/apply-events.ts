@@ -139,7 +139,8 @@ function myDataMessage(record: ContactRecord | null): BotMessage {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const short = (v: unknown) => {
     const text = Array.isArray(v) ? v.join(', ') : String(v);
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+    const points = Array.from(text);
+    return points.length > 200 ? `${points.slice(0, 200).join('')}…` : text;
   };
   const list = (items: string[]): MessageParam =>
     items.length > 0 ? { list: items.map((text) => ({ text })) } : { key: 'privacy.none' };

@@ -19,12 +19,30 @@ export function sanitize(text: string): string {
 }
 
 export function normalize(text: string): string {
-  return toAsciiDigits(sanitize(text))
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(invisible, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^(?:(?!-\d)[\s\p{P}\p{S}])+|[\s\p{P}\p{S}]+$/gu, '')
-    .trim();
+  return trimTrailing(
+    toAsciiDigits(sanitize(text))
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(invisible, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^(?:(?!-\d)[\s\p{P}\p{S}])+/u, ''),
+  ).trim();
+}
+
+const edge = /[\s\p{P}\p{S}]/u;
+
+/**
+ * Drops trailing spaces, punctuation and symbols, walking back one code point at a time:
+ * a regex anchored at the end would be quadratic on a long run of emoji between words.
+ */
+function trimTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const last = text.codePointAt(end - 1)!;
+    const size = end >= 2 && last >= 0xdc00 && last <= 0xdfff ? 2 : 1;
+    if (!edge.test(text.slice(end - size, end))) break;
+    end -= size;
+  }
+  return text.slice(0, end);
 }

@@ -128,3 +128,10 @@ describe('negative numbers', () => {
     expect(parseChoice('-1', choices)).toBeNull();
   });
 });
+
+describe('long hostile input', () => {
+  it('normalises 64 KiB of emoji between words in linear time', () => {
+    expect(normalize(`Hi ${'🙂'.repeat(32766)} ok`)).toBe(`hi ${'🙂'.repeat(32766)} ok`);
+    expect(normalize(`ok ${'!'.repeat(60000)}`)).toBe('ok');
+  });
+});
