@@ -105,8 +105,10 @@ export class InboundHandler {
     return this.lane.run(key, () => this.process(key, { channel, userId, input, inbound: null }));
   }
 
+  /** The one friendly note a flooding resident gets, in the language they chat in. */
   private async slowDown(key: string, inbound: InboundMessage): Promise<void> {
-    const language = this.firstLanguage(inbound);
+    const conversation = await this.deps.store.transaction((tx) => tx.loadConversation(key));
+    const language = conversation?.state.language ?? this.firstLanguage(inbound);
     const note = this.deps.translator.render({ key: 'system.slowDown', params: {} }, language);
     await this.deliver([{ channel: inbound.channel, userId: inbound.userId, ...note }], {
       conversation: key.slice(0, 12),

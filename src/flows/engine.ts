@@ -259,16 +259,22 @@ class Turn {
     return true;
   }
 
-  /** Puts the current run away: kept for later when its flow may pause, otherwise ended. */
+  /**
+   * Puts the current run and the runs waiting under it away: each is kept for later when its
+   * flow may pause, otherwise ended. A questionnaire waiting under the language question is
+   * therefore not lost when the resident asks for the menu or a person there.
+   */
   private setAside(run: Run | null): void {
+    const runs = [...this.state.stack, ...(run ? [run] : [])];
     this.state.run = null;
     this.state.stack = [];
-    if (!run) return;
-    if (this.flow(run.flow).pausable) {
-      this.state.paused = [...this.state.paused.filter((p) => p.flow !== run.flow), run];
-      this.emit({ type: 'flow_paused', flow: run.flow, runId: run.id });
-    } else {
-      this.emit({ type: 'flow_ended', flow: run.flow, runId: run.id });
+    for (const r of runs) {
+      if (this.flow(r.flow).pausable) {
+        this.state.paused = [...this.state.paused.filter((p) => p.flow !== r.flow), r];
+        this.emit({ type: 'flow_paused', flow: r.flow, runId: r.id });
+      } else {
+        this.emit({ type: 'flow_ended', flow: r.flow, runId: r.id });
+      }
     }
   }
 

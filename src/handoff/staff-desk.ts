@@ -49,10 +49,17 @@ export class PrismaStaffDesk implements StaffDesk {
     const key = identityKey(inbound.channel, inbound.userId);
     const hourAgo = new Date(now.getTime() - 3_600_000);
     const language = inbound.languageHint?.startsWith('en') ? 'en' : 'nl';
+    // A resident who happens to type something code-shaped is answered by their own
+    // conversation, in their own language, with their question asked again.
+    const resident = await this.prisma.conversation.findUnique({
+      where: { identityKey: key },
+      select: { id: true },
+    });
+    const refuse = (message: string) => (resident ? null : reply(message, language));
     const failures = await this.prisma.linkAttempt.count({
       where: { identityKey: key, at: { gte: hourAgo } },
     });
-    if (failures >= this.maxAttempts) return reply('staff.tooManyAttempts', language);
+    if (failures >= this.maxAttempts) return refuse('staff.tooManyAttempts');
     const linked = await this.prisma.$transaction(async (tx) => {
       const found = await tx.linkCode.findUnique({
         where: { codeHash: hashLinkCode(code) },
@@ -75,7 +82,7 @@ export class PrismaStaffDesk implements StaffDesk {
     });
     if (!linked) {
       await this.prisma.linkAttempt.create({ data: { identityKey: key, at: now } });
-      return reply('staff.codeInvalid', language);
+      return refuse('staff.codeInvalid');
     }
     return reply('staff.linked', linked.language, { name: { text: linked.name } });
   }

@@ -154,6 +154,14 @@ describe(runEngine.name, () => {
     expect(state.run?.answers).toEqual({ energy: 'Van muziek' });
   });
 
+  it('keeps a scan waiting under the language question when the resident opens the menu there', () => {
+    const run = engine();
+    const viaMenu = run(inMenu().state, '1', 'Van muziek', 'language', 'menu', '1');
+    expect(keys(viaMenu.events)).toEqual(['system.resumed', 'talentenscan.skills']);
+    expect(viaMenu.state.run?.answers).toEqual({ energy: 'Van muziek' });
+    expect(viaMenu.state.stack).toEqual([]);
+  });
+
   it('honours STOP at any moment, and before consent keeps nothing', () => {
     const run = engine();
     const stopped = run(inMenu().state, '1', 'STOP');

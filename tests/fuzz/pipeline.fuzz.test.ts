@@ -93,12 +93,7 @@ function runProcess(config: ShardConfig): Promise<ShardResult[]> {
   });
 }
 
-// Skipped until two bugs this test found are fixed (issue #7 stays open until then):
-// (1) a keyword while the language question waits drops the questionnaire on the stack
-//     (replay: FUZZ_SHARD=1 FUZZ_PATH="5"); (2) a resident typing something like a link
-//     code is answered by the staff desk in nl/en, not their language, and their question
-//     is not asked again (replay: FUZZ_SHARD=3 FUZZ_PATH="0"). Run it with FUZZ=1.
-describe.skipIf(process.env['FUZZ'] !== '1')('pipeline fuzz', () => {
+describe('pipeline fuzz', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {

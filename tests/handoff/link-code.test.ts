@@ -60,6 +60,14 @@ describe('verbinder link codes', () => {
     expect((await say(app, 'guesser', code))[0]?.text).toMatch(/^Gelukt, Eve!/);
   });
 
+  it('answers a resident who types something code-shaped in their own conversation', async () => {
+    const menu = await say(app, 'resident-tr', 'hallo', '4', 'evet', 'hayır');
+    const replies = await say(app, 'resident-tr', newLinkCode());
+    expect(replies.at(-1)?.text).toBe(menu.at(-1)?.text);
+    expect(replies.map((r) => r.text).join('\n')).not.toMatch(/code|kod/i);
+    expect(await app.prisma.linkAttempt.count()).toBeGreaterThan(0);
+  });
+
   it('leaves ordinary residents alone: text that is not a code goes to the resident flow', async () => {
     const replies = await say(app, 'resident-x', 'hallo');
     expect(replies[0]?.text).toMatch(/^Hoi! Ik ben Bloei/);

@@ -237,6 +237,18 @@ describe('flood control', () => {
         (m) => m.userId === 'flooder' && m.text.startsWith('Rustig aan'),
       );
       expect(notes).toHaveLength(1);
+
+      await say(app, 'polish', 'hallo', '5');
+      const polishFlood = Array.from({ length: 8 }, (_, i) =>
+        app.handler.handle(lineToInbound(`wiadomość ${i}`, 'polish')),
+      );
+      await Promise.all(polishFlood);
+      const polishNotes = app.channel.sent.filter(
+        (m) =>
+          m.userId === 'polish' &&
+          m.text === app.translator.render({ key: 'system.slowDown', params: {} }, 'pl').text,
+      );
+      expect(polishNotes).toHaveLength(1);
     } finally {
       await app.close();
       await db.drop();
