@@ -5,12 +5,12 @@
  * a coordinator when the wijk has nobody linked); escalations to the whole wijkteam.
  * The hand-off is re-read before sending: a claimed or closed one is not announced again.
  */
-import type { BotMessage, MessageParam } from '../flows/events.js';
+import type { BotMessage } from '../flows/events.js';
 import type { FlowRegistry } from '../flows/engine.js';
 import type { AnswerValue } from '../flows/state.js';
-import { describeAnswer } from '../flows/step-view.js';
 import type { Logger, Outbound, Translator } from '../conversations/ports.js';
 import type { PrismaClient } from '../store/prisma-client.js';
+import { summarizeAnswers } from './summarize-answers.js';
 
 export type AlertKind = 'new' | 'reminder' | 'escalation';
 
@@ -78,7 +78,15 @@ export class HandoffAlerts {
           language: { text: languageName(handoff.contact.language, r.language) },
           wijk: wijk ? { text: wijk.name } : { key: 'staff.unknownWijk' },
           reason: { key: `staff.reasons.${handoff.reason}` },
-          summary: { text: this.summary(summary.flow ?? null, summary.answers ?? {}, r.language) },
+          summary: {
+            text: summarizeAnswers(
+              this.deps.translator,
+              this.deps.flows,
+              summary.flow ?? null,
+              summary.answers ?? {},
+              r.language,
+            ).join('\n'),
+          },
           hours: { text: String(hours) },
         },
         choices: [
@@ -112,24 +120,5 @@ export class HandoffAlerts {
       ? await this.deps.prisma.verbinder.findMany({ where: { ...linked, wijkId: wijk }, select })
       : [];
     return [...team, ...coordinators.filter((c) => !team.some((t) => t.id === c.id))];
-  }
-
-  /** One line per answer the staff texts name, in the verbinder's language. */
-  private summary(flowId: string | null, answers: Record<string, AnswerValue>, language: string) {
-    const { translator, flows } = this.deps;
-    const flow = flowId ? flows.get(flowId) : undefined;
-    return Object.entries(answers)
-      .filter(([name]) => translator.text(`staff.fields.${name}`, language))
-      .map(([name, value]) => {
-        const described: MessageParam = flow
-          ? describeAnswer(flow, name, value)
-          : { text: [value].flat().join(', ') };
-        const line: BotMessage = {
-          key: 'staff.summaryLine',
-          params: { field: { key: `staff.fields.${name}` }, value: described },
-        };
-        return translator.render(line, language).text;
-      })
-      .join('\n');
   }
 }

@@ -11,6 +11,7 @@ import { alwaysUnderstood, words } from '../flows/lexicon.js';
 import type { BotMessage } from '../flows/events.js';
 import { identityKey } from '../conversations/identity-key.js';
 import type { PrismaClient } from '../store/prisma-client.js';
+import { actOnHandoff, type HandoffAction } from './handoff-actions.js';
 import { hashLinkCode, linkCodePattern } from './link-code.js';
 
 export interface StaffDeskOptions {
@@ -19,7 +20,7 @@ export interface StaffDeskOptions {
 }
 
 type Verbinder = { id: string; name: string; language: string };
-type Command = { action: 'claim' | 'close'; number: number } | { action: 'open' | 'stop' | 'help' };
+type Command = { action: HandoffAction; number: number } | { action: 'open' | 'stop' | 'help' };
 
 export class PrismaStaffDesk implements StaffDesk {
   private readonly maxAttempts: number;
@@ -120,57 +121,20 @@ export class PrismaStaffDesk implements StaffDesk {
 
   private async act(
     verbinder: Verbinder,
-    action: 'claim' | 'close',
+    action: HandoffAction,
     number: number,
     inbound: InboundMessage,
     now: Date,
   ): Promise<OutboundMessage[]> {
-    const say = (key: string, params: BotMessage['params'] = {}) =>
-      this.to(inbound, verbinder.language, { key, params });
-    const handoff = await this.prisma.handoff.findUnique({
-      where: { number },
-      include: { contact: { include: { identities: true } }, claimedBy: true },
-    });
-    const num = { number: { text: String(number) } };
-    if (!handoff) return [say('staff.unknownHandoff', num)];
-    if (handoff.status === 'closed') return [say('staff.alreadyClosed', num)];
-    const resident = handoff.contact.firstName
-      ? { text: handoff.contact.firstName }
-      : { key: 'staff.noName' };
-    const identity = handoff.contact.identities[0];
-    const notify = (key: string, params: BotMessage['params']): OutboundMessage[] =>
-      identity && handoff.contact.status === 'active'
-        ? [
-            {
-              channel: identity.channel,
-              userId: identity.externalId,
-              ...this.translator.render({ key, params }, handoff.contact.language),
-            },
-          ]
-        : [];
-    if (action === 'claim') {
-      if (handoff.claimedBy && handoff.claimedById !== verbinder.id) {
-        return [say('staff.claimedByOther', { ...num, by: { text: handoff.claimedBy.name } })];
-      }
-      const claimed = await this.prisma.handoff.updateMany({
-        where: { id: handoff.id, status: 'open' },
-        data: { status: 'claimed', claimedById: verbinder.id, claimedAt: now },
-      });
-      const reply = [say('staff.claimed', { ...num, name: resident })];
-      return claimed.count === 1
-        ? [...reply, ...notify('handoff.claimed', { name: { text: verbinder.name } })]
-        : reply;
-    }
-    await this.prisma.handoff.update({
-      where: { id: handoff.id },
-      data: {
-        status: 'closed',
-        closedAt: now,
-        claimedById: handoff.claimedById ?? verbinder.id,
-        claimedAt: handoff.claimedAt ?? now,
-      },
-    });
-    return [say('staff.closedDone', { ...num, name: resident }), ...notify('handoff.closed', {})];
+    const { reply, notice } = await actOnHandoff(
+      this.prisma,
+      this.translator,
+      action,
+      number,
+      verbinder,
+      now,
+    );
+    return [this.to(inbound, verbinder.language, reply), ...(notice ? [notice] : [])];
   }
 
   private parse(inbound: InboundMessage, language: string): Command {

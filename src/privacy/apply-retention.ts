@@ -1,7 +1,7 @@
 /**
  * Retention: residents who have not written for `contactMonths` (default 24) are erased the
  * way "forget me" erases them, keeping only anonymous counts; closed hand-offs lose their
- * details (the answers summary) after `handoffMonths` (default 12). The clock is passed in.
+ * details (the answers summary and verbinders' notes) after `handoffMonths` (default 12). The clock is passed in.
  */
 import { DateTime } from 'luxon';
 import { eraseContact } from '../store/erase-contact.js';
@@ -31,12 +31,10 @@ export async function applyRetention(
   for (const { id } of inactive) {
     if (await prisma.$transaction((tx) => eraseContact(tx, id, now))) erased += 1;
   }
+  const closedLongAgo = { status: 'closed', closedAt: { lt: before(settings.handoffMonths) } };
+  await prisma.handoffNote.deleteMany({ where: { handoff: closedLongAgo } });
   const cleared = await prisma.handoff.updateMany({
-    where: {
-      status: 'closed',
-      closedAt: { lt: before(settings.handoffMonths) },
-      NOT: { summary: { equals: {} } },
-    },
+    where: { ...closedLongAgo, NOT: { summary: { equals: {} } } },
     data: { summary: {} },
   });
   return { erased, handoffsCleared: cleared.count };

@@ -1,6 +1,6 @@
 /**
  * Erasure ("forget me", and the retention job): first the anonymous counts the indicators
- * need (per metric, value and month, with nothing that points back to a person), then the
+ * need (per metric, value, month and wijk, with nothing that points back to a person), then the
  * contact and, by cascade, everything that hangs off it: identities, conversations,
  * answers, profiles, consents, sign-ups, hand-offs, invitations, enrolments and follow-ups.
  * Queued jobs carry only row ids; once the rows are gone they do nothing.
@@ -17,30 +17,34 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
     include: {
       answers: { where: { indicator: { not: null } } },
       talentProfiles: { select: { completedAt: true } },
-      signUps: { select: { createdAt: true, status: true, matchKind: true } },
+      signUps: { select: { createdAt: true, status: true, matchKind: true, wijk: true } },
     },
   });
   if (!contact) return false;
-  const tallies: { metric: string; value: string; month: string }[] = [
+  const wijk = contact.wijk ?? '';
+  const tallies: { metric: string; value: string; month: string; wijk: string }[] = [
     ...contact.answers.map((a) => ({
       metric: a.indicator!,
       value: typeof a.value === 'number' ? String(a.value) : 'answered',
       month: month(a.answeredAt),
+      wijk,
     })),
     ...contact.talentProfiles.map((p) => ({
       metric: 'talentenscan.completed',
       value: 'yes',
       month: month(p.completedAt),
+      wijk,
     })),
     ...contact.signUps.map((s) => ({
       metric: 'wijMatch.signUp',
       value: s.matchKind ?? s.status,
       month: month(s.createdAt),
+      wijk: s.wijk ?? wijk,
     })),
   ];
   for (const tally of tallies) {
     await tx.anonymousTally.upsert({
-      where: { metric_value_month: tally },
+      where: { metric_value_month_wijk: tally },
       create: { ...tally, count: 1 },
       update: { count: { increment: 1 } },
     });
