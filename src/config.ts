@@ -13,6 +13,9 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
+/** An empty value (`LOG_LEVEL=` in a copied .env.example) means "not set", not a wrong value. */
+const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
+
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .default('false')
@@ -24,14 +27,20 @@ const schema = z.object({
   BLOEI_DATA_DIR: z.string().default('./.data'),
   BLOEI_DEFAULT_LANGUAGE: z.string().default('nl'),
   /** Unset: info for `start`, warn for one-shot commands. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUnset,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ),
   TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
   TELEGRAM_API_ROOT: optionalUrl,
   TELEGRAM_WEBHOOK_URL: optionalUrl,
-  TELEGRAM_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
-    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
+      .optional(),
+  ),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
   HANDOFF_REMIND_AFTER_HOURS: z.coerce.number().positive().default(24),
@@ -66,6 +75,10 @@ const schema = z.object({
   WHATSAPP_ENABLED: flag,
   WHATSAPP_DATA_DIR: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Unset: no health endpoint. */
+  HEALTH_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
+  HEALTH_HOST: z.string().default('0.0.0.0'),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(25),
 });
 
 export interface TelegramConfig {
@@ -95,6 +108,10 @@ export interface Config {
   limits: QueueLimits;
   queuePrefix: string;
   maintenanceEveryMs: number;
+  /** `GET /healthz` of the long-running processes; off when HEALTH_PORT is unset. */
+  health: { port: number; host: string } | undefined;
+  /** How long a graceful stop may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** Messages per window a resident may send before being slowed down. */
   flood: { messages: number; windowMs: number };
   /** Months of inactivity after which a resident is erased; months a closed hand-off keeps its details. */
@@ -142,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retention: { contactMonths: e.RETENTION_MONTHS, handoffMonths: e.HANDOFF_RETENTION_MONTHS },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
+    health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     followUps: {
       window: {
         zone: e.FOLLOWUP_TIMEZONE,

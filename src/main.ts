@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createApp } from './app.js';
+import { createApp, type App } from './app.js';
 import type { InboundMessage } from './bots/channel.js';
 import { createChannels } from './bots/create-channels.js';
 import { SimulatorChannel } from './bots/simulator/simulator-channel.js';
@@ -21,6 +21,11 @@ import { runAdmin } from './cli/admin.js';
 import { AdminError } from './handoff/verbinder-admin.js';
 import { importCohort } from './followups/import-cohort.js';
 import type { QueueName } from './jobs/queues.js';
+import { whatsappChannel } from './bots/whatsapp/to-inbound.js';
+import { dependencyChecks } from './health/dependency-checks.js';
+import { gracefulShutdown } from './health/graceful-shutdown.js';
+import { startHealthServer } from './health/health-server.js';
+import { InFlightWork } from './health/in-flight-work.js';
 
 async function chat(config: Config, logger: Logger, args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -58,14 +63,25 @@ async function start(config: Config, logger: Logger): Promise<void> {
     flood: config.flood,
     ...(redisUrl ? { jobs: jobOptions(config, redisUrl) } : {}),
   });
-  const shutdown = async () => {
-    await app.close();
-    await redis?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
-  const sink = (message: InboundMessage) => app.handler.handle(message);
+  const health = await startHealth(config, logger, app, redisUrl);
+  const inFlight = new InFlightWork();
+  const shutdown = gracefulShutdown(
+    async () => {
+      health?.stopping();
+      // Stop taking updates first: Telegram finishes the updates it has in hand. WhatsApp keeps
+      // its browser until the messages in hand are answered, because replies go out through it.
+      await Promise.allSettled(
+        app.router.channels.filter((c) => c.channel !== whatsappChannel).map((c) => c.stop()),
+      );
+      await inFlight.idle();
+      // Running jobs finish, then WhatsApp, the queues and the database close.
+      await app.close();
+      await redis?.stop();
+      await health?.close();
+    },
+    { logger, timeoutMs: config.shutdownTimeoutMs },
+  );
+  const sink = (message: InboundMessage) => inFlight.track(() => app.handler.handle(message));
   for (const channel of await createChannels(config, logger, app.translator)) {
     app.router.add(channel);
     await channel.start(sink);
@@ -86,7 +102,26 @@ async function start(config: Config, logger: Logger): Promise<void> {
   console.log('Bloei is running. Type a message to chat with Bloei, Ctrl+C to stop.');
   await simulator.start(sink);
   await simulator.finished();
-  await shutdown();
+  await shutdown.begin('console closed');
+}
+
+/** `GET /healthz` of a long-running process, when HEALTH_PORT is set. */
+async function startHealth(
+  config: Config,
+  logger: Logger,
+  app: App,
+  redisUrl: string | undefined,
+): Promise<{ stopping(): void; close(): Promise<void> } | undefined> {
+  if (!config.health) return undefined;
+  const dependencies = dependencyChecks(app.prisma, redisUrl);
+  const server = await startHealthServer({ ...config.health, checks: dependencies.checks, logger });
+  return {
+    stopping: () => server.stopping(),
+    async close() {
+      await server.close();
+      await dependencies.close();
+    },
+  };
 }
 
 function jobOptions(config: Config, redisUrl: string, queues?: readonly QueueName[]) {
@@ -123,13 +158,17 @@ async function worker(config: Config, logger: Logger): Promise<void> {
   )) {
     app.router.add(channel);
   }
+  const health = await startHealth(config, logger, app, config.redisUrl);
+  gracefulShutdown(
+    async () => {
+      health?.stopping();
+      // Takes no new jobs, lets the running ones finish, then closes the database.
+      await app.close();
+      await health?.close();
+    },
+    { logger, timeoutMs: config.shutdownTimeoutMs },
+  );
   logger.info({ queues }, 'worker started');
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await app.close();
 }
 
 async function importCohortFile(config: Config, logger: Logger, args: string[]): Promise<void> {
