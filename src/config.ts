@@ -79,6 +79,12 @@ const schema = z.object({
   HEALTH_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
   HEALTH_HOST: z.string().default('0.0.0.0'),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(25),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  WEB_HOST: z.string().default('127.0.0.1'),
+  WEB_SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export interface TelegramConfig {
@@ -112,6 +118,8 @@ export interface Config {
   health: { port: number; host: string } | undefined;
   /** How long a graceful stop may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** The staff dashboard (`web`); cookies are Secure unless switched off for plain http. */
+  web: { port: number; host: string; secureCookies: boolean };
   /** Messages per window a resident may send before being slowed down. */
   flood: { messages: number; windowMs: number };
   /** Months of inactivity after which a resident is erased; months a closed hand-off keeps its details. */
@@ -161,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
     health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    web: { port: e.WEB_PORT, host: e.WEB_HOST, secureCookies: e.WEB_SECURE_COOKIES },
     followUps: {
       window: {
         zone: e.FOLLOWUP_TIMEZONE,

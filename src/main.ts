@@ -26,6 +26,7 @@ import { dependencyChecks } from './health/dependency-checks.js';
 import { gracefulShutdown } from './health/graceful-shutdown.js';
 import { startHealthServer } from './health/health-server.js';
 import { InFlightWork } from './health/in-flight-work.js';
+import { createWebServer } from './web/web-server.js';
 
 async function chat(config: Config, logger: Logger, args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -171,6 +172,44 @@ async function worker(config: Config, logger: Logger): Promise<void> {
   logger.info({ queues }, 'worker started');
 }
 
+/**
+ * The staff dashboard (`web`): inbox, WIJ match board, talents, indicators and coordinator
+ * tools. It runs no jobs; what it tells residents goes out through Telegram from here. A
+ * WhatsApp resident is reached only by the process that holds the WhatsApp session.
+ */
+async function web(config: Config, logger: Logger): Promise<void> {
+  const app = await createApp(config, logger, {
+    ...(config.redisUrl ? { jobs: jobOptions(config, config.redisUrl, []) } : {}),
+  });
+  for (const channel of await createChannels(
+    { ...config, whatsapp: undefined },
+    logger,
+    app.translator,
+  )) {
+    app.router.add(channel);
+  }
+  const server = await createWebServer({
+    prisma: app.prisma,
+    translator: app.translator,
+    flows: app.flows,
+    outbound: app.router,
+    logger,
+    clock: () => new Date(),
+    jobs: app.jobs,
+    defaultLanguage: config.defaultLanguage,
+    secureCookies: config.web.secureCookies,
+  });
+  await server.listen({ port: config.web.port, host: config.web.host });
+  gracefulShutdown(
+    async () => {
+      await server.close();
+      await app.close();
+    },
+    { logger, timeoutMs: config.shutdownTimeoutMs },
+  );
+  logger.info({ port: config.web.port }, 'web dashboard started');
+}
+
 async function importCohortFile(config: Config, logger: Logger, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -212,7 +251,12 @@ async function migrate(config: Config, logger: Logger): Promise<void> {
 async function admin(config: Config, logger: Logger, argv: string[]): Promise<void> {
   const app = await createApp(config, logger);
   try {
-    await runAdmin(app.prisma, argv, (line) => console.log(line));
+    const readSecret = async () => {
+      let text = '';
+      for await (const chunk of process.stdin) text += String(chunk);
+      return text.split('\n')[0] ?? '';
+    };
+    await runAdmin(app.prisma, argv, (line) => console.log(line), new Date(), readSecret);
   } finally {
     await app.close();
   }
@@ -222,7 +266,8 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   const config = loadConfig();
   // Info logs for services; a person chatting on the console sees only warnings.
-  const longRunning = (command === 'start' && !process.stdin.isTTY) || command === 'worker';
+  const longRunning =
+    (command === 'start' && !process.stdin.isTTY) || command === 'worker' || command === 'web';
   const logger = createLogger(config.logLevel ?? (longRunning ? 'info' : 'warn'));
   switch (command) {
     case 'start':
@@ -233,6 +278,8 @@ async function main(argv: string[]): Promise<void> {
       return migrate(config, logger);
     case 'worker':
       return worker(config, logger);
+    case 'web':
+      return web(config, logger);
     case 'import-cohort':
       return importCohortFile(config, logger, rest);
     case 'verbinder':
@@ -241,7 +288,7 @@ async function main(argv: string[]): Promise<void> {
       return admin(config, logger, [command, ...rest]);
     default:
       throw new ConfigError(
-        `unknown command ${command}; use start, worker, chat, import-cohort, migrate, verbinder, wijk or checkin`,
+        `unknown command ${command}; use start, worker, web, chat, import-cohort, migrate, verbinder, wijk or checkin`,
       );
   }
 }

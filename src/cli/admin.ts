@@ -3,20 +3,25 @@
  *   verbinder add --name N (--wijk W | --role coordinator) [--language nl|en]
  *   verbinder code --id ID        a new one-time link code
  *   verbinder list
+ *   verbinder login --id ID --login NAME   dashboard sign-in; the password is read from stdin
  *   wijk list | wijk add --id ID --name NAME
  *   checkin invite --contact ID   the check-in starts in the resident's chat within a minute
  */
 import { parseArgs } from 'node:util';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { AdminError, addVerbinder, addWijk, issueLinkCode } from '../handoff/verbinder-admin.js';
+import { setStaffPassword, WeakPasswordError } from '../staff/staff-auth.js';
 
 type Print = (line: string) => void;
+/** Reads a secret (a password) from standard input, never from the command line. */
+type ReadSecret = () => Promise<string>;
 
 export async function runAdmin(
   prisma: PrismaClient,
   argv: string[],
   print: Print,
   now = new Date(),
+  readSecret: ReadSecret = () => Promise.resolve(''),
 ): Promise<void> {
   const [area, action, ...rest] = argv;
   const { values } = parseArgs({
@@ -29,6 +34,7 @@ export async function runAdmin(
       id: { type: 'string' },
       contact: { type: 'string' },
       hours: { type: 'string' },
+      login: { type: 'string' },
     },
   });
   const hours = values.hours ? Number(values.hours) : undefined;
@@ -55,6 +61,18 @@ export async function runAdmin(
       if (!values.id) throw new AdminError('verbinder code needs --id');
       const { code, expiresAt } = await issueLinkCode(prisma, values.id, now, hours);
       printCode(print, code, expiresAt);
+      return;
+    }
+    case 'verbinder login': {
+      if (!values.id || !values.login)
+        throw new AdminError('verbinder login needs --id and --login');
+      try {
+        await setStaffPassword(prisma, values.id, values.login, (await readSecret()).trim());
+      } catch (error) {
+        if (error instanceof WeakPasswordError) throw new AdminError(error.message);
+        throw error;
+      }
+      print(`Dashboard login ${values.login.trim().toLowerCase()} set.`);
       return;
     }
     case 'verbinder list': {
@@ -91,7 +109,7 @@ export async function runAdmin(
     }
     default:
       throw new AdminError(
-        'use: verbinder add|code|list, wijk list|add, checkin invite (see README)',
+        'use: verbinder add|code|login|list, wijk list|add, checkin invite (see README)',
       );
   }
 }

@@ -17,7 +17,7 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
     include: {
       answers: { where: { indicator: { not: null } } },
       talentProfiles: { select: { completedAt: true } },
-      signUps: { select: { createdAt: true, status: true, matchKind: true, wijk: true } },
+      signUps: { select: { createdAt: true, kind: true, wijk: true } },
     },
   });
   if (!contact) return false;
@@ -29,6 +29,12 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
       month: month(a.answeredAt),
       wijk,
     })),
+    ...checkInRuns(contact.answers).map((a) => ({
+      metric: 'checkIn.run',
+      value: 'yes',
+      month: month(a.answeredAt),
+      wijk,
+    })),
     ...contact.talentProfiles.map((p) => ({
       metric: 'talentenscan.completed',
       value: 'yes',
@@ -37,7 +43,7 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
     })),
     ...contact.signUps.map((s) => ({
       metric: 'wijMatch.signUp',
-      value: s.matchKind ?? s.status,
+      value: s.kind,
       month: month(s.createdAt),
       wijk: s.wijk ?? wijk,
     })),
@@ -52,4 +58,11 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
   await tx.contact.delete({ where: { id: contactId } });
   await tx.erasure.create({ data: { at } });
   return true;
+}
+
+/** One answer per check-in the resident did: the check-ins count survives them. */
+function checkInRuns<A extends { flowId: string; runId: string }>(answers: A[]): A[] {
+  return [
+    ...new Map(answers.filter((a) => a.flowId === 'checkIn').map((a) => [a.runId, a])).values(),
+  ];
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/cli/admin.js';
+import { authenticateStaff } from '../../src/staff/staff-auth.js';
 import { consentNl, say } from '../support/conversation-driver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -25,6 +26,35 @@ describe(runAdmin.name, () => {
     const code = /One-time link code: (\S+)/.exec(lines.join('\n'))?.[1];
     expect(code).toMatch(/^BLOEI-/);
     expect((await say(app, 'wilma', code!))[0]?.text).toMatch(/^Gelukt, Wilma!/);
+  });
+
+  it('sets a dashboard login with the password read from stdin, refusing a short one', async () => {
+    const carla = await app.prisma.verbinder.create({
+      data: { name: 'Carla', role: 'coordinator' },
+    });
+    const withPassword = (password: string) => () => Promise.resolve(`${password}\n`);
+    await expect(
+      runAdmin(
+        app.prisma,
+        ['verbinder', 'login', '--id', carla.id, '--login', 'Carla'],
+        () => {},
+        app.clock.now(),
+        withPassword('kort'),
+      ),
+    ).rejects.toThrow(/at least 12 characters/);
+    await runAdmin(
+      app.prisma,
+      ['verbinder', 'login', '--id', carla.id, '--login', 'Carla'],
+      (l) => lines.push(l),
+      app.clock.now(),
+      withPassword('een wachtwoord van formaat'),
+    );
+    expect(lines.at(-1)).toBe('Dashboard login carla set.');
+    expect(
+      await authenticateStaff(app.prisma, 'carla', 'een wachtwoord van formaat'),
+    ).toMatchObject({
+      role: 'coordinator',
+    });
   });
 
   it('refuses a verbinder for an unknown wijk, naming the known ones', async () => {

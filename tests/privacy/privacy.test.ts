@@ -148,6 +148,7 @@ describe('privacy', () => {
     }
     const tallies = await app.prisma.anonymousTally.findMany({ orderBy: { metric: 'asc' } });
     expect(tallies.map((t) => [t.metric, t.value, t.count])).toEqual([
+      ['checkIn.run', 'yes', 1],
       ['meedoen.actief', '5', 1],
       ['ontmoeting.kennen', '4', 1],
     ]);

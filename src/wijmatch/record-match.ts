@@ -1,0 +1,94 @@
+/**
+ * A match a verbinder makes from the WIJ match board: two residents' sign-ups, a sign-up and
+ * an ontwikkelplaats, or two ontwikkelplaatsen. Both sign-ups become "matched" with the kind
+ * of match, in one transaction; a sign-up someone else matched a moment ago is refused.
+ * Later the verbinder says whether the match lasted: the duurzame-verbinding indicator.
+ */
+import type { PrismaClient } from '../store/prisma-client.js';
+
+export const matchKinds = [
+  'inwoner-inwoner',
+  'inwoner-ontwikkelplaats',
+  'ontwikkelplaats-ontwikkelplaats',
+] as const;
+export type MatchKind = (typeof matchKinds)[number];
+
+export interface MatchInput {
+  kind: MatchKind;
+  signUpIds: string[];
+  ontwikkelplaats: string | null;
+  /** The wijken the recorder may match in; null for every wijk. */
+  wijken: readonly string[] | null;
+  recordedById: string;
+  at: Date;
+}
+
+/** Why a match could not be recorded: a `web.matches.refused.*` text. */
+export class MatchRefused extends Error {
+  override readonly name = 'MatchRefused';
+  constructor(readonly reason: 'shape' | 'notOpen' | 'otherWijk') {
+    super(`match refused: ${reason}`);
+  }
+}
+
+const shapes: Record<MatchKind, { signUps: number; ontwikkelplaats: boolean }> = {
+  'inwoner-inwoner': { signUps: 2, ontwikkelplaats: false },
+  'inwoner-ontwikkelplaats': { signUps: 1, ontwikkelplaats: true },
+  'ontwikkelplaats-ontwikkelplaats': { signUps: 0, ontwikkelplaats: true },
+};
+
+export async function recordMatch(prisma: PrismaClient, input: MatchInput): Promise<string> {
+  const ids = [...new Set(input.signUpIds)];
+  const shape = shapes[input.kind];
+  if (ids.length !== shape.signUps || Boolean(input.ontwikkelplaats) !== shape.ontwikkelplaats) {
+    throw new MatchRefused('shape');
+  }
+  return prisma.$transaction(async (tx) => {
+    const signUps = await tx.signUp.findMany({ where: { id: { in: ids } } });
+    if (signUps.length !== ids.length || signUps.some((s) => s.status !== 'open')) {
+      throw new MatchRefused('notOpen');
+    }
+    if (input.wijken && signUps.some((s) => !s.wijk || !input.wijken!.includes(s.wijk))) {
+      throw new MatchRefused('otherWijk');
+    }
+    const updated = await tx.signUp.updateMany({
+      where: { id: { in: ids }, status: 'open' },
+      data: { status: 'matched', matchKind: input.kind, matchedAt: input.at },
+    });
+    if (updated.count !== ids.length) throw new MatchRefused('notOpen');
+    const [first, second] = signUps;
+    const match = await tx.match.create({
+      data: {
+        kind: input.kind,
+        firstId: first?.id ?? null,
+        secondId: second?.id ?? null,
+        ontwikkelplaats: input.ontwikkelplaats,
+        wijk: first?.wijk ?? input.wijken?.[0] ?? null,
+        category: first?.category ?? null,
+        recordedById: input.recordedById,
+        recordedAt: input.at,
+      },
+    });
+    return match.id;
+  });
+}
+
+/** Whether the match lasted; the sign-ups are closed either way. */
+export async function judgeMatch(
+  prisma: PrismaClient,
+  matchId: string,
+  lasting: boolean,
+  at: Date,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const match = await tx.match.update({
+      where: { id: matchId },
+      data: { lasting, lastingJudgedAt: at },
+    });
+    const ids = [match.firstId, match.secondId].filter((id): id is string => id !== null);
+    await tx.signUp.updateMany({
+      where: { id: { in: ids }, status: 'matched' },
+      data: { status: 'closed', closedAt: at },
+    });
+  });
+}

@@ -1,0 +1,282 @@
+/**
+ * The staff dashboard end to end in headless Chromium (Debian's, driven by playwright-core):
+ * a verbinder signs in, claims and closes a hand-off a simulated resident raised, records a
+ * match from the board, reads indicators computed from seeded check-in conversations and
+ * downloads them as CSV, with the participation ladder of trainees who answered their
+ * one-year follow-up. A verbinder of another wijk gets 403; an anonymous visitor the
+ * login page. Screenshots go to artifacts/screenshots/ (not committed).
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { importCohort } from '../../src/followups/import-cohort.js';
+import {
+  consentNl,
+  messageTo,
+  say,
+  sayOn,
+  wijMatchStratum,
+} from '../support/conversation-driver.js';
+import { RecordingChannel } from '../support/recording-channel.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { addStaff, createTestWeb, staffPassword, type TestWeb } from '../support/test-web.js';
+
+const screenshots = 'artifacts/screenshots';
+const requestStratum = [
+  '2',
+  '2',
+  '3',
+  'Iemand die mijn heg knipt.',
+  'Gezelschap.',
+  '1',
+  '2',
+  'Stratum',
+  '1',
+  'ja',
+];
+/** A check-in from the menu: seven statements on the agree scale, two stories, confirm. */
+/** Trainees: chat id, cohort, training, ladder step at the start, step a year later. */
+const trainees = [
+  ['8001', 'DWW voorjaar 2025', 'De Wijk Werkt!', 1, 3],
+  ['8002', 'DWW voorjaar 2025', 'De Wijk Werkt!', 2, 4],
+  ['8003', 'DWW voorjaar 2025', 'De Wijk Werkt!', 2, 2],
+  ['8004', 'KtB 2025', 'Kom tot Bloei!', 3, 5],
+] as const;
+const checkIn = (scores: number[]) => [
+  '3',
+  ...scores.map(String),
+  'Nieuwe buren leren kennen.',
+  'Mijn buurvrouw.',
+  'ja',
+];
+
+describe('staff dashboard in Chromium', () => {
+  let db: TestDatabase;
+  let app: TestApp;
+  let web: TestWeb;
+  let browser: Browser;
+
+  async function signIn(login: string): Promise<Page> {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 412, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${web.url}/login`);
+    await page.getByLabel('Inlognaam').fill(login);
+    await page.getByLabel('Wachtwoord').fill(staffPassword);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(`${web.url}/inbox`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await createTestApp(db.url);
+    web = await createTestWeb(app);
+    await addStaff(app, 'anna', { wijk: 'stratum' });
+    await addStaff(app, 'bert', { wijk: 'centrum' });
+    // Residents in Stratum: one offers help (a hand-off for the verbinder), one asks for it;
+    // two neighbours do a check-in. All through the real pipeline, as in the chat.
+    await say(app, 'offer', ...consentNl, ...wijMatchStratum);
+    await say(app, 'request', ...consentNl, ...requestStratum);
+    await say(app, 'neighbour-1', ...consentNl, ...checkIn([4, 5, 4, 3, 2, 4, 5]));
+    await say(app, 'neighbour-2', ...consentNl, ...checkIn([2, 3, 2, 3, 4, 2, 3]));
+    // Former trainees answer their one-year follow-up on Telegram: the ladder chart's data.
+    app.router.add(new RecordingChannel('telegram'));
+    const csv = [
+      'first_name,channel,address,language,wijk,training,cohort,start_date,end_date,ladder_start',
+      ...trainees.map(
+        ([chat, cohort, training, before]) =>
+          `Sam,telegram,${chat},nl,stratum,${training},${cohort},2025-01-06,2025-03-02,${before}`,
+      ),
+    ].join('\n');
+    const report = await importCohort(app.prisma, csv, {
+      languages: app.translator.languages,
+      now: app.clock.now(),
+    });
+    expect(report.errors).toEqual([]);
+    for (const [chat, , , , after] of trainees) {
+      await app.handler.startFlow('telegram', chat, 'followUp');
+      await sayOn(
+        app,
+        'telegram',
+        chat,
+        'ja',
+        String(after),
+        '2',
+        '5',
+        '4',
+        'Meer zelfvertrouwen.',
+        'ja',
+        'nee',
+      );
+    }
+    await mkdir(screenshots, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: loadConfig().whatsapp?.chromiumPath ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('sends an anonymous visitor to the login page', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${web.url}/inbox`);
+    expect(page.url()).toBe(`${web.url}/login?next=%2Finbox`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Inloggen');
+    expect(await page.content()).not.toContain('Stratum');
+    await page.close();
+  });
+
+  it('lets a verbinder claim, annotate and close a hand-off; the resident hears of it', async () => {
+    const page = await signIn('anna');
+    const handoff = await app.prisma.handoff.findFirstOrThrow({
+      where: { reason: 'wij_match_signup' },
+    });
+    const row = page.getByRole('row').filter({ hasText: `#${handoff.number}` });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('aanmelding WIJ match');
+    await page.screenshot({ path: `${screenshots}/inbox.png`, fullPage: true });
+
+    await page.getByRole('link', { name: `#${handoff.number}` }).click();
+    await page.getByRole('button', { name: 'Ik pak dit op' }).click();
+    expect(await page.getByRole('status').textContent()).toContain(
+      `Je hebt #${handoff.number} opgepakt.`,
+    );
+    await messageTo(app, 'offer', (m) => m.text.startsWith('Goed nieuws: verbinder Anna'));
+
+    await page.getByLabel(/Korte notitie/).fill('Gebeld, komt dinsdag langs.');
+    await page.getByRole('button', { name: 'Notitie opslaan' }).click();
+    expect(
+      await page.getByRole('listitem').filter({ hasText: 'Gebeld, komt dinsdag langs.' }).count(),
+    ).toBe(1);
+
+    await page.getByRole('button', { name: 'Afsluiten' }).click();
+    expect(await page.getByRole('status').textContent()).toContain(
+      `#${handoff.number} is afgesloten.`,
+    );
+    const closed = await app.prisma.handoff.findUniqueOrThrow({
+      where: { id: handoff.id },
+      include: { claimedBy: true, notes: true },
+    });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      claimedBy: { name: 'Anna' },
+      notes: [{ text: 'Gebeld, komt dinsdag langs.' }],
+    });
+    const told = app.channel.sent.filter((m) => m.userId === 'offer').map((m) => m.text);
+    expect(told.filter((t) => t.startsWith('Goed nieuws: verbinder Anna'))).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('records a match from the board, which updates both sign-ups', async () => {
+    const page = await signIn('anna');
+    await page.getByRole('link', { name: 'WIJ match' }).click();
+    expect(await page.getByText('Ik help graag in de tuin.').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Iemand die mijn heg knipt.').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshots}/match-board.png`, fullPage: true });
+
+    const [offer, request] = await Promise.all(
+      ['offer', 'request'].map((kind) => app.prisma.signUp.findFirstOrThrow({ where: { kind } })),
+    );
+    await page.getByLabel('Soort match').selectOption('inwoner-inwoner');
+    await page.getByLabel('Aanbod van').selectOption(offer!.id);
+    await page.getByLabel('Vraag van').selectOption(request!.id);
+    await page.getByRole('button', { name: 'Match opslaan' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('Match vastgelegd.');
+    const matched = await app.prisma.signUp.findMany({ orderBy: { kind: 'asc' } });
+    expect(matched.map((s) => [s.kind, s.status, s.matchKind])).toEqual([
+      ['offer', 'matched', 'inwoner-inwoner'],
+      ['request', 'matched', 'inwoner-inwoner'],
+    ]);
+    await page.getByRole('button', { name: 'Ja, loopt nog' }).click();
+    expect(await app.prisma.match.findFirstOrThrow()).toMatchObject({
+      lasting: true,
+      wijk: 'stratum',
+    });
+    await page.context().close();
+  });
+
+  it('shows indicators computed from the check-ins and downloads them as CSV', async () => {
+    const page = await signIn('anna');
+    await page.getByRole('link', { name: 'Indicatoren' }).click();
+    const row = (name: string) =>
+      page.locator('#table-subgoals tr').filter({ hasText: name }).locator('td');
+    // "Kent meer mensen": 4 and 2 → mean 3, half agrees; "Voelt zich gesteund": 4 and 2 too;
+    // "Doet actiever mee": 5 and 3 → mean 4, half agrees.
+    expect(await row('Kent meer mensen in de buurt').allTextContents()).toEqual([
+      'Ontmoeting',
+      'Kent meer mensen in de buurt',
+      '2',
+      '3',
+      '50',
+    ]);
+    expect(await row('Is actiever in de buurt').allTextContents()).toEqual([
+      'Meedoen',
+      'Is actiever in de buurt',
+      '2',
+      '4',
+      '50',
+    ]);
+    expect(await row('Matches die duurzaam bleken').allTextContents()).toEqual([
+      'Duurzame verbinding',
+      'Matches die duurzaam bleken',
+      '1',
+      '–',
+      '100',
+    ]);
+    const counts = page
+      .locator('#table-counts tr')
+      .filter({ hasText: 'Check-ins gedaan' })
+      .locator('td');
+    expect(await counts.allTextContents()).toEqual(['Check-ins gedaan', '2']);
+    // DWW: (1+2+2)/3 = 1,7 before, (3+4+2)/3 = 3 after; KtB: 3 → 5.
+    const ladder = page.locator('#table-ladder tbody tr');
+    expect(await ladder.allInnerTexts()).toEqual([
+      expect.stringMatching(/^DWW voorjaar 2025\s+De Wijk Werkt!\s+3\s+1,7\s+3$/),
+      expect.stringMatching(/^KtB 2025\s+Kom tot Bloei!\s+1\s+3\s+5$/),
+    ]);
+    expect(await page.locator('svg.chart rect').count()).toBe(2 * 2 + 2);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${screenshots}/indicators.png`, fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a[href^="/indicators.csv?table=subgoals"]').click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFSubdoel,Indicator,Aantal,Gemiddeld (1-5),Eens of duurzaam (%)',
+    );
+    expect(csv).toContain('Ontmoeting,Kent meer mensen in de buurt,2,3,50\r\n');
+    await page.context().close();
+  });
+
+  it("refuses a verbinder of another wijk that resident's hand-off (403)", async () => {
+    const page = await signIn('bert');
+    const handoff = await app.prisma.handoff.findFirstOrThrow({
+      where: { reason: 'wij_match_signup' },
+    });
+    expect(await page.getByRole('link', { name: `#${handoff.number}` }).count()).toBe(0);
+    const response = await page.goto(`${web.url}/inbox/${handoff.number}`);
+    expect(response?.status()).toBe(403);
+    expect(await page.content()).not.toContain('Ik help graag in de tuin.');
+    await page.context().close();
+  });
+});
