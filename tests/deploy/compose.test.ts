@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 
 const repo = join(import.meta.dirname, '../..');
 const composeFile = join(repo, 'docker-compose.yml');
@@ -13,10 +14,10 @@ const required = { POSTGRES_PASSWORD: 'dummy-password-for-validation' };
  * `docker-compose <args>` on docker-compose.yml (no Docker engine needed), in an environment
  * holding only `env`: neither the caller's shell nor a local `.env` can fill in a value.
  */
-function compose(args: string[], env: Record<string, string>) {
+function compose(args: string[], env: Record<string, string>, envFile = emptyEnvFile) {
   const result = spawnSync(
     'docker-compose',
-    ['--file', composeFile, '--project-directory', repo, '--env-file', emptyEnvFile, ...args],
+    ['--file', composeFile, '--project-directory', repo, '--env-file', envFile, ...args],
     {
       cwd: repo,
       encoding: 'utf8',
@@ -74,6 +75,20 @@ function listUnder(block: string, key: string): string[] {
     if (item !== undefined) items.push(item.replace(/^(['"])(.*)\1$/, '$2'));
   }
   return items;
+}
+
+/** The `key: value` pairs of a mapping under `key` in a service block; unset (null) ones left out. */
+function mappingUnder(block: string, key: string): Record<string, string> {
+  const lines = block.split('\n');
+  const start = lines.findIndex((line) => line.trim() === `${key}:`);
+  const keyIndent = lines[start]?.search(/\S/) ?? 0;
+  const pairs: Record<string, string> = {};
+  for (const line of start < 0 ? [] : lines.slice(start + 1)) {
+    if (line.search(/\S/) <= keyIndent) break;
+    const pair = /^\s+([\w.-]+): ?(.*)$/.exec(line);
+    if (pair && pair[2] !== 'null') pairs[pair[1]!] = pair[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return pairs;
 }
 
 /** The value after `flag` in a command list. */
@@ -152,6 +167,19 @@ describe('docker-compose.yml', () => {
       ':/var/lib/postgresql/data',
     );
     expect(listUnder(services.get('redis')!, 'volumes').join('\n')).toContain(':/data');
+  });
+
+  it('gives each Bloei service a valid configuration from a copy of .env.example', () => {
+    const result = compose(['config'], required, join(repo, '.env.example'));
+    expect(result.status).toBe(0);
+    const fromExample = serviceBlocks(result.stdout);
+    for (const name of ['migrate', 'bot', 'worker', 'web']) {
+      const environment = mappingUnder(fromExample.get(name)!, 'environment');
+      expect(environment.DATABASE_URL).toMatch(/@postgres:5432\/bloei$/);
+      expect(() => loadConfig(environment)).not.toThrow();
+    }
+    const bot = loadConfig(mappingUnder(fromExample.get('bot')!, 'environment'));
+    expect(bot).toMatchObject({ health: { port: 8081 }, redisUrl: 'redis://redis:6379' });
   });
 
   it('lets every setting Bloei reads be configured: each variable of config.ts is named', () => {
