@@ -45,6 +45,7 @@ describe('staff web server', () => {
     await addStaff(app, 'anna', { wijk: 'stratum' });
     await addStaff(app, 'bert', { wijk: 'centrum' });
     await addStaff(app, 'carla', { role: 'coordinator' });
+    await addStaff(app, 'dirk', { wijk: 'centrum' });
     await say(app, 'resident-1', ...consentNl, ...wijMatchStratum);
   });
   afterAll(async () => {
@@ -165,6 +166,44 @@ describe('staff web server', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body).not.toContain('<script>alert(1)</script>');
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('finds talent profiles of consented residents in the own wijk only', async () => {
+    const scan = [
+      '1',
+      'Van wandelen.',
+      'Koken.',
+      '1, 2',
+      'Koken voor ouderen.',
+      'Nederlands leren.',
+      '2',
+      '2',
+      '3',
+      'Stratum',
+      '1',
+      'nee',
+    ];
+    await say(app, 'resident-3', ...consentNl, ...scan);
+    const anna = await signIn('anna');
+    const found = await web.server.inject({
+      url: '/talents?interest=cooking&q=ouderen',
+      headers: { cookie: anna.cookie },
+    });
+    expect(found.body).toContain('Koken voor ouderen.');
+    expect(found.body).toContain('1 inwoner met toestemming gevonden.');
+    const other = await web.server.inject({
+      url: '/talents?interest=music',
+      headers: { cookie: anna.cookie },
+    });
+    expect(other.body).not.toContain('Koken voor ouderen.');
+    const dirk = await web.server.inject({
+      url: '/talents?wijk=stratum',
+      headers: { cookie: (await signIn('dirk')).cookie },
+    });
+    expect(dirk.body).not.toContain('Koken voor ouderen.');
+    await say(app, 'resident-3', 'stop');
+    const stopped = await web.server.inject({ url: '/talents', headers: { cookie: anna.cookie } });
+    expect(stopped.body).not.toContain('Koken voor ouderen.');
   });
 
   it('ends the session on logout', async () => {
