@@ -1,7 +1,8 @@
 /**
  * Retention: residents who have not written for `contactMonths` (default 24) are erased the
  * way "forget me" erases them, keeping only anonymous counts; closed hand-offs lose their
- * details (the answers summary and verbinders' notes) after `handoffMonths` (default 12). The clock is passed in.
+ * details (the answers summary and verbinders' notes) after `handoffMonths` (default 12);
+ * expired staff sessions are removed. The clock is passed in.
  */
 import { DateTime } from 'luxon';
 import { eraseContact } from '../store/erase-contact.js';
@@ -37,5 +38,6 @@ export async function applyRetention(
     where: { ...closedLongAgo, NOT: { summary: { equals: {} } } },
     data: { summary: {} },
   });
+  await prisma.staffSession.deleteMany({ where: { expiresAt: { lt: now } } });
   return { erased, handoffsCleared: cleared.count };
 }

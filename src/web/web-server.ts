@@ -87,7 +87,7 @@ function sameToken(given: unknown, expected: string): boolean {
 }
 
 export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024, trustProxy: true });
+  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
   const sessions = new StaffSessions(deps.prisma, deps.clock);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

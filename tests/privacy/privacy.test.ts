@@ -164,6 +164,13 @@ describe('privacy', () => {
       where: { id: handoff.id },
       data: { status: 'closed', closedAt: app.clock.now() },
     });
+    await app.prisma.handoffNote.create({
+      data: {
+        handoffId: handoff.id,
+        text: 'Gebeld over de schuldhulp.',
+        createdAt: app.clock.now(),
+      },
+    });
     app.clock.advance(13 * month);
     await say(app, 'recent-1', ...consentNl);
     const afterYear = await applyRetention(app.prisma, app.clock.now());
@@ -171,6 +178,7 @@ describe('privacy', () => {
     expect(
       (await app.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).summary,
     ).toEqual({});
+    expect(await app.prisma.handoffNote.count({ where: { handoffId: handoff.id } })).toBe(0);
 
     app.clock.advance(12 * month);
     const result = await applyRetention(app.prisma, app.clock.now());
