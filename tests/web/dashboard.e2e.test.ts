@@ -268,6 +268,32 @@ describe('staff dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('labels every form control and fits a phone screen on every page', async () => {
+    const page = await signIn('anna');
+    for (const path of ['/inbox', '/inbox/1', '/matches', '/talents', '/indicators']) {
+      await page.goto(`${web.url}${path}`);
+      const unlabelled = await page.$$eval(
+        'input:not([type=hidden]), select, textarea, button',
+        (controls) =>
+          controls
+            .filter(
+              (c) =>
+                !(c as HTMLInputElement).labels?.length &&
+                !c.getAttribute('aria-label') &&
+                !(c.tagName === 'BUTTON' && c.textContent?.trim()),
+            )
+            .map((c) => c.outerHTML),
+      );
+      expect(unlabelled, path).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    }
+    await page.context().close();
+  });
+
   it("refuses a verbinder of another wijk that resident's hand-off (403)", async () => {
     const page = await signIn('bert');
     const handoff = await app.prisma.handoff.findFirstOrThrow({
