@@ -19,3 +19,28 @@ export function words(lexicon: Lexicon, key: string, languages: readonly string[
       .filter(Boolean),
   );
 }
+
+const shapedCache = new WeakMap<
+  (word: string) => string,
+  WeakMap<Lexicon, Map<string, string[]>>
+>();
+
+/**
+ * `words`, each passed through `shape` (e.g. normalised for comparison), worked out once per
+ * lexicon: answers are compared with the same lists on every message.
+ */
+export function shapedWords(
+  lexicon: Lexicon,
+  key: string,
+  languages: readonly string[],
+  shape: (word: string) => string,
+): readonly string[] {
+  let byLexicon = shapedCache.get(shape);
+  if (!byLexicon) shapedCache.set(shape, (byLexicon = new WeakMap()));
+  let lists = byLexicon.get(lexicon);
+  if (!lists) byLexicon.set(lexicon, (lists = new Map()));
+  const id = `${key}\u0000${languages.join(',')}`;
+  let list = lists.get(id);
+  if (!list) lists.set(id, (list = words(lexicon, key, languages).map(shape)));
+  return list;
+}

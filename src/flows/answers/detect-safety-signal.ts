@@ -5,7 +5,7 @@
  * and matched as whole words on normalised text, in the resident's language and always in
  * Dutch and English. Single ambiguous words ("dood", "die") are deliberately not phrases.
  */
-import { alwaysUnderstood, words, type Lexicon } from '../lexicon.js';
+import { alwaysUnderstood, shapedWords, type Lexicon } from '../lexicon.js';
 import { normalize } from './normalize.js';
 
 export const safetyKinds = ['suicide', 'selfHarm', 'violence', 'danger'] as const;
@@ -16,18 +16,19 @@ export function detectSafetySignal(
   lexicon: Lexicon,
   language: string,
 ): SafetyKind | null {
-  const text = ` ${normalize(input).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const text = ` ${wordsOnly(input)} `;
   if (text.trim() === '') return null;
   const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
   for (const kind of safetyKinds) {
-    const phrases = words(lexicon, `safety.phrases.${kind}`, languages);
-    const hit = phrases.some((phrase) => {
-      const p = normalize(phrase)
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-      return p !== '' && text.includes(` ${p} `);
-    });
-    if (hit) return kind;
+    const phrases = shapedWords(lexicon, `safety.phrases.${kind}`, languages, wordsOnly);
+    if (phrases.some((p) => p !== '' && text.includes(` ${p} `))) return kind;
   }
   return null;
+}
+
+/** Normalised letters and digits, single spaces between words. */
+function wordsOnly(text: string): string {
+  return normalize(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -3,7 +3,7 @@
  * English: "stop", "menu", "taal", "help", "verbinder", and "later" to pause. Telegram-style
  * commands ("/stop", "/taal@BloeiBot") are the same words.
  */
-import { alwaysUnderstood, words, type Lexicon } from '../lexicon.js';
+import { alwaysUnderstood, shapedWords, type Lexicon } from '../lexicon.js';
 import { normalize } from './normalize.js';
 
 export const keywords = [
@@ -25,7 +25,7 @@ export function matchKeyword(input: string, lexicon: Lexicon, language: string):
   const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
   return (
     keywords.find((keyword) =>
-      words(lexicon, `keywords.${keyword}`, languages).some((w) => comparable(w) === answer),
+      shapedWords(lexicon, `keywords.${keyword}`, languages, comparable).includes(answer),
     ) ?? null
   );
 }
