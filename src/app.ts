@@ -7,6 +7,7 @@ import type { FloodSettings } from './conversations/flood-control.js';
 import type { HandoffNotifier, Logger, Translator } from './conversations/ports.js';
 import { dueEscalations, type EscalationSettings } from './handoff/escalate-handoffs.js';
 import { HandoffAlerts } from './handoff/handoff-alerts.js';
+import { ResidentNotices } from './handoff/resident-notices.js';
 import { PrismaStaffDesk } from './handoff/staff-desk.js';
 import { JobQueues, type JobConnection } from './jobs/job-queues.js';
 import { JobWorker } from './jobs/job-worker.js';
@@ -31,6 +32,8 @@ export interface App {
   translator: Translator;
   flows: FlowRegistry;
   alerts: HandoffAlerts;
+  /** What residents hear about their hand-off (claimed, closed). */
+  notices: ResidentNotices;
   /** The queues, when Redis is configured; without them alerts go out at once, unscheduled. */
   jobs: JobQueues | null;
   /**
@@ -95,6 +98,12 @@ export async function createApp(
         (error: Error) => logger.error({ err: error.message }, 'hand-off alert failed'),
       ),
   };
+  const notices = new ResidentNotices({
+    prisma,
+    translator,
+    outbound: router,
+    queue: jobs ? (channel, notice) => jobs.notice(channel, notice) : null,
+  });
   const store = new PrismaConversationStore(prisma);
   const handler = new InboundHandler({
     store,
@@ -104,7 +113,7 @@ export async function createApp(
     logger,
     defaultLanguage: config.defaultLanguage,
     handoffs: jobs ?? inline,
-    staff: new PrismaStaffDesk(prisma, translator),
+    staff: new PrismaStaffDesk(prisma, translator, notices),
     clock,
     ...(options.newId ? { newId: options.newId } : {}),
     ...(options.flood !== undefined ? { flood: options.flood } : {}),
@@ -145,6 +154,8 @@ export async function createApp(
             maintenance,
             'followups-telegram': deliverFollowUp,
             'followups-whatsapp': deliverFollowUp,
+            'notices-telegram': (notice) => notices.deliver(notice),
+            'notices-whatsapp': (notice) => notices.deliver(notice),
           },
           logger,
           { queues, ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}) },
@@ -158,6 +169,7 @@ export async function createApp(
     translator,
     flows,
     alerts,
+    notices,
     jobs,
     maintenance,
     followUps,

@@ -148,7 +148,12 @@ function jobOptions(config: Config, redisUrl: string, queues?: readonly QueueNam
  */
 async function worker(config: Config, logger: Logger): Promise<void> {
   if (!config.redisUrl) throw new ConfigError('worker: REDIS_URL is required');
-  const queues: QueueName[] = ['handoff-alerts', 'maintenance', 'followups-telegram'];
+  const queues: QueueName[] = [
+    'handoff-alerts',
+    'maintenance',
+    'followups-telegram',
+    'notices-telegram',
+  ];
   const app = await createApp(config, logger, {
     jobs: jobOptions(config, config.redisUrl, queues),
   });
@@ -174,8 +179,8 @@ async function worker(config: Config, logger: Logger): Promise<void> {
 
 /**
  * The staff dashboard (`web`): inbox, WIJ match board, talents, indicators and coordinator
- * tools. It runs no jobs; what it tells residents goes out through Telegram from here. A
- * WhatsApp resident is reached only by the process that holds the WhatsApp session.
+ * tools. It runs no jobs: what it tells residents waits on their channel's queue for the
+ * process that can send it (the worker for Telegram, the bot for WhatsApp).
  */
 async function web(config: Config, logger: Logger): Promise<void> {
   const app = await createApp(config, logger, {
@@ -192,7 +197,7 @@ async function web(config: Config, logger: Logger): Promise<void> {
     prisma: app.prisma,
     translator: app.translator,
     flows: app.flows,
-    outbound: app.router,
+    notices: app.notices,
     logger,
     clock: () => new Date(),
     jobs: app.jobs,

@@ -1,25 +1,23 @@
 /**
  * Claiming and closing a hand-off: the same from a verbinder's chat and from the web inbox.
  * Returns what the verbinder is told (a `staff.*` message, rendered in their language by the
- * caller) and what the resident is told, in their own language, when something changed for
- * them: who will contact them, or that they can go on with Bloei.
+ * caller) and, when something changed for the resident, the notice they are to get (see
+ * resident-notices.ts).
  */
-import type { OutboundMessage } from '../conversations/messages.js';
-import type { Translator } from '../conversations/ports.js';
 import type { BotMessage } from '../flows/events.js';
 import type { PrismaClient } from '../store/prisma-client.js';
+import type { ResidentNotice } from './resident-notices.js';
 
 export type HandoffAction = 'claim' | 'close';
 
 export interface HandoffActionResult {
   reply: BotMessage;
-  /** For the resident; null when nothing changed for them or they cannot be reached. */
-  notice: OutboundMessage | null;
+  /** For the resident, when something changed for them. */
+  notice: ResidentNotice | null;
 }
 
 export async function actOnHandoff(
   prisma: PrismaClient,
-  translator: Translator,
   action: HandoffAction,
   number: number,
   verbinder: { id: string; name: string },
@@ -27,7 +25,7 @@ export async function actOnHandoff(
 ): Promise<HandoffActionResult> {
   const handoff = await prisma.handoff.findUnique({
     where: { number },
-    include: { contact: { include: { identities: true } }, claimedBy: true },
+    include: { contact: { select: { firstName: true } }, claimedBy: true },
   });
   const num = { number: { text: String(number) } };
   const only = (key: string, params: BotMessage['params'] = {}) => ({
@@ -39,15 +37,6 @@ export async function actOnHandoff(
   const name = handoff.contact.firstName
     ? { text: handoff.contact.firstName }
     : { key: 'staff.noName' };
-  const identity = handoff.contact.identities[0];
-  const notify = (key: string, params: BotMessage['params'] = {}) =>
-    identity && handoff.contact.status === 'active'
-      ? {
-          channel: identity.channel,
-          userId: identity.externalId,
-          ...translator.render({ key, params }, handoff.contact.language),
-        }
-      : null;
   if (action === 'claim') {
     if (handoff.claimedBy && handoff.claimedById !== verbinder.id) {
       return only('staff.claimedByOther', { by: { text: handoff.claimedBy.name } });
@@ -58,8 +47,7 @@ export async function actOnHandoff(
     });
     return {
       reply: { key: 'staff.claimed', params: { ...num, name } },
-      notice:
-        claimed.count === 1 ? notify('handoff.claimed', { name: { text: verbinder.name } }) : null,
+      notice: claimed.count === 1 ? { handoffId: handoff.id, event: 'claimed' } : null,
     };
   }
   const closed = await prisma.handoff.updateMany({
@@ -74,6 +62,6 @@ export async function actOnHandoff(
   if (closed.count !== 1) return only('staff.alreadyClosed');
   return {
     reply: { key: 'staff.closedDone', params: { ...num, name } },
-    notice: notify('handoff.closed'),
+    notice: { handoffId: handoff.id, event: 'closed' },
   };
 }

@@ -13,6 +13,7 @@ import { identityKey } from '../conversations/identity-key.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { actOnHandoff, type HandoffAction } from './handoff-actions.js';
 import { hashLinkCode, linkCodePattern } from './link-code.js';
+import type { ResidentNotices } from './resident-notices.js';
 
 export interface StaffDeskOptions {
   /** Wrong codes a chat may send per hour before it is refused for a while. */
@@ -28,6 +29,7 @@ export class PrismaStaffDesk implements StaffDesk {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly translator: Translator,
+    private readonly notices: ResidentNotices,
     options: StaffDeskOptions = {},
   ) {
     this.maxAttempts = options.maxLinkAttemptsPerHour ?? 5;
@@ -126,15 +128,9 @@ export class PrismaStaffDesk implements StaffDesk {
     inbound: InboundMessage,
     now: Date,
   ): Promise<OutboundMessage[]> {
-    const { reply, notice } = await actOnHandoff(
-      this.prisma,
-      this.translator,
-      action,
-      number,
-      verbinder,
-      now,
-    );
-    return [this.to(inbound, verbinder.language, reply), ...(notice ? [notice] : [])];
+    const { reply, notice } = await actOnHandoff(this.prisma, action, number, verbinder, now);
+    if (notice) await this.notices.send(notice);
+    return [this.to(inbound, verbinder.language, reply)];
   }
 
   private parse(inbound: InboundMessage, language: string): Command {

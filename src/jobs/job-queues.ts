@@ -8,10 +8,13 @@ import { Redis } from 'ioredis';
 import type { HandoffNotifier } from '../conversations/ports.js';
 import type { AlertKind } from '../handoff/handoff-alerts.js';
 import type { DueFollowUp } from '../followups/follow-up-delivery.js';
+import type { ResidentNotice } from '../handoff/resident-notices.js';
 import {
   alertJobId,
   followUpJobId,
   followUpQueues,
+  noticeJobId,
+  noticeQueues,
   type JobPayloads,
   type QueueName,
 } from './queues.js';
@@ -77,6 +80,14 @@ export class JobQueues implements HandoffNotifier {
       queued += 1;
     }
     return queued;
+  }
+
+  /** Queues a resident's notice on their channel's queue; false when it has none. */
+  async notice(channel: string, notice: ResidentNotice): Promise<boolean> {
+    const name = noticeQueues[channel as keyof typeof noticeQueues];
+    if (!name) return false;
+    await this.queue(name).add('deliver', notice, { jobId: noticeJobId(notice) });
+    return true;
   }
 
   async scheduleMaintenance(everyMs = maintenanceEveryMs): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import type { AlertKind } from '../handoff/handoff-alerts.js';
 import type { FollowUpStage } from '../followups/follow-up-delivery.js';
+import type { ResidentNotice } from '../handoff/resident-notices.js';
 
 /** Follow-ups go out through one queue per channel, so each channel is paced on its own. */
 export const followUpQueues = {
@@ -11,11 +12,19 @@ export const followUpQueues = {
   whatsapp: 'followups-whatsapp',
 } as const;
 
+/** What residents hear about their hand-off, sent by the process that holds their channel. */
+export const noticeQueues = {
+  telegram: 'notices-telegram',
+  whatsapp: 'notices-whatsapp',
+} as const;
+
 export const queueNames = [
   'handoff-alerts',
   'maintenance',
   followUpQueues.telegram,
   followUpQueues.whatsapp,
+  noticeQueues.telegram,
+  noticeQueues.whatsapp,
 ] as const;
 export type QueueName = (typeof queueNames)[number];
 
@@ -29,6 +38,8 @@ export interface JobPayloads {
   maintenance: { task: 'escalation-check' };
   'followups-telegram': FollowUpJob;
   'followups-whatsapp': FollowUpJob;
+  'notices-telegram': ResidentNotice;
+  'notices-whatsapp': ResidentNotice;
 }
 
 /** At most `max` jobs per `duration` milliseconds (BullMQ's per-queue limiter). */
@@ -40,3 +51,4 @@ export type JobHandlers = { [Q in QueueName]: (data: JobPayloads[Q]) => Promise<
 export const alertJobId = (handoffId: string, kind: AlertKind) => `handoff-${handoffId}-${kind}`;
 export const followUpJobId = (followUpId: string, stage: FollowUpStage) =>
   `followup-${followUpId}-${stage}`;
+export const noticeJobId = ({ handoffId, event }: ResidentNotice) => `notice-${handoffId}-${event}`;

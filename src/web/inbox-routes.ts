@@ -240,14 +240,13 @@ ${
     if (action !== 'claim' && action !== 'close') return web.refuse(reply, ctx, 404, 'notFound');
     const { reply: said, notice } = await actOnHandoff(
       prisma,
-      translator,
       action satisfies HandoffAction,
       handoff.number,
       ctx.staff!,
       clock(),
     );
     if (notice) {
-      await web.deps.outbound
+      await web.deps.notices
         .send(notice)
         .catch((error: Error) =>
           web.deps.logger.warn(

@@ -9,7 +9,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Logger, Outbound, Translator } from '../conversations/ports.js';
+import type { Logger, Translator } from '../conversations/ports.js';
+import type { ResidentNotices } from '../handoff/resident-notices.js';
 import type { FlowRegistry } from '../flows/engine.js';
 import type { JobQueues } from '../jobs/job-queues.js';
 import type { PrismaClient } from '../store/prisma-client.js';
@@ -31,7 +32,7 @@ export interface WebDeps {
   translator: Translator;
   flows: FlowRegistry;
   /** Tells residents when a verbinder claims or closes their hand-off. */
-  outbound: Outbound;
+  notices: ResidentNotices;
   logger: Logger;
   clock: () => Date;
   /** For the queue dashboard; null hides it. */

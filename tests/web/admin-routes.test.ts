@@ -159,6 +159,8 @@ describe('coordinator tools', () => {
       'followups-whatsapp',
       'handoff-alerts',
       'maintenance',
+      'notices-telegram',
+      'notices-whatsapp',
     ]);
   });
 });
