@@ -19,6 +19,9 @@ import {
   type QueueName,
 } from './queues.js';
 
+type FollowUpQueue = (typeof followUpQueues)[keyof typeof followUpQueues];
+const bulkSize = 500;
+
 export interface JobConnection {
   redisUrl: string;
   /** Key prefix, so tests and several deployments can share one Redis. */
@@ -66,20 +69,28 @@ export class JobQueues implements HandoffNotifier {
     );
   }
 
-  /** One job per due follow-up stage, on its channel's queue; the stable id drops repeats. */
+  /**
+   * One job per due follow-up stage, on its channel's queue; the stable id drops repeats.
+   * Added in bulk: a cohort's follow-ups fall due on the same day.
+   */
   async followUps(due: readonly DueFollowUp[]): Promise<number> {
-    let queued = 0;
-    for (const { followUpId, stage, channel } of due) {
-      const name = followUpQueues[channel as keyof typeof followUpQueues];
-      if (!name) continue;
-      await this.queue(name).add(
-        'deliver',
-        { followUpId, stage },
-        { jobId: followUpJobId(followUpId, stage) },
-      );
-      queued += 1;
+    const byQueue = new Map<FollowUpQueue, DueFollowUp[]>();
+    for (const item of due) {
+      const name = followUpQueues[item.channel as keyof typeof followUpQueues];
+      if (name) byQueue.set(name, [...(byQueue.get(name) ?? []), item]);
     }
-    return queued;
+    for (const [name, items] of byQueue) {
+      for (let i = 0; i < items.length; i += bulkSize) {
+        await this.queue(name).addBulk(
+          items.slice(i, i + bulkSize).map(({ followUpId, stage }) => ({
+            name: 'deliver',
+            data: { followUpId, stage },
+            opts: { jobId: followUpJobId(followUpId, stage) },
+          })),
+        );
+      }
+    }
+    return [...byQueue.values()].reduce((sum, items) => sum + items.length, 0);
   }
 
   /** Queues a resident's notice on their channel's queue; false when it has none. */
