@@ -1,7 +1,9 @@
 /**
  * The inbound sequence: one resident at a time (in-process lane, plus the conversation's
- * version for other processes), duplicates ignored, the engine run, its events applied in
- * one transaction, and only then the replies sent.
+ * lock and version for other processes), duplicates ignored, the engine run, its events
+ * applied in one transaction that also keeps the replies as pending, and only then the
+ * replies sent and cleared. A redelivery of a message whose replies were never sent (the
+ * process died in between) sends them: every message is answered, and answered once.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -23,6 +25,8 @@ import {
   type ConversationStore,
   type HandoffNotifier,
   type Logger,
+  type PendingReplies,
+  type RenderedMessage,
   type StaffDesk,
   type Outbound,
   type StoreTx,
@@ -54,6 +58,15 @@ interface TurnSource {
 
 /** What one turn produced: replies to send, hand-offs to announce. */
 interface Turn {
+  replies: OutboundMessage[];
+  handoffs: string[];
+  /** The replies wait in the conversation as pending, to be sent under its lock. */
+  pending: boolean;
+  /** A message processed before: only what an earlier attempt left pending is sent. */
+  duplicate: boolean;
+}
+
+interface Sent {
   replies: OutboundMessage[];
   handoffs: string[];
 }
@@ -121,10 +134,13 @@ export class InboundHandler {
 
   private async process(key: string, source: TurnSource): Promise<OutboundMessage[] | null> {
     const trace = this.trace(key, source.channel);
+    const delivery = source.inbound
+      ? createHash('sha256').update(`${key}:${source.inbound.messageId}`).digest('hex')
+      : null;
     let turn: Turn | null;
     for (let attempt = 1; ; attempt++) {
       try {
-        turn = await this.deps.store.transaction((tx) => this.turn(tx, key, source));
+        turn = await this.deps.store.transaction((tx) => this.turn(tx, key, source, delivery));
         break;
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
@@ -132,35 +148,68 @@ export class InboundHandler {
       }
     }
     if (!turn) return null;
-    await this.deliver(turn.replies, trace);
-    for (const id of turn.handoffs) await this.deps.handoffs?.raised(id);
-    this.deps.logger.info({ ...trace, replies: turn.replies.length }, 'turn handled');
-    return turn.replies;
+    let sent: Sent = turn;
+    if (turn.pending && delivery) {
+      sent = await this.sendPending(key, delivery, source, trace);
+      if (turn.duplicate && sent.replies.length > 0) {
+        this.deps.logger.info(trace, 'replies an earlier attempt did not send, sent');
+      }
+    } else {
+      await this.deliver(turn.replies, trace);
+    }
+    for (const id of sent.handoffs) await this.deps.handoffs?.raised(id);
+    this.deps.logger.info({ ...trace, replies: sent.replies.length }, 'turn handled');
+    return sent.replies;
+  }
+
+  /**
+   * Sends what the turn of `delivery` left pending, and clears it, while holding the
+   * conversation's lock: a redelivery of the same message in another process waits until
+   * these are out and then finds nothing left, so replies are neither sent twice nor
+   * overtaken by those of the resident's next message.
+   */
+  private sendPending(
+    key: string,
+    delivery: string,
+    to: { channel: string; userId: string },
+    trace: object,
+  ): Promise<Sent> {
+    return this.deps.store.transaction(async (tx) => {
+      const pending = (await tx.loadConversation(key))?.pendingReplies;
+      if (pending?.delivery !== delivery) return { replies: [], handoffs: [] };
+      const replies = pending.replies.map((reply) => ({ ...to, ...reply }));
+      await this.deliver(replies, trace, tx);
+      await tx.clearPendingReplies(key);
+      return { replies, handoffs: pending.handoffs };
+    });
   }
 
   /** Sends the replies in order; a resident who blocked the bot is marked and left alone. */
-  private async deliver(replies: OutboundMessage[], trace: object): Promise<void> {
+  private async deliver(replies: OutboundMessage[], trace: object, tx?: StoreTx): Promise<void> {
     for (const reply of replies) {
       try {
         await this.deps.outbound.send(reply);
       } catch (error) {
         if (!(error instanceof RecipientUnreachableError)) throw error;
         this.deps.logger.warn(trace, 'recipient unreachable, contact marked as opted out');
-        await this.deps.store.transaction((tx) => tx.markUnreachable(reply.channel, reply.userId));
+        const mark = (t: StoreTx) => t.markUnreachable(reply.channel, reply.userId);
+        await (tx ? mark(tx) : this.deps.store.transaction(mark));
         return;
       }
     }
   }
 
   /** One turn in one transaction; null when a flow was to start for nobody. */
-  private async turn(tx: StoreTx, key: string, source: TurnSource): Promise<Turn | null> {
+  private async turn(
+    tx: StoreTx,
+    key: string,
+    source: TurnSource,
+    delivery: string | null,
+  ): Promise<Turn | null> {
     const { inbound } = source;
-    if (inbound) {
-      const deliveryId = createHash('sha256').update(`${key}:${inbound.messageId}`).digest('hex');
-      if (!(await tx.markProcessed(inbound.channel, deliveryId))) {
-        this.deps.logger.info({ conversation: key.slice(0, 12) }, 'duplicate delivery ignored');
-        return { replies: [], handoffs: [] };
-      }
+    if (inbound && delivery && !(await tx.markProcessed(inbound.channel, delivery))) {
+      this.deps.logger.info({ conversation: key.slice(0, 12) }, 'duplicate delivery');
+      return { replies: [], handoffs: [], pending: true, duplicate: true };
     }
     const stored = await tx.loadConversation(key);
     const contact = stored?.contactId
@@ -193,14 +242,25 @@ export class InboundHandler {
     );
     if (applied.forgotten) {
       if (stored) await tx.deleteConversation(key);
-      return { replies: applied.outbound, handoffs: [] };
+      return { replies: applied.outbound, handoffs: [], pending: false, duplicate: false };
     }
+    // Only a resident's message is redelivered, so only its replies are kept until sent;
+    // a flow Bloei starts itself is sent at most once (see FollowUpDelivery).
+    const owed = applied.outbound.length > 0 || applied.handoffs.length > 0;
+    const pendingReplies: PendingReplies | null =
+      delivery && owed
+        ? { delivery, replies: applied.outbound.map(rendered), handoffs: applied.handoffs }
+        : null;
     await tx.saveConversation(
-      { identityKey: key, contactId: applied.contactId, state: result.state },
+      { identityKey: key, contactId: applied.contactId, state: result.state, pendingReplies },
       stored?.version ?? null,
     );
-
-    return { replies: applied.outbound, handoffs: applied.handoffs };
+    return {
+      replies: applied.outbound,
+      handoffs: applied.handoffs,
+      pending: pendingReplies !== null,
+      duplicate: false,
+    };
   }
 
   /** Runs the engine; a conversation stuck on a step that no longer exists starts afresh. */
@@ -219,6 +279,11 @@ export class InboundHandler {
     const { languages } = this.deps.translator;
     return hint && languages.includes(hint) ? hint : (this.deps.defaultLanguage ?? 'nl');
   }
+}
+
+/** A reply without its recipient: what is kept while it waits to be sent. */
+function rendered({ text, choices, ref }: OutboundMessage): RenderedMessage {
+  return { text, choices, ...(ref ? { ref } : {}) };
 }
 
 function toEngineInput(content: InboundContent): EngineInput {

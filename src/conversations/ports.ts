@@ -14,6 +14,21 @@ export interface StoredConversation {
   contactId: string | null;
   state: ConversationState;
   version: number;
+  pendingReplies: PendingReplies | null;
+}
+
+/**
+ * What the last turn still has to send, kept with the conversation in the turn's transaction
+ * and cleared once sent: a process that dies in between leaves it for the redelivered update,
+ * which sends it instead of finding the message "already processed" and staying silent.
+ * Only the text goes in here; who it is for comes from the redelivered message.
+ */
+export interface PendingReplies {
+  /** The inbound delivery these replies answer. */
+  delivery: string;
+  replies: RenderedMessage[];
+  /** Hand-offs of the turn whose alerts are still to be raised (their job ids are stable). */
+  handoffs: string[];
 }
 
 export interface ContactSnapshot {
@@ -52,6 +67,8 @@ export interface StoreTx {
     expectedVersion: number | null,
   ): Promise<void>;
   deleteConversation(identityKey: string): Promise<void>;
+  /** The pending replies were sent. */
+  clearPendingReplies(identityKey: string): Promise<void>;
   loadContact(contactId: string): Promise<ContactSnapshot | null>;
   createContact(input: {
     channel: string;

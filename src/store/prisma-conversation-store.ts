@@ -7,6 +7,7 @@ import type {
   ContactRecord,
   ContactSnapshot,
   ConversationStore,
+  PendingReplies,
   StoreTx,
   StoredConversation,
 } from '../conversations/ports.js';
@@ -15,7 +16,7 @@ import type { AnswerValue, ConversationState } from '../flows/state.js';
 import type { ChoiceSets } from '../flows/step-view.js';
 import { chooseOwner } from '../handoff/choose-owner.js';
 import { eraseContact } from './erase-contact.js';
-import type { Prisma, PrismaClient } from './generated/client.js';
+import { Prisma, type PrismaClient } from './generated/client.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -56,7 +57,11 @@ class PrismaStoreTx implements StoreTx {
       .$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identityKey}, 0))::text`;
     const row = await this.tx.conversation.findUnique({ where: { identityKey } });
     if (!row) return null;
-    return { ...row, state: row.state as unknown as ConversationState };
+    return {
+      ...row,
+      state: row.state as unknown as ConversationState,
+      pendingReplies: row.pendingReplies as unknown as PendingReplies | null,
+    };
   }
 
   async saveConversation(
@@ -64,21 +69,31 @@ class PrismaStoreTx implements StoreTx {
     expectedVersion: number | null,
   ): Promise<void> {
     const { identityKey, contactId, state } = conversation;
+    const pendingReplies = conversation.pendingReplies
+      ? json(conversation.pendingReplies)
+      : Prisma.DbNull;
     const { count } =
       expectedVersion === null
         ? await this.tx.conversation.createMany({
-            data: [{ identityKey, contactId, state: json(state) }],
+            data: [{ identityKey, contactId, state: json(state), pendingReplies }],
             skipDuplicates: true,
           })
         : await this.tx.conversation.updateMany({
             where: { identityKey, version: expectedVersion },
-            data: { contactId, state: json(state), version: { increment: 1 } },
+            data: { contactId, state: json(state), pendingReplies, version: { increment: 1 } },
           });
     if (count !== 1) throw new VersionConflictError(identityKey);
   }
 
   async deleteConversation(identityKey: string): Promise<void> {
     await this.tx.conversation.deleteMany({ where: { identityKey } });
+  }
+
+  async clearPendingReplies(identityKey: string): Promise<void> {
+    await this.tx.conversation.updateMany({
+      where: { identityKey },
+      data: { pendingReplies: Prisma.DbNull },
+    });
   }
 
   async loadContact(contactId: string): Promise<ContactSnapshot | null> {
