@@ -3,11 +3,16 @@
  * in order, many chats at once); a webhook server when a webhook URL is configured. Sending
  * is paced per chat (transformer-throttler) and retried on 429 and 5xx (auto-retry). The
  * adapter only translates: updates → inbound messages, outbound messages → sendMessage.
+ *
+ * An update counts as delivered only once Bloei has handled it: a webhook answers 200 after
+ * that (an error gives a 500, and Telegram delivers the update again), and long polling
+ * confirms an update only once it is handled (see long-polling.ts), retrying one that failed
+ * a few times first. So a crash or a database outage delays messages instead of losing them.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { run, sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Api, Bot, GrammyError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
 import type { CallbackQuery, Update } from 'grammy/types';
 import type { TelegramConfig } from '../../config.js';
 import { identityKey } from '../../conversations/identity-key.js';
@@ -19,12 +24,16 @@ import {
 import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
 import { botCommands } from './bot-commands.js';
 import { KeyboardTracker } from './keyboard-tracker.js';
+import { startLongPolling } from './long-polling.js';
 import { renderForTelegram } from './render.js';
 import { telegramChannel, toInbound } from './to-inbound.js';
 import { WebhookServer } from './webhook-server.js';
 
 /** The only updates Bloei asks Telegram for. */
 const allowedUpdates = ['message', 'callback_query'] as const satisfies (keyof Update)[];
+
+/** When polling, a failed update is tried again after these pauses before it is given up. */
+const pollingRetryDelaysMs = [500, 1_000, 2_000, 4_000, 8_000];
 
 export interface TelegramChannelOptions {
   /** Least time between two calls for one chat; Telegram asks for about one message a second. */
@@ -34,6 +43,8 @@ export interface TelegramChannelOptions {
   maxRetryAttempts?: number;
   /** How long one getUpdates call may wait for updates (long polling). */
   pollTimeoutSeconds?: number;
+  /** Pauses before each new attempt at an update that failed (long polling). */
+  pollingRetryDelaysMs?: readonly number[];
   /** The language of the command list for residents whose app language has none. */
   defaultLanguage?: string;
   clock?: () => Date;
@@ -87,12 +98,6 @@ export class TelegramChannel implements ChannelAdapter {
     );
     this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
     this.bot.use((ctx) => this.onUpdate(ctx.update));
-    this.bot.catch((error) => {
-      this.logger.error(
-        { update: error.ctx.update.update_id, ...describe(error.error) },
-        'telegram: update failed',
-      );
-    });
   }
 
   /** The port the webhook server listens on (useful when port 0 was configured). */
@@ -114,7 +119,8 @@ export class TelegramChannel implements ChannelAdapter {
           secret: webhook.secret,
           logger: this.logger,
         },
-        webhookCallback(this.bot, 'http', { onTimeout: 'return' }),
+        // Past the timeout the update is not confirmed (500): Telegram delivers it again.
+        webhookCallback(this.bot, 'http', { onTimeout: 'throw' }),
       );
       await server.listen();
       this.webhook = server;
@@ -126,10 +132,13 @@ export class TelegramChannel implements ChannelAdapter {
       return;
     }
     await this.bot.api.deleteWebhook();
-    const runner = run(this.bot, {
-      runner: {
-        fetch: { timeout: this.options.pollTimeoutSeconds ?? 30, allowed_updates: allowedUpdates },
-        silent: true,
+    const runner = startLongPolling(this.bot, {
+      timeoutSeconds: this.options.pollTimeoutSeconds ?? 30,
+      allowedUpdates,
+      onError: (error) => {
+        const update = error instanceof BotError ? error.ctx.update.update_id : undefined;
+        const cause = error instanceof BotError ? error.error : error;
+        this.logger.error({ update, ...describe(cause) }, 'telegram: update failed, given up');
       },
     });
     runner.task()?.catch((error: unknown) => {
@@ -181,10 +190,29 @@ export class TelegramChannel implements ChannelAdapter {
       conversation: identityKey(inbound.channel, inbound.userId).slice(0, 12),
     };
     this.logger.debug({ ...trace, content: inbound.content.type }, 'telegram: inbound');
-    try {
-      await this.sink?.(inbound);
-    } catch (error) {
-      this.logger.error({ ...trace, ...describe(error) }, 'telegram: inbound not handled');
+    // A webhook update that fails is delivered again by Telegram; a polled one is retried
+    // here, while it holds its chat's place, so the chat's later messages wait for it.
+    const delays = this.config.webhook
+      ? []
+      : (this.options.pollingRetryDelaysMs ?? pollingRetryDelaysMs);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.sink?.(inbound);
+        return;
+      } catch (error) {
+        const delay = delays[attempt - 1];
+        this.logger.warn(
+          {
+            ...trace,
+            attempt,
+            ...describe(error),
+            ...(delay === undefined ? {} : { retryInMs: delay }),
+          },
+          'telegram: inbound not handled',
+        );
+        if (delay === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 
