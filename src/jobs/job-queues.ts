@@ -34,9 +34,19 @@ export const maintenanceEveryMs = 60_000;
 export class JobQueues implements HandoffNotifier {
   private readonly redis: Redis;
   private readonly queues = new Map<QueueName, Queue>();
+  /** Set once this process schedules maintenance; see the constructor. */
+  private maintenance: { everyMs: number } | undefined;
 
   constructor(readonly connection: JobConnection) {
     this.redis = new Redis(connection.redisUrl, { maxRetriesPerRequest: null });
+    // The scheduler lives in Redis only. One that comes back empty (no persistence, a new
+    // instance after a failover) has forgotten it, and nothing would be due ever again:
+    // schedule it anew on every reconnect (an upsert; the next reconnect tries again).
+    this.redis.on('ready', () => {
+      if (this.maintenance) {
+        this.scheduleMaintenance(this.maintenance.everyMs).catch(() => undefined);
+      }
+    });
   }
 
   queue<Q extends QueueName>(name: Q): Queue<JobPayloads[Q]> {
@@ -102,6 +112,7 @@ export class JobQueues implements HandoffNotifier {
   }
 
   async scheduleMaintenance(everyMs = maintenanceEveryMs): Promise<void> {
+    this.maintenance = { everyMs };
     await this.queue('maintenance').upsertJobScheduler(
       'escalation-check',
       { every: everyMs },
