@@ -163,29 +163,41 @@ export class InboundHandler {
   }
 
   /**
-   * Sends what the turn of `delivery` left pending, and clears it, while holding the
-   * conversation's lock: a redelivery of the same message in another process waits until
-   * these are out and then finds nothing left, so replies are neither sent twice nor
-   * overtaken by those of the resident's next message.
+   * Sends what the turn of `delivery` left pending, one reply at a time, each while holding
+   * the conversation's lock and crossed off in the same transaction: a redelivery of the
+   * same message in another process waits until the reply in flight is out and goes on with
+   * the rest (or finds nothing left), so replies are neither sent twice nor overtaken by
+   * those of the resident's next message. Only a reply in flight when a process dies can
+   * go out twice.
    */
-  private sendPending(
+  private async sendPending(
     key: string,
     delivery: string,
     to: { channel: string; userId: string },
     trace: object,
   ): Promise<Sent> {
-    return this.deps.store.transaction(async (tx) => {
-      const pending = (await tx.loadConversation(key))?.pendingReplies;
-      if (pending?.delivery !== delivery) return { replies: [], handoffs: [] };
-      const replies = pending.replies.map((reply) => ({ ...to, ...reply }));
-      await this.deliver(replies, trace, tx);
-      await tx.clearPendingReplies(key);
-      return { replies, handoffs: pending.handoffs };
-    });
+    const sent: OutboundMessage[] = [];
+    for (;;) {
+      const step = await this.deps.store.transaction(async (tx) => {
+        const pending = (await tx.loadConversation(key))?.pendingReplies;
+        if (pending?.delivery !== delivery) return { done: true, handoffs: [] };
+        const [next, ...rest] = pending.replies;
+        const reply = next ? { ...to, ...next } : undefined;
+        const reached = reply ? await this.deliver([reply], trace, tx) : true;
+        if (reply) sent.push(reply);
+        const done = !reached || rest.length === 0;
+        await tx.setPendingReplies(key, done ? null : { ...pending, replies: rest });
+        return { done, handoffs: done ? pending.handoffs : [] };
+      });
+      if (step.done) return { replies: sent, handoffs: step.handoffs };
+    }
   }
 
-  /** Sends the replies in order; a resident who blocked the bot is marked and left alone. */
-  private async deliver(replies: OutboundMessage[], trace: object, tx?: StoreTx): Promise<void> {
+  /**
+   * Sends the replies in order; a resident who blocked the bot is marked and left alone.
+   * Returns false then.
+   */
+  private async deliver(replies: OutboundMessage[], trace: object, tx?: StoreTx): Promise<boolean> {
     for (const reply of replies) {
       try {
         await this.deps.outbound.send(reply);
@@ -194,9 +206,10 @@ export class InboundHandler {
         this.deps.logger.warn(trace, 'recipient unreachable, contact marked as opted out');
         const mark = (t: StoreTx) => t.markUnreachable(reply.channel, reply.userId);
         await (tx ? mark(tx) : this.deps.store.transaction(mark));
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   /** One turn in one transaction; null when a flow was to start for nobody. */

@@ -67,8 +67,8 @@ export interface StoreTx {
     expectedVersion: number | null,
   ): Promise<void>;
   deleteConversation(identityKey: string): Promise<void>;
-  /** The pending replies were sent. */
-  clearPendingReplies(identityKey: string): Promise<void>;
+  /** What is left to send after one more pending reply went out (null: nothing). */
+  setPendingReplies(identityKey: string, pending: PendingReplies | null): Promise<void>;
   loadContact(contactId: string): Promise<ContactSnapshot | null>;
   createContact(input: {
     channel: string;

@@ -89,10 +89,10 @@ class PrismaStoreTx implements StoreTx {
     await this.tx.conversation.deleteMany({ where: { identityKey } });
   }
 
-  async clearPendingReplies(identityKey: string): Promise<void> {
+  async setPendingReplies(identityKey: string, pending: PendingReplies | null): Promise<void> {
     await this.tx.conversation.updateMany({
       where: { identityKey },
-      data: { pendingReplies: Prisma.DbNull },
+      data: { pendingReplies: pending ? json(pending) : Prisma.DbNull },
     });
   }
 

@@ -11,7 +11,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 class UnreliableChannel implements ChannelAdapter {
   readonly channel = 'simulator';
   readonly sent: OutboundMessage[] = [];
-  failNext = false;
+  /** The next send fails after this many more have gone out (undefined: none fails). */
+  failAfter: number | undefined;
   private gate: Promise<void> | undefined;
   private opened: () => void = () => {};
   private sending: () => void = () => {};
@@ -29,8 +30,8 @@ class UnreliableChannel implements ChannelAdapter {
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
   async send(message: OutboundMessage): Promise<void> {
-    if (this.failNext) {
-      this.failNext = false;
+    if (this.failAfter !== undefined && this.failAfter-- === 0) {
+      this.failAfter = undefined;
       throw new Error('network unreachable');
     }
     if (this.gate) {
@@ -68,7 +69,7 @@ describe(`${InboundHandler.name}: replies kept until sent`, () => {
       const channel = withChannel(app);
       const message = lineToInbound('Van wandelen', 'pending-1');
 
-      channel.failNext = true;
+      channel.failAfter = 0;
       await expect(app.handler.handle(message)).rejects.toThrow('network unreachable');
       expect(await energyAnswers(app, 'pending-1')).toBe(1);
       const key = identityKey('simulator', 'pending-1');
@@ -86,6 +87,28 @@ describe(`${InboundHandler.name}: replies kept until sent`, () => {
 
       expect(await app.handler.handle({ ...message })).toEqual([]);
       expect(channel.sent).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('goes on with the replies still to send, not from the first', async () => {
+    const app = await createTestApp(db.url);
+    try {
+      await say(app, 'pending-3', 'hallo', '1', 'ja', 'nee');
+      const channel = withChannel(app);
+      const message = lineToInbound('1', 'pending-3');
+
+      channel.failAfter = 1;
+      await expect(app.handler.handle(message)).rejects.toThrow('network unreachable');
+      expect(channel.sent.map((m) => m.text.split('\n')[0])).toEqual([
+        'Fijn dat je de talentenscan doet! Ik stel je een paar vragen over wat je leuk vindt en wat je goed kunt. Er zijn geen goede of foute antwoorden.',
+      ]);
+      const again = await app.handler.handle({ ...message });
+      expect(again.map((m) => m.text)).toEqual([
+        'Waar krijg je energie van? Waar word je blij van?',
+      ]);
+      expect(channel.sent).toHaveLength(2);
     } finally {
       await app.close();
     }
