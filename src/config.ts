@@ -43,6 +43,7 @@ const schema = z.object({
   ),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+  TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   HANDOFF_REMIND_AFTER_HOURS: z.coerce.number().positive().default(24),
   HANDOFF_ESCALATE_AFTER_HOURS: z.coerce.number().positive().default(48),
   FOLLOWUP_TIMEZONE: z.string().default('Europe/Amsterdam'),
@@ -92,6 +93,8 @@ export interface TelegramConfig {
   apiRoot: string | undefined;
   /** Set in production: Telegram posts updates to this URL instead of being polled. */
   webhook: { url: string; secret: string; host: string; port: number } | undefined;
+  /** Least time between two messages to one chat; Telegram asks for about one a second. */
+  chatIntervalMs?: number;
 }
 
 export interface WhatsAppConfig {
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? {
         token: e.TELEGRAM_BOT_TOKEN,
         apiRoot: e.TELEGRAM_API_ROOT,
+        chatIntervalMs: e.TELEGRAM_CHAT_INTERVAL_MS,
         webhook: e.TELEGRAM_WEBHOOK_URL
           ? {
               url: e.TELEGRAM_WEBHOOK_URL,

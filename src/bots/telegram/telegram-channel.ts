@@ -94,7 +94,12 @@ export class TelegramChannel implements ChannelAdapter {
       }),
     );
     this.bot.api.config.use(
-      apiThrottler({ out: { maxConcurrent: 1, minTime: options.perChatIntervalMs ?? 1000 } }),
+      apiThrottler({
+        out: {
+          maxConcurrent: 1,
+          minTime: options.perChatIntervalMs ?? config.chatIntervalMs ?? 1000,
+        },
+      }),
     );
     this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
     this.bot.use((ctx) => this.onUpdate(ctx.update));
