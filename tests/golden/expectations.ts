@@ -11,7 +11,13 @@ async function contactOf(prisma: PrismaClient, channel: string, userId: string) 
     where: { channel_externalId: { channel, externalId: userId } },
     include: {
       contact: {
-        include: { talentProfiles: true, consents: true, handoffs: true, answers: true },
+        include: {
+          talentProfiles: true,
+          consents: true,
+          handoffs: true,
+          // In the order given: rows written by several processes come back in any order.
+          answers: { orderBy: { answeredAt: 'asc' } },
+        },
       },
     },
   });
