@@ -43,7 +43,10 @@ const schema = z.object({
   ),
   TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
-  TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  TELEGRAM_CHAT_INTERVAL_MS: z.preprocess(
+    emptyAsUnset,
+    z.coerce.number().int().min(0).default(1000),
+  ),
   HANDOFF_REMIND_AFTER_HOURS: z.coerce.number().positive().default(24),
   HANDOFF_ESCALATE_AFTER_HOURS: z.coerce.number().positive().default(48),
   FOLLOWUP_TIMEZONE: z.string().default('Europe/Amsterdam'),
