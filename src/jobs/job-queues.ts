@@ -87,7 +87,10 @@ export class JobQueues implements HandoffNotifier {
     const byQueue = new Map<FollowUpQueue, DueFollowUp[]>();
     for (const item of due) {
       const name = followUpQueues[item.channel as keyof typeof followUpQueues];
-      if (name) byQueue.set(name, [...(byQueue.get(name) ?? []), item]);
+      if (!name) continue;
+      const items = byQueue.get(name);
+      if (items) items.push(item);
+      else byQueue.set(name, [item]);
     }
     for (const [name, items] of byQueue) {
       for (let i = 0; i < items.length; i += bulkSize) {

@@ -7,8 +7,13 @@ import bcrypt from 'bcryptjs';
 import type { PrismaClient } from '../store/prisma-client.js';
 
 const cost = 12;
-/** Compared against when the login is unknown, so timing does not tell which logins exist. */
-const decoy = bcrypt.hashSync('decoy password that never matches', cost);
+/**
+ * Compared against when the login is unknown, so timing does not tell which logins exist.
+ * Made on first use: hashing at cost 12 takes a noticeable moment at every process start.
+ */
+let decoy: Promise<string> | undefined;
+const decoyHash = (): Promise<string> =>
+  (decoy ??= bcrypt.hash('decoy password that never matches', cost));
 
 export interface StaffMember {
   id: string;
@@ -43,7 +48,7 @@ export async function authenticateStaff(
   const staff = await prisma.verbinder.findUnique({
     where: { login: login.trim().toLowerCase() },
   });
-  const ok = await bcrypt.compare(password, staff?.passwordHash ?? decoy);
+  const ok = await bcrypt.compare(password, staff?.passwordHash ?? (await decoyHash()));
   if (!staff || !staff.active || !staff.passwordHash || !ok) return null;
   return {
     id: staff.id,
