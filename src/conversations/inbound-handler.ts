@@ -231,7 +231,7 @@ export class InboundHandler {
     if (!inbound && contact?.status !== 'active') return null;
     const now = this.clock();
     if (inbound && contact) {
-      await tx.updateContact(contact.id, { status: 'active', lastInboundAt: now });
+      await tx.markInbound(contact.id, now);
     }
     const state = stored?.state ?? initialState(contact?.language ?? this.firstLanguage(inbound));
     const ctx: EngineContext = {

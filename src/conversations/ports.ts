@@ -77,6 +77,8 @@ export interface StoreTx {
     firstName: string | null;
     at: Date;
   }): Promise<string>;
+  /** The resident wrote: active again, last seen `at`. */
+  markInbound(contactId: string, at: Date): Promise<void>;
   updateContact(
     contactId: string,
     fields: Partial<{

@@ -36,10 +36,11 @@ export class PrismaStaffDesk implements StaffDesk {
   }
 
   async handle(inbound: InboundMessage, now: Date): Promise<OutboundMessage[] | null> {
-    const verbinder = await this.prisma.verbinder.findFirst({
-      where: { channel: inbound.channel, externalId: inbound.userId, active: true },
-      select: { id: true, name: true, language: true },
-    });
+    // Asked for every message a resident sends, so in SQL: see prisma-conversation-store.ts.
+    const [verbinder] = await this.prisma.$queryRaw<Verbinder[]>`
+      SELECT "id", "name", "language" FROM "Verbinder"
+      WHERE "channel" = ${inbound.channel} AND "externalId" = ${inbound.userId} AND "active"
+      LIMIT 1`;
     if (verbinder) return this.command(verbinder, inbound, now);
     const text = inbound.content.type === 'text' ? inbound.content.text.trim() : '';
     return linkCodePattern.test(text) ? this.link(inbound, text, now) : null;

@@ -2,7 +2,16 @@
  * The conversation store on Prisma (PostgreSQL or embedded PGlite): one interactive
  * transaction per inbound message, with the conversation's version column as the guard
  * against a second process writing the same conversation.
+ *
+ * The statements every message runs (dedupe, lock, load and save the conversation, the
+ * contact, the wijken, open hand-offs, pending replies) are written as SQL through
+ * `$queryRaw`: Prisma 6 compiles every model query anew in its wasm query compiler,
+ * 0.85 ms of CPU for a findUnique against 0.35 ms for the same `$queryRaw` on the same
+ * database (measured with 2,000 calls each), and that compilation is what a message costs.
+ * Everything else stays with the model API. Timestamps without time zone hold UTC, as
+ * Prisma writes them.
  */
+import { randomUUID } from 'node:crypto';
 import type {
   ContactRecord,
   ContactSnapshot,
@@ -12,7 +21,7 @@ import type {
   StoredConversation,
 } from '../conversations/ports.js';
 import { VersionConflictError } from '../conversations/ports.js';
-import type { AnswerValue, ConversationState } from '../flows/state.js';
+import type { AnswerValue } from '../flows/state.js';
 import type { ChoiceSets } from '../flows/step-view.js';
 import { chooseOwner } from '../handoff/choose-owner.js';
 import { eraseContact } from './erase-contact.js';
@@ -32,6 +41,11 @@ export class PrismaConversationStore implements ConversationStore {
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
+/** A JSON column's value as a `$queryRaw` parameter, to be cast with `::jsonb`. */
+const jsonParam = (value: unknown) => (value === null ? null : JSON.stringify(value));
+/** A point in time as a `$queryRaw` parameter, to be cast with `::timestamp(3)` (UTC). */
+const utc = (at: Date) => at.toISOString();
+const contactColumns = Prisma.sql`"id", "status", "language", "wijk", "firstName"`;
 const list = (v: AnswerValue | undefined) => (Array.isArray(v) ? v : v ? [String(v)] : []);
 const text = (value: AnswerValue | undefined) =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : String(value);
@@ -40,11 +54,11 @@ class PrismaStoreTx implements StoreTx {
   constructor(private readonly tx: Tx) {}
 
   async markProcessed(channel: string, messageId: string): Promise<boolean> {
-    const { count } = await this.tx.processedInbound.createMany({
-      data: [{ channel, messageId }],
-      skipDuplicates: true,
-    });
-    return count === 1;
+    const inserted = await this.tx.$executeRaw`
+      INSERT INTO "ProcessedInbound" ("channel", "messageId", "processedAt")
+      VALUES (${channel}, ${messageId}, ${utc(new Date())}::timestamp(3))
+      ON CONFLICT DO NOTHING`;
+    return inserted === 1;
   }
 
   /**
@@ -55,33 +69,34 @@ class PrismaStoreTx implements StoreTx {
   async loadConversation(identityKey: string): Promise<StoredConversation | null> {
     await this.tx
       .$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identityKey}, 0))::text`;
-    const row = await this.tx.conversation.findUnique({ where: { identityKey } });
-    if (!row) return null;
-    return {
-      ...row,
-      state: row.state as unknown as ConversationState,
-      pendingReplies: row.pendingReplies as unknown as PendingReplies | null,
-    };
+    const [row] = await this.tx.$queryRaw<StoredConversation[]>`
+      SELECT "id", "identityKey", "contactId", "state", "version", "pendingReplies"
+      FROM "Conversation" WHERE "identityKey" = ${identityKey}`;
+    return row ?? null;
   }
 
   async saveConversation(
     conversation: Omit<StoredConversation, 'id' | 'version'>,
     expectedVersion: number | null,
   ): Promise<void> {
-    const { identityKey, contactId, state } = conversation;
-    const pendingReplies = conversation.pendingReplies
-      ? json(conversation.pendingReplies)
-      : Prisma.DbNull;
-    const { count } =
+    const { identityKey, contactId } = conversation;
+    const state = jsonParam(conversation.state);
+    const pendingReplies = jsonParam(conversation.pendingReplies);
+    const now = utc(new Date());
+    const count =
       expectedVersion === null
-        ? await this.tx.conversation.createMany({
-            data: [{ identityKey, contactId, state: json(state), pendingReplies }],
-            skipDuplicates: true,
-          })
-        : await this.tx.conversation.updateMany({
-            where: { identityKey, version: expectedVersion },
-            data: { contactId, state: json(state), pendingReplies, version: { increment: 1 } },
-          });
+        ? await this.tx.$executeRaw`
+            INSERT INTO "Conversation"
+              ("id", "identityKey", "contactId", "state", "pendingReplies", "createdAt", "updatedAt")
+            VALUES (${randomUUID()}, ${identityKey}, ${contactId}, ${state}::jsonb,
+              ${pendingReplies}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3))
+            ON CONFLICT DO NOTHING`
+        : await this.tx.$executeRaw`
+            UPDATE "Conversation"
+            SET "contactId" = ${contactId}, "state" = ${state}::jsonb,
+              "pendingReplies" = ${pendingReplies}::jsonb, "version" = "version" + 1,
+              "updatedAt" = ${now}::timestamp(3)
+            WHERE "identityKey" = ${identityKey} AND "version" = ${expectedVersion}`;
     if (count !== 1) throw new VersionConflictError(identityKey);
   }
 
@@ -90,17 +105,24 @@ class PrismaStoreTx implements StoreTx {
   }
 
   async setPendingReplies(identityKey: string, pending: PendingReplies | null): Promise<void> {
-    await this.tx.conversation.updateMany({
-      where: { identityKey },
-      data: { pendingReplies: pending ? json(pending) : Prisma.DbNull },
-    });
+    await this.tx.$executeRaw`
+      UPDATE "Conversation"
+      SET "pendingReplies" = ${jsonParam(pending)}::jsonb, "updatedAt" = ${utc(new Date())}::timestamp(3)
+      WHERE "identityKey" = ${identityKey}`;
   }
 
   async loadContact(contactId: string): Promise<ContactSnapshot | null> {
-    return this.tx.contact.findUnique({
-      where: { id: contactId },
-      select: { id: true, status: true, language: true, wijk: true, firstName: true },
-    });
+    const [contact] = await this.tx.$queryRaw<ContactSnapshot[]>`
+      SELECT ${contactColumns} FROM "Contact" WHERE "id" = ${contactId}`;
+    return contact ?? null;
+  }
+
+  async markInbound(contactId: string, at: Date): Promise<void> {
+    await this.tx.$executeRaw`
+      UPDATE "Contact"
+      SET "status" = 'active', "lastInboundAt" = ${utc(at)}::timestamp(3),
+        "updatedAt" = ${utc(new Date())}::timestamp(3)
+      WHERE "id" = ${contactId}`;
   }
 
   async createContact(input: {
@@ -140,15 +162,11 @@ class PrismaStoreTx implements StoreTx {
   }
 
   async findContactByIdentity(channel: string, externalId: string) {
-    const identity = await this.tx.channelIdentity.findUnique({
-      where: { channel_externalId: { channel, externalId } },
-      select: {
-        contact: {
-          select: { id: true, status: true, language: true, wijk: true, firstName: true },
-        },
-      },
-    });
-    return identity?.contact ?? null;
+    const [contact] = await this.tx.$queryRaw<ContactSnapshot[]>`
+      SELECT ${contactColumns} FROM "Contact" WHERE "id" = (
+        SELECT "contactId" FROM "ChannelIdentity"
+        WHERE "channel" = ${channel} AND "externalId" = ${externalId})`;
+    return contact ?? null;
   }
 
   async cancelPending(contactId: string, at: Date): Promise<void> {
@@ -251,19 +269,12 @@ class PrismaStoreTx implements StoreTx {
   }
 
   async saveAnswer(contactId: string, answer: Parameters<StoreTx['saveAnswer']>[1]): Promise<void> {
-    await this.tx.answer.create({
-      data: {
-        contactId,
-        runId: answer.runId,
-        flowId: answer.flowId,
-        flowVersion: answer.flowVersion,
-        stepId: answer.stepId,
-        name: answer.name,
-        value: json(answer.value),
-        indicator: answer.indicator,
-        answeredAt: answer.at,
-      },
-    });
+    await this.tx.$executeRaw`
+      INSERT INTO "Answer" ("id", "contactId", "runId", "flowId", "flowVersion", "stepId",
+        "name", "value", "indicator", "answeredAt")
+      VALUES (${randomUUID()}, ${contactId}, ${answer.runId}, ${answer.flowId},
+        ${answer.flowVersion}, ${answer.stepId}, ${answer.name}, ${jsonParam(answer.value)}::jsonb,
+        ${answer.indicator}, ${utc(answer.at)}::timestamp(3))`;
   }
 
   async saveTalentProfile(
@@ -322,19 +333,18 @@ class PrismaStoreTx implements StoreTx {
   }
 
   async loadChoiceSets(): Promise<ChoiceSets> {
-    const wijken = await this.tx.wijk.findMany({
-      where: { active: true },
-      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-      select: { id: true, name: true },
-    });
+    const wijken = await this.tx.$queryRaw<ChoiceSets['wijken']>`
+      SELECT "id", "name" FROM "Wijk" WHERE "active" ORDER BY "sortOrder", "name"`;
     return { wijken };
   }
 
   async hasOpenHandoff(contactId: string): Promise<boolean> {
-    const open = await this.tx.handoff.count({
-      where: { contactId, status: { not: 'closed' }, reason: { not: 'safety_signal' } },
-    });
-    return open > 0;
+    const [{ open }] = await this.tx.$queryRaw<[{ open: boolean }]>`
+      SELECT EXISTS (
+        SELECT 1 FROM "Handoff"
+        WHERE "contactId" = ${contactId} AND "status" <> 'closed' AND "reason" <> 'safety_signal'
+      ) AS "open"`;
+    return open;
   }
 
   async createHandoff(
