@@ -64,6 +64,8 @@ export interface AppOptions {
     /** Which queues this process works on; none runs no worker (default: all). */
     queues?: readonly QueueName[];
     maintenanceEveryMs?: number;
+    /** How long a job stays locked to its worker (BullMQ's lock; default 30 s). */
+    lockMs?: number;
   };
 }
 
@@ -158,7 +160,11 @@ export async function createApp(
             'notices-whatsapp': (notice) => notices.deliver(notice),
           },
           logger,
-          { queues, ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}) },
+          {
+            queues,
+            ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}),
+            ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
+          },
         )
       : null;
   if (worker) await jobs?.scheduleMaintenance(options.jobs?.maintenanceEveryMs);

@@ -70,6 +70,7 @@ const schema = z.object({
   RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
   HANDOFF_RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   BLOEI_QUEUE_PREFIX: z
     .string()
     .regex(/^[\w-]+$/)
@@ -120,6 +121,8 @@ export interface Config {
   limits: QueueLimits;
   queuePrefix: string;
   maintenanceEveryMs: number;
+  /** How long a job stays locked to its worker; a dead worker's jobs are taken over after it. */
+  jobLockMs: number;
   /** `GET /healthz` of the long-running processes; off when HEALTH_PORT is unset. */
   health: { port: number; host: string } | undefined;
   /** How long a graceful stop may take before the process exits anyway. */
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retention: { contactMonths: e.RETENTION_MONTHS, handoffMonths: e.HANDOFF_RETENTION_MONTHS },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
+    jobLockMs: e.JOB_LOCK_SECONDS * 1000,
     health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     web: { port: e.WEB_PORT, host: e.WEB_HOST, secureCookies: e.WEB_SECURE_COOKIES },

@@ -130,6 +130,7 @@ function jobOptions(config: Config, redisUrl: string, queues?: readonly QueueNam
     redisUrl,
     prefix: config.queuePrefix,
     maintenanceEveryMs: config.maintenanceEveryMs,
+    lockMs: config.jobLockMs,
     escalation: config.escalation,
     followUps: config.followUps,
     retention: {

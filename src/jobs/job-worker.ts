@@ -22,7 +22,7 @@ export class JobWorker {
     options: JobConnection,
     handlers: Partial<JobHandlers>,
     private readonly logger: Logger,
-    run: { queues?: readonly QueueName[]; limits?: QueueLimits } = {},
+    run: { queues?: readonly QueueName[]; limits?: QueueLimits; lockMs?: number } = {},
   ) {
     const missing = queueNames.filter((name) => typeof handlers[name] !== 'function');
     if (missing.length > 0) {
@@ -38,6 +38,9 @@ export class JobWorker {
         // A paced queue waits on the channel, not the CPU: as many in flight as it may send.
         concurrency: Math.max(4, limiter?.max ?? 0),
         ...(limiter ? { limiter } : {}),
+        // A job whose worker died stays locked this long, then the stalled-job check (run as
+        // often) hands it to another worker.
+        ...(run.lockMs ? { lockDuration: run.lockMs, stalledInterval: run.lockMs } : {}),
       });
       worker.on('failed', (job, error) =>
         logger.warn(

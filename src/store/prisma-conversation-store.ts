@@ -4,7 +4,7 @@
  * against a second process writing the same conversation.
  *
  * The statements every message runs (dedupe, lock, load and save the conversation, the
- * contact, the wijken, open hand-offs, pending replies) are written as SQL through
+ * contact, the wijken, open hand-offs, pending replies, answers) are written as SQL through
  * `$queryRaw`: Prisma 6 compiles every model query anew in its wasm query compiler,
  * 0.85 ms of CPU for a findUnique against 0.35 ms for the same `$queryRaw` on the same
  * database (measured with 2,000 calls each), and that compilation is what a message costs.

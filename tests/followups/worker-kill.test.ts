@@ -74,6 +74,7 @@ describe('follow-up worker killed mid-batch (SIGKILL), then restarted', () => {
       MAINTENANCE_INTERVAL_SECONDS: '1',
       SEND_RATE_TELEGRAM_PER_SECOND: '14',
       FOLLOWUP_CLAIM_TIMEOUT_SECONDS: '3',
+      JOB_LOCK_SECONDS: '2',
       LOG_LEVEL: 'warn',
     };
     const intros = () => api.sent.filter((m) => m.text.startsWith('Hoi! Hier is Bloei'));
