@@ -3,11 +3,15 @@
  * WhatsApp Web is the least reliable part of Bloei, so this adapter contains its failures:
  * `start()` returns at once, a client that fails, hangs or disconnects is replaced after a
  * back-off, and no WhatsApp error ever reaches the process or the other channels.
+ * WhatsApp Web does not deliver a message twice, so one Bloei could not handle (the
+ * database briefly away) is handed over again after a pause, in order per chat.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { WhatsAppConfig } from '../../config.js';
 import { identityKey } from '../../conversations/identity-key.js';
+import { KeyedLane } from '../../conversations/keyed-lane.js';
 import type { Logger } from '../../conversations/ports.js';
-import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
+import type { ChannelAdapter, InboundMessage, InboundSink, OutboundMessage } from '../channel.js';
 import { ignoreReason } from './ignore-reason.js';
 import { printPairingQr, type TextOutput } from './print-pairing-qr.js';
 import { renderForWhatsApp } from './render.js';
@@ -24,6 +28,8 @@ export interface WhatsAppChannelOptions {
   createClient?: () => WhatsAppClient;
   /** Milliseconds to wait before each reconnect attempt; the last value repeats. */
   retryDelays?: number[];
+  /** Milliseconds to wait before each new attempt to handle a message that failed. */
+  handleRetryDelays?: number[];
   /** A client that shows no progress (QR, loading, ready) for this long is replaced. */
   startTimeoutMs?: number;
   /** Where the pairing QR is printed. */
@@ -32,6 +38,8 @@ export interface WhatsAppChannelOptions {
 }
 
 const defaultRetryDelays = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+/** About a minute in all: long enough for a database restart, short enough to keep order. */
+const defaultHandleRetryDelays = [500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 const defaultStartTimeoutMs = 180_000;
 /** How long closing a client may take before we stop waiting for Chromium. */
 const closeTimeoutMs = 10_000;
@@ -40,6 +48,11 @@ export class WhatsAppChannel implements ChannelAdapter {
   readonly channel = whatsappChannel;
   private readonly createClient: () => WhatsAppClient;
   private readonly retryDelays: number[];
+  private readonly handleRetryDelays: number[];
+  /** One chat's messages are handed over one at a time, retries included. */
+  private readonly lane = new KeyedLane();
+  /** Ends the pauses between attempts when the channel stops. */
+  private stopping = new AbortController();
   private readonly startTimeoutMs: number;
   private readonly output: TextOutput;
   private readonly now: () => Date;
@@ -63,6 +76,7 @@ export class WhatsAppChannel implements ChannelAdapter {
   ) {
     this.createClient = options.createClient ?? (() => createWhatsAppClient(config));
     this.retryDelays = options.retryDelays?.length ? options.retryDelays : defaultRetryDelays;
+    this.handleRetryDelays = options.handleRetryDelays ?? defaultHandleRetryDelays;
     this.startTimeoutMs = options.startTimeoutMs ?? defaultStartTimeoutMs;
     this.output = options.output ?? process.stdout;
     this.now = options.now ?? (() => new Date());
@@ -73,6 +87,7 @@ export class WhatsAppChannel implements ChannelAdapter {
     this.sink = sink;
     if (this.running) return;
     this.running = true;
+    this.stopping = new AbortController();
     this.connect();
   }
 
@@ -89,6 +104,7 @@ export class WhatsAppChannel implements ChannelAdapter {
   /** Cancels pending reconnects and closes the browser. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping.abort();
     this.generation++;
     this.connected = false;
     clearTimeout(this.retryTimer);
@@ -164,15 +180,35 @@ export class WhatsAppChannel implements ChannelAdapter {
   private async receive(message: WhatsAppMessage): Promise<void> {
     let conversation: string | undefined;
     try {
-      conversation = identityKey(this.channel, message.from).slice(0, 12);
+      const key = identityKey(this.channel, message.from);
+      conversation = key.slice(0, 12);
       const reason = ignoreReason(message, this.sessionStart);
       if (reason) {
         this.logger.debug({ conversation, reason }, 'WhatsApp message ignored');
         return;
       }
-      await this.sink?.(toInbound(message));
+      const inbound = toInbound(message);
+      await this.lane.run(key, () => this.handOver(inbound, conversation));
     } catch (error) {
       this.logger.error({ conversation, err: error }, 'WhatsApp message could not be handled');
+    }
+  }
+
+  /** Hands a message to Bloei, again after a pause while that fails and the channel runs. */
+  private async handOver(inbound: InboundMessage, conversation: string | undefined) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.sink?.(inbound);
+      } catch (error) {
+        const delay = this.handleRetryDelays[attempt];
+        if (delay === undefined || !this.running) throw error;
+        this.logger.warn(
+          { conversation, attempt: attempt + 1, retryInMs: delay, err: error },
+          'WhatsApp message not handled, trying again',
+        );
+        await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+        if (!this.running) throw error;
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import type { WhatsAppMessage } from '../../../src/bots/whatsapp/whatsapp-client
 import { identityKey } from '../../../src/conversations/identity-key.js';
 import { createTestApp, silentLogger, type TestApp } from '../../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import { waitFor, within } from '../../faults/support/wait-for.js';
 import { fakeClientFactory, settle, wwebjsMessage } from './fake-whatsapp-client.js';
 
 const config = { dataDir: '/nonexistent/whatsapp', chromiumPath: '/nonexistent/chromium' };
@@ -181,5 +182,60 @@ describe(WhatsAppChannel.name, () => {
       { type: 'media', kind: 'photo' },
       { type: 'media', kind: 'sticker' },
     ]);
+  });
+  it('hands a message over again while Bloei cannot handle it, keeping the chat in order', async () => {
+    const factory = fakeClientFactory();
+    const channel = new WhatsAppChannel(config, silentLogger, {
+      createClient: factory.create,
+      now: () => sessionStart,
+      handleRetryDelays: [20, 20, 20],
+    });
+    started.push(channel);
+    app.router.add(channel);
+    // The first two attempts fail the way a turn fails while PostgreSQL is away; WhatsApp
+    // Web will not deliver the message again, so the channel must.
+    const attempts: string[] = [];
+    let outage = 2;
+    await channel.start(async (message) => {
+      const text = message.content.type === 'text' ? message.content.text : '';
+      attempts.push(text);
+      if (text === 'hallo' && outage-- > 0) throw new Error("Can't reach database server");
+      if (text === 'kapot') throw new Error("Can't reach database server");
+      return app.handler.handle(message);
+    });
+    const client = factory.latest();
+    client.emit('ready');
+    const resident = '31698765432@c.us';
+    let seconds = startSeconds + 1_000;
+    const emit = (body: string) =>
+      client.emit('message', wwebjsMessage({ from: resident, body, timestamp: ++seconds }));
+
+    emit('hallo');
+    emit('1');
+    const last = () => client.sent.at(-1)?.text ?? '';
+    const consent = /Vind je dat goed\?\n1\. Ja\n2\. Nee$/;
+    await waitFor(
+      () => consent.test(last()),
+      within(5_000),
+      () => `the consent question`,
+    );
+    expect(attempts).toEqual(['hallo', 'hallo', 'hallo', '1']);
+    const texts = client.sent.map((m) => m.text);
+    expect(texts.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Hoi! Ik ben Bloei/),
+      expect.stringMatching(/^In welke taal wil je chatten\?/),
+    ]);
+    expect(texts.filter((text) => consent.test(text))).toHaveLength(1);
+
+    // A message that still fails after every pause is given up; the chat goes on after it.
+    emit('kapot');
+    emit('ja');
+    const monitoring = /^Nog één vraag: mogen we je antwoorden/;
+    await waitFor(
+      () => monitoring.test(last()),
+      within(5_000),
+      () => `the reply to "ja"`,
+    );
+    expect(attempts.slice(4)).toEqual(['kapot', 'kapot', 'kapot', 'kapot', 'ja']);
   });
 });
