@@ -6,10 +6,8 @@
  * first), so every follow-up must still go out, and none twice.
  */
 import { randomUUID } from 'node:crypto';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultWindow } from '../../src/followups/follow-up-schedule.js';
-import { importCohort } from '../../src/followups/import-cohort.js';
+import { importDueCohort } from '../support/due-cohort.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { BloeiProcess } from './support/bloei-process.js';
@@ -38,19 +36,10 @@ describe('Redis restarted during the follow-up fan-out', () => {
   });
 
   it('sends every follow-up exactly once, with its jobs kept or lost', async () => {
-    const ended = DateTime.now().minus({ years: 1, days: 2 }).toISODate();
-    const csv = [
-      'first_name,channel,address,language,wijk,training,cohort,start_date,end_date,ladder_start',
-      ...Array.from(
-        { length: trainees },
-        (_, i) => `T${i},telegram,${600_000 + i},nl,stratum,other,Fan-out,2024-01-01,${ended},`,
-      ),
-    ].join('\n');
-    const always = { ...defaultWindow, startHour: 0, endHour: 24, closedWeekdays: [] };
-    const report = await importCohort(db.prisma, csv, {
-      languages: ['nl'],
-      now: new Date(),
-      window: always,
+    const report = await importDueCohort(db.prisma, {
+      name: 'Fan-out',
+      trainees,
+      firstChatId: 600_000,
     });
     expect(report).toMatchObject({ ok: true, newEnrolments: trainees });
 

@@ -1,10 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { importCohort } from '../../src/followups/import-cohort.js';
-import { defaultWindow } from '../../src/followups/follow-up-schedule.js';
+import { importDueCohort } from '../support/due-cohort.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -46,20 +44,10 @@ describe('follow-up worker killed mid-batch (SIGKILL), then restarted', () => {
   });
 
   it('never sends a follow-up twice; what a killed worker was sending is recorded, not resent', async () => {
-    const ended = DateTime.now().minus({ years: 1, days: 2 }).toISODate();
-    const rows = Array.from(
-      { length: trainees },
-      (_, i) => `T${i},telegram,${500_000 + i},nl,stratum,other,Kill test,2024-01-01,${ended},`,
-    );
-    const csv = [
-      'first_name,channel,address,language,wijk,training,cohort,start_date,end_date,ladder_start',
-      ...rows,
-    ].join('\n');
-    const always = { ...defaultWindow, startHour: 0, endHour: 24, closedWeekdays: [] };
-    const report = await importCohort(db.prisma, csv, {
-      languages: ['nl'],
-      now: new Date(),
-      window: always,
+    const report = await importDueCohort(db.prisma, {
+      name: 'Kill test',
+      trainees,
+      firstChatId: 500_000,
     });
     expect(report).toMatchObject({ ok: true, newEnrolments: trainees, late: trainees });
 

@@ -71,7 +71,8 @@ async function waitForPong(port: number): Promise<void> {
   throw new Error(`redis-server did not answer on port ${port}`);
 }
 
-function ping(port: number): Promise<boolean> {
+/** Whether a Redis on the loopback `port` answers PING within half a second. */
+export function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     socket.setTimeout(500);
