@@ -23,6 +23,7 @@ import {
 } from '../../conversations/ports.js';
 import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
 import { botCommands } from './bot-commands.js';
+import { withRetries } from '../with-retries.js';
 import { KeyboardTracker } from './keyboard-tracker.js';
 import { startLongPolling } from './long-polling.js';
 import { renderForTelegram } from './render.js';
@@ -200,25 +201,22 @@ export class TelegramChannel implements ChannelAdapter {
     const delays = this.config.webhook
       ? []
       : (this.options.pollingRetryDelaysMs ?? pollingRetryDelaysMs);
-    for (let attempt = 1; ; attempt++) {
-      try {
+    await withRetries(
+      async () => {
         await this.sink?.(inbound);
-        return;
-      } catch (error) {
-        const delay = delays[attempt - 1];
+      },
+      delays,
+      (error, attempt, retryInMs) =>
         this.logger.warn(
           {
             ...trace,
             attempt,
             ...describe(error),
-            ...(delay === undefined ? {} : { retryInMs: delay }),
+            ...(retryInMs === undefined ? {} : { retryInMs }),
           },
           'telegram: inbound not handled',
-        );
-        if (delay === undefined) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
+        ),
+    );
   }
 
   /** Stops the tapped button's spinner and takes the buttons away: they have been used. */

@@ -6,12 +6,12 @@
  * WhatsApp Web does not deliver a message twice, so one Bloei could not handle (the
  * database briefly away) is handed over again after a pause, in order per chat.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { WhatsAppConfig } from '../../config.js';
 import { identityKey } from '../../conversations/identity-key.js';
 import { KeyedLane } from '../../conversations/keyed-lane.js';
 import type { Logger } from '../../conversations/ports.js';
-import type { ChannelAdapter, InboundMessage, InboundSink, OutboundMessage } from '../channel.js';
+import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
+import { withRetries } from '../with-retries.js';
 import { ignoreReason } from './ignore-reason.js';
 import { printPairingQr, type TextOutput } from './print-pairing-qr.js';
 import { renderForWhatsApp } from './render.js';
@@ -188,27 +188,22 @@ export class WhatsAppChannel implements ChannelAdapter {
         return;
       }
       const inbound = toInbound(message);
-      await this.lane.run(key, () => this.handOver(inbound, conversation));
+      await this.lane.run(key, () =>
+        withRetries(
+          async () => this.sink?.(inbound),
+          this.handleRetryDelays,
+          (error, attempt, retryInMs) => {
+            if (retryInMs === undefined) return;
+            this.logger.warn(
+              { conversation, attempt, retryInMs, err: error },
+              'WhatsApp message not handled, trying again',
+            );
+          },
+          this.stopping.signal,
+        ),
+      );
     } catch (error) {
       this.logger.error({ conversation, err: error }, 'WhatsApp message could not be handled');
-    }
-  }
-
-  /** Hands a message to Bloei, again after a pause while that fails and the channel runs. */
-  private async handOver(inbound: InboundMessage, conversation: string | undefined) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.sink?.(inbound);
-      } catch (error) {
-        const delay = this.handleRetryDelays[attempt];
-        if (delay === undefined || !this.running) throw error;
-        this.logger.warn(
-          { conversation, attempt: attempt + 1, retryInMs: delay, err: error },
-          'WhatsApp message not handled, trying again',
-        );
-        await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
-        if (!this.running) throw error;
-      }
     }
   }
 
