@@ -1,6 +1,7 @@
 -- The sociale kaart: offers residents can go to, their translations, the choices residents
--- made (personal, with the contact) and the anonymous counts of those choices; and which
+-- made (personal, with the contact) and the anonymous counts of those choices, and which
 -- wijken border each other, for residents who travel to a neighbouring wijk.
+-- (No semicolons in comments: `prisma migrate deploy` with the pg adapter splits at each one.)
 
 -- CreateTable
 CREATE TABLE "WijkNeighbour" (
@@ -110,9 +111,9 @@ ALTER TABLE "OfferChoice" ADD CONSTRAINT "OfferChoice_offerId_fkey" FOREIGN KEY 
 ALTER TABLE "OfferChoiceCount" ADD CONSTRAINT "OfferChoiceCount_offerId_fkey" FOREIGN KEY ("offerId") REFERENCES "Offer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Seed: the borders between the seeded wijkteam areas, following the map of Eindhoven's
--- stadsdelen (to be confirmed with WIJeindhoven; change them as data). Both directions are
--- stored; a wijk that was removed before this migration is skipped.
+-- Seed: the borders between the seeded wijkteam areas, following the map of the stadsdelen
+-- of Eindhoven (to be confirmed with WIJeindhoven, and changed as data). Both directions are
+-- stored. A wijk that was removed before this migration is skipped.
 INSERT INTO "WijkNeighbour" ("wijkId", "neighbourId")
 SELECT pair.a, pair.b
 FROM (
