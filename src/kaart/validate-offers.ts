@@ -108,7 +108,7 @@ export function validateOffers(csv: string, known: KnownReferences): OfferValida
     const record = Object.fromEntries(
       header.map((column, i) => [column, unguardCell(cells[i] ?? '')]),
     );
-    const found = validateRow(record, line, known);
+    const found = validateOfferRecord(record, line, known);
     problems.push(...found.problems);
     if (!found.row) return;
     const key = `${found.row.name}\u0000${found.row.wijk}`;
@@ -155,7 +155,11 @@ function checkHeader(header: readonly string[]): OfferProblem[] {
   return problems;
 }
 
-function validateRow(
+/**
+ * Checks one offer given as cells by column name: a line of a file, or a dashboard form whose
+ * fields carry the same names, so both report the same problems.
+ */
+export function validateOfferRecord(
   record: Record<string, string>,
   line: number,
   known: KnownReferences,

@@ -189,6 +189,29 @@ describe(kaartCommand.name, () => {
     ]);
   });
 
+  it('lists the offers due for a check, and takes "still correct" for one', async () => {
+    await kaartCommand(['import', examplePath], deps);
+    expect((await kaartCommand(['stale'], deps)).lines).toEqual([
+      'Every offer on the kaart is current.',
+    ]);
+    now = new Date('2027-07-01T09:00:00Z');
+    const stale = await kaartCommand(['stale'], deps);
+    expect(stale.lines[0]).toBe('coordinators:');
+    expect(stale.lines).toHaveLength(27);
+    expect(stale.lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}\S+ {2}Kom tot Bloei! \(voorbeeld\) \(all\) {2}checked 2026-12-07 {2}notChecked, startPassed$/,
+      ),
+    );
+    const id = stale.lines[1]!.trim().split(' ')[0]!;
+    expect(await kaartCommand(['confirm', id], deps)).toEqual({
+      lines: ['Marked as still correct.'],
+      exitCode: 0,
+    });
+    expect((await kaartCommand(['stale'], deps)).lines).toHaveLength(26);
+    expect((await kaartCommand(['confirm', 'no-such-id'], deps)).exitCode).toBe(1);
+  });
+
   it('answers a wrong command with how to use it', async () => {
     expect((await kaartCommand(['import'], deps)).exitCode).toBe(2);
     expect((await kaartCommand(['sync'], deps)).exitCode).toBe(2);

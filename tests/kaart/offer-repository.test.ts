@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOffers } from '../../src/kaart/import-offers.js';
+import { loadExampleKaart } from '../../src/kaart/load-example-kaart.js';
 import { localizeOffer } from '../../src/kaart/localize-offer.js';
 import { matchOffers } from '../../src/kaart/match-offers.js';
 import { eraseContact } from '../../src/store/erase-contact.js';
@@ -21,14 +21,21 @@ describe(PrismaOfferRepository.name, () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     repository = new PrismaOfferRepository(db.prisma);
-    const report = await importOffers(repository, example, { at });
-    expect(report.created).toBe(26);
+    const report = await loadExampleKaart(repository, example, at);
+    expect(report?.created).toBe(26);
   });
   afterAll(async () => {
     await db?.drop();
   });
   const offerId = async (name: string) =>
     (await db.prisma.offer.findFirstOrThrow({ where: { name } })).id;
+
+  it('loads the example kaart only into an empty kaart', async () => {
+    const header = 'name,wijk,interests,description,when,where,contact,languages';
+    const other = `${header}\nEcht,stratum,garden,Echt,,,,nl\n`;
+    expect(await loadExampleKaart(repository, other, at)).toBeNull();
+    expect(await db.prisma.offer.count()).toBe(26);
+  });
 
   it('reads the borders between wijken the migration seeds, both ways round', async () => {
     expect(await repository.neighbours()).toEqual(seededNeighbours);
