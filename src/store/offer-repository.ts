@@ -3,6 +3,7 @@
  * residents' choices and the anonymous counts of those choices. Implements the kaart's
  * `OfferStore` port, plus the reads the indicator page needs.
  */
+import { randomUUID } from 'node:crypto';
 import {
   translatableFields,
   type Offer,
@@ -68,24 +69,29 @@ export class PrismaOfferRepository implements OfferStore {
     return neighboursFrom(await this.prisma.wijkNeighbour.findMany());
   }
 
+  /**
+   * New offers in one statement and their translations in one more; each update is one
+   * statement, then all their translations are replaced at once. A new offer whose name and
+   * wijk another import created a moment ago fails the whole transaction: nothing is stored.
+   */
   async saveOffers(writes: readonly OfferWrite[]): Promise<void> {
+    const rows = writes.map((write) => ({ ...write, id: write.id ?? randomUUID() }));
+    const created = rows.filter((_, i) => writes[i]!.id === null);
+    const updated = rows.filter((_, i) => writes[i]!.id !== null);
     await this.prisma.$transaction(
       async (tx) => {
-        for (const write of writes) {
-          const { translations, ...fields } = write.data;
-          const data = toRecord(fields);
-          const { id } =
-            write.id === null
-              ? await tx.offer.upsert({
-                  where: { name_wijk: { name: fields.name, wijk: fields.wijk } },
-                  create: data,
-                  update: data,
-                  select: { id: true },
-                })
-              : await tx.offer.update({ where: { id: write.id }, data, select: { id: true } });
-          await tx.offerTranslation.deleteMany({ where: { offerId: id } });
-          await tx.offerTranslation.createMany({
-            data: Object.entries(translations).map(([language, texts]) => ({
+        await tx.offer.createMany({
+          data: created.map(({ id, data }) => ({ ...toRecord(data), id })),
+        });
+        for (const { id, data } of updated) {
+          await tx.offer.update({ where: { id }, data: toRecord(data) });
+        }
+        await tx.offerTranslation.deleteMany({
+          where: { offerId: { in: updated.map((r) => r.id) } },
+        });
+        await tx.offerTranslation.createMany({
+          data: rows.flatMap(({ id, data }) =>
+            Object.entries(data.translations).map(([language, texts]) => ({
               offerId: id,
               language,
               description: texts.description ?? null,
@@ -93,8 +99,8 @@ export class PrismaOfferRepository implements OfferStore {
               location: texts.location ?? null,
               volunteerTask: texts.volunteerTask ?? null,
             })),
-          });
-        }
+          ),
+        });
       },
       { maxWait: 30_000, timeout: 300_000 },
     );
@@ -233,10 +239,27 @@ function toOffer(record: OfferRecord): Offer {
   };
 }
 
-function toRecord(fields: Omit<OfferData, 'translations'>): Prisma.OfferUncheckedCreateInput {
+function toRecord(data: OfferData): Prisma.OfferCreateManyInput {
   return {
-    ...fields,
+    name: data.name,
+    wijk: data.wijk,
+    kind: data.kind,
+    training: data.training,
+    interests: data.interests,
+    description: data.description,
+    schedule: data.schedule,
+    location: data.location,
+    contact: data.contact,
+    languages: data.languages,
+    volunteerTask: data.volunteerTask,
+    timeNeeded: data.timeNeeded,
+    wheelchair: data.wheelchair,
+    busStop: data.busStop,
+    fromHome: data.fromHome,
     // A calendar day: stored as a DATE, which Prisma hands over as UTC midnight.
-    nextStart: fields.nextStart ? new Date(`${fields.nextStart}T00:00:00Z`) : null,
+    nextStart: data.nextStart ? new Date(`${data.nextStart}T00:00:00Z`) : null,
+    active: data.active,
+    ownerId: data.ownerId,
+    checkedAt: data.checkedAt,
   };
 }
