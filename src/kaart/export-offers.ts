@@ -14,9 +14,8 @@ import {
   requiredColumns,
   translationColumn,
 } from './offer-columns.js';
-import { translatableFields, type Offer } from './offer.js';
+import { KAART_ZONE, translatableFields, type Offer } from './offer.js';
 import type { StaffRef } from './offer-store.js';
-import { KAART_ZONE } from './validate-offers.js';
 
 /** The kaart as CSV: required columns, optional columns, then translations per language. */
 export function exportOffers(offers: readonly Offer[], staff: readonly StaffRef[]): string {

@@ -17,6 +17,9 @@ export type OfferTraining = (typeof offerTrainings)[number];
 export const timeNeeds = ['hour', 'fewHours', 'dayPart'] as const;
 export type TimeNeed = (typeof timeNeeds)[number];
 
+/** Dates without a time are days in Eindhoven. */
+export const KAART_ZONE = 'Europe/Amsterdam';
+
 /** The `wijk` of an offer open to residents of every wijk. */
 export const CITY_WIDE = 'all';
 

@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { translationColumn } from './offer-columns.js';
 import {
+  KAART_ZONE,
   newOfferFields,
   type Offer,
   type OfferData,
@@ -13,7 +14,7 @@ import {
   type OfferTexts,
 } from './offer.js';
 import type { OfferWrite } from './offer-store.js';
-import { KAART_ZONE, type OfferRow } from './validate-offers.js';
+import type { OfferRow } from './validate-offer-record.js';
 
 export interface OfferChange {
   line: number;

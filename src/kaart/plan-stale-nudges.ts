@@ -5,9 +5,8 @@
  * month per offer, until someone says "still correct" or edits the offer.
  */
 import { DateTime } from 'luxon';
-import type { Offer } from './offer.js';
+import { KAART_ZONE, type Offer } from './offer.js';
 import type { StaffRef } from './offer-store.js';
-import { KAART_ZONE } from './validate-offers.js';
 
 export interface NudgePolicy {
   /** An offer not checked for this many months is stale (6). */
