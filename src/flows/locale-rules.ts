@@ -8,9 +8,16 @@
 /** i18next's plural suffixes: `system.truncated_one`, `system.truncated_other`, … */
 export const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
+const formsByLanguage = new Map<string, readonly string[]>();
+
 /** The plural forms a language needs (i18next's `_one`, `_other`, … suffixes). */
-export function pluralForms(language: string): string[] {
-  return new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+export function pluralForms(language: string): readonly string[] {
+  let forms = formsByLanguage.get(language);
+  if (!forms) {
+    forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+    formsByLanguage.set(language, forms);
+  }
+  return forms;
 }
 
 /**

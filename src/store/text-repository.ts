@@ -35,10 +35,9 @@ export class PrismaTextRepository implements TextStore {
   change(change: TextChange): Promise<TextRevision | null> {
     const { language, key } = change;
     return this.prisma.$transaction(async (tx) => {
-      // The counter row's lock serialises every text change across processes.
+      // Locks the counter row (made if missing): text changes queue here, across processes.
       await tx.$executeRaw`INSERT INTO "TextCatalogVersion" ("id", "version") VALUES (1, 0)
-        ON CONFLICT ("id") DO NOTHING`;
-      await tx.$queryRaw`SELECT "version" FROM "TextCatalogVersion" WHERE "id" = 1 FOR UPDATE`;
+        ON CONFLICT ("id") DO UPDATE SET "version" = "TextCatalogVersion"."version"`;
       const current = await tx.textOverride.findUnique({
         where: { language_key: { language, key } },
       });

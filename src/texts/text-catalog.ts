@@ -31,7 +31,14 @@ export interface TextOverride {
  * `source`: the Dutch text itself. `missing`: no text at all. `outdated`: the Dutch text
  * changed after the translation was written. `notUsed`: a plural form the language lacks.
  */
-export type TranslationStatus = 'source' | 'upToDate' | 'outdated' | 'missing' | 'notUsed';
+export const translationStatuses = [
+  'source',
+  'upToDate',
+  'outdated',
+  'missing',
+  'notUsed',
+] as const;
+export type TranslationStatus = (typeof translationStatuses)[number];
 
 const cell = (language: string, key: string) => `${language}\u0000${key}`;
 
@@ -53,9 +60,14 @@ export class TextCatalog {
     return Object.keys(this.shipped);
   }
 
+  private sortedKeys: readonly string[] | null = null;
+
   /** Every key some language ships, sorted. */
-  keys(): string[] {
-    return [...new Set(Object.values(this.shipped).flatMap((table) => Object.keys(table)))].sort();
+  keys(): readonly string[] {
+    this.sortedKeys ??= [
+      ...new Set(Object.values(this.shipped).flatMap((table) => Object.keys(table))),
+    ].sort();
+    return this.sortedKeys;
   }
 
   allOverrides(): TextOverride[] {

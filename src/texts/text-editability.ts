@@ -9,10 +9,10 @@ import type { FlowRegistry } from '../flows/engine.js';
 import type { TextRefusalCode } from './text-refusal.js';
 
 /**
- * Namespaces residents never read in their chat: the dashboard, verbinders' chat, and
- * Telegram's command list (sent to Telegram once, when the bot starts).
+ * Namespaces residents never read in their chat: the dashboard, this editor's own words,
+ * verbinders' chat, and Telegram's command list (sent to Telegram once, when the bot starts).
  */
-export const staffNamespaces: readonly string[] = ['web', 'staff', 'commands'];
+export const staffNamespaces: readonly string[] = ['web', 'staff', 'commands', 'texts'];
 
 /** The lists the engine reads with `words()`: alternatives separated by `|`. */
 const wordListKeys = [/^keywords\./, /^common\.(yesWords|noWords|and)$/, /^safety\.phrases\./];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/definitions/index.js';
 import { checkEdit, checkWording, maxTextLength } from '../../src/texts/check-text.js';
 import { checkShippedTexts } from '../../src/texts/check-shipped-texts.js';
-import { TextCatalog } from '../../src/texts/text-catalog.js';
+import { TextCatalog, translationStatuses } from '../../src/texts/text-catalog.js';
 import { consentKeys } from '../../src/texts/text-editability.js';
 import {
   describeTextRefusal,
@@ -137,5 +137,16 @@ describe(describeTextRefusal.name, () => {
   it.each(textRefusalCodes)('words %s in English', (code) => {
     const line = describeTextRefusal({ code, value: 'v', expected: 'e' });
     expect(line.length).toBeGreaterThan(10);
+  });
+});
+
+describe('the editor’s own words', () => {
+  it.each(Object.keys(localeTable))('word every refusal and status in %s', (language) => {
+    for (const code of textRefusalCodes) {
+      expect(localeTable[language]![`texts.refusal.${code}`]?.trim()).toBeTruthy();
+    }
+    for (const status of translationStatuses) {
+      expect(localeTable[language]![`texts.status.${status}`]?.trim()).toBeTruthy();
+    }
   });
 });
