@@ -1,6 +1,6 @@
 /**
  * The rules a text must follow, for the shipped locale files (`flows:check`) and for a
- * coordinator's edit (on save) alike: its placeholders are the Dutch text's, no nesting, a
+ * coordinator's edit (on save) alike: its placeholders and phone numbers are the Dutch text's, no nesting, a
  * bounded length, word lists in their shape; an edit must also be of a resident's text that
  * exists, in a plural form the language uses, translated, and without a word that already
  * means something else. Pure: refusals come back as data.
@@ -48,11 +48,24 @@ export function checkWording(
       expected: allowed.map(placeholderText).join(' ') || '—',
     });
   }
+  const numbers = phoneNumbers(dutch(key) ?? '');
+  for (const number of numbers.filter((n) => !phoneNumbers(text).includes(n))) {
+    refusals.push({ code: 'missingNumber', value: number, expected: numbers.join(' ') });
+  }
   if (isWordList(key)) refusals.push(...checkWordList(text));
   return refusals;
 }
 
-function expectedPlaceholders(
+/** Numbers of three digits or more (112, 0800-0113): the help lines in the safety message. */
+function phoneNumbers(text: string): string[] {
+  return [...new Set(text.match(/\d{3,}(?:-\d{3,})*/g) ?? [])];
+}
+
+/**
+ * The placeholders a text of `key` must keep (`required`) and may use (`allowed`): the shipped
+ * Dutch text's; a plural form may leave out `{{count}}`.
+ */
+export function expectedPlaceholders(
   key: string,
   dutch: (key: string) => string | undefined,
 ): { required: string[]; allowed: string[] } {

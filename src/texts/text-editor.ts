@@ -14,9 +14,9 @@ import {
   type TextPlace,
 } from './browse-texts.js';
 import { canEditTexts } from './can-edit-texts.js';
-import { checkEdit, maxTextLength } from './check-text.js';
+import { checkEdit, expectedPlaceholders, maxTextLength } from './check-text.js';
 import type { LiveTexts } from './live-texts.js';
-import { placeholdersIn } from './placeholders.js';
+import { placeholderText } from './placeholders.js';
 import { sourceLanguage, type TextCatalog, type TranslationStatus } from './text-catalog.js';
 import { consentKeys, isWordList, whyNotEditable } from './text-editability.js';
 import type { TextRefusal, TextRefusalCode } from './text-refusal.js';
@@ -37,8 +37,8 @@ export interface EditableText {
   /** The Dutch text residents get now: what a translation follows. */
   dutch: string | null;
   status: TranslationStatus;
-  /** Placeholders the text must keep, as `{{name}}` is written. */
-  placeholders: string[];
+  /** Placeholders the text must keep, and may use, as a coordinator writes them: `{{name}}`. */
+  placeholders: { required: string[]; allowed: string[] };
   wordList: boolean;
   maxLength: number;
   /** Where the text appears: a flow and step, or a namespace. */
@@ -76,14 +76,19 @@ export class TextEditor {
     return this.deps.live.catalog;
   }
 
-  /** The edit form's data; null for a language or key that does not exist (a 404). */
-  editableText(lang: string, key: string): EditableText | null {
+  /**
+   * The edit form's data; null for a language or key that does not exist (a 404). Pages
+   * first catch up with the database (one cheap read): a coordinator whose next request lands
+   * on another web replica still sees their own change.
+   */
+  async editableText(lang: string, key: string): Promise<EditableText | null> {
+    await this.deps.live.refresh();
     const { catalog } = this;
     const place = textPlaces(this.deps.flows, catalog).get(key);
     if (!catalog.languages.includes(lang) || !place || !catalog.uses(lang, key)) return null;
     const override = catalog.override(lang, key);
     const dutch = catalog.uses(sourceLanguage, key) ? catalog.text(sourceLanguage, key) : undefined;
-    const reference = dutch ?? catalog.text(lang, key) ?? '';
+    const expected = expectedPlaceholders(key, (k) => catalog.shippedText(sourceLanguage, k));
     return {
       lang,
       key,
@@ -93,7 +98,10 @@ export class TextEditor {
       override: override ? { text: override.text, revisionId: override.revisionId } : null,
       dutch: dutch ?? null,
       status: catalog.status(lang, key),
-      placeholders: placeholdersIn(reference).names.map((n) => `{{${n}}}`),
+      placeholders: {
+        required: expected.required.map(placeholderText),
+        allowed: expected.allowed.map(placeholderText),
+      },
       wordList: isWordList(key),
       maxLength: maxTextLength,
       place,
@@ -174,7 +182,8 @@ export class TextEditor {
     return this.deps.store.history(lang, key, 50);
   }
 
-  browseTexts(filter: TextFilter = {}): TextBrowse {
+  async browseTexts(filter: TextFilter = {}): Promise<TextBrowse> {
+    await this.deps.live.refresh();
     return browseTexts(this.deps.flows, this.catalog, this.consent, filter);
   }
 
@@ -187,6 +196,8 @@ export class TextEditor {
     edit: { language: string; key: string; text: string },
     toShipped = false,
   ): Promise<{ ok: false; refusals: TextRefusal[] } | null> {
+    // Checked against the texts of now, not of the last poll (word lists, the Dutch text).
+    await this.deps.live.refresh();
     if (!canEditTexts(await this.deps.store.staff(staffId))) {
       return { ok: false, refusals: [{ code: 'notAllowed' }] };
     }
@@ -209,6 +220,7 @@ const textRules = new Set<TextRefusalCode>([
   'tooLong',
   'missingPlaceholder',
   'unknownPlaceholder',
+  'missingNumber',
   'brokenPlaceholder',
   'nesting',
   'notTranslated',

@@ -24,6 +24,8 @@ export const textRefusalCodes = [
   'missingPlaceholder',
   /** A `{{placeholder}}` the Dutch text does not have: nothing would fill it in. */
   'unknownPlaceholder',
+  /** A phone number of the Dutch text is missing (112, 0800-0113): residents may need it. */
+  'missingNumber',
   /** Braces that are not a placeholder (`{{name}` or `{{ }}`). */
   'brokenPlaceholder',
   /** `$t(…)` pulls in another text at send time: hidden, and it escapes every check here. */
@@ -64,6 +66,7 @@ const explain: Record<TextRefusalCode, (r: TextRefusal) => string> = {
   tooLong: (r) => `the text has ${r.value} characters, at most ${r.expected} are allowed`,
   missingPlaceholder: (r) => `${r.value} is missing (the Dutch text has ${r.expected})`,
   unknownPlaceholder: (r) => `${r.value} is not filled in for this text (it has ${r.expected})`,
+  missingNumber: (r) => `the number ${r.value} is missing (the Dutch text has ${r.expected})`,
   brokenPlaceholder: (r) => `"${r.value}" is not a placeholder: write {{name}}`,
   nesting: (r) => `${r.value} would pull in another text: write the words out`,
   notTranslated: () => 'the text is the same as the Dutch or English one: not translated',

@@ -45,6 +45,14 @@ describe(checkEdit.name, () => {
     ]);
   });
 
+  it('refuses a safety message that drops a help line’s number', () => {
+    const message = localeTable['nl']!['safety.message']!;
+    expect(edit('nl', 'safety.message', message.replace('0800-2000', '0800-20 00'))).toEqual([
+      { code: 'missingNumber', value: '0800-2000', expected: '112 113 0800-0113 0800-2000' },
+    ]);
+    expect(edit('nl', 'safety.message', `${message} Je bent niet alleen.`)).toEqual([]);
+  });
+
   it('lets a plural form leave out {{count}}, but not the other placeholders', () => {
     expect(edit('nl', 'system.truncated_one', 'Je bericht was lang. Ik hield één teken.')).toEqual(
       [],

@@ -47,12 +47,25 @@ describe('the texts editor on PostgreSQL', () => {
     expect(await firstScanQuestion(app, 'after-edit')).toBe(
       'Waar word je blij van? Vertel het me!',
     );
-    expect(app.texts.editableText('nl', energy)).toMatchObject({
+    expect(await app.texts.editableText('nl', energy)).toMatchObject({
       text: 'Waar word je blij van? Vertel het me!',
       shipped: shippedEnergy,
       status: 'source',
       place: { group: 'talentenscan', step: 'energy' },
+      placeholders: { required: [], allowed: [] },
+      notEditable: null,
     });
+    expect(await app.texts.editableText('ar', 'system.truncated_few')).toMatchObject({
+      placeholders: { required: [], allowed: ['{{count}}'] },
+      dutch: null,
+      place: { group: 'system', step: null },
+    });
+    expect((await app.texts.editableText('nl', 'onboarding.consent'))?.notEditable).toBe(
+      'consentText',
+    );
+    expect(await app.texts.editableText('nl', 'system.truncated_few')).toBeNull();
+    expect(await app.texts.editableText('nl', 'web.nav.skip')).toBeNull();
+    expect(await app.texts.editableText('de', energy)).toBeNull();
   });
 
   it('reaches another process on the same database after its freshness interval', async () => {
@@ -172,7 +185,10 @@ describe('the texts editor on PostgreSQL', () => {
       revision: { before: 'Waar ben je goed in?', after: null },
     });
     expect(app.translator.text(key, 'nl')).toBe(shipped);
-    expect(app.texts.editableText('nl', key)).toMatchObject({ text: shipped, override: null });
+    expect(await app.texts.editableText('nl', key)).toMatchObject({
+      text: shipped,
+      override: null,
+    });
 
     const history = await app.texts.textHistory('nl', key);
     expect(
@@ -236,13 +252,15 @@ describe('the texts editor on PostgreSQL', () => {
   });
 
   it('marks translations outdated by a Dutch change until each is saved again', async () => {
-    const statuses = () =>
-      app.texts
-        .browseTexts({ group: 'talentenscan' })
-        .groups[0]!.sections.find((s) => s.step === 'energy')!.rows[0]!.cells;
-    expect(statuses()['en']!.status).toBe('outdated');
-    expect(app.texts.browseTexts({ status: 'outdated', lang: 'tr' }).outdated['tr']).toBe(1);
-    expect(app.texts.editableText('en', energy)).toMatchObject({
+    const statuses = async () =>
+      (await app.texts.browseTexts({ group: 'talentenscan' })).groups[0]!.sections.find(
+        (s) => s.step === 'energy',
+      )!.rows[0]!.cells;
+    expect((await statuses())['en']!.status).toBe('outdated');
+    expect((await app.texts.browseTexts({ status: 'outdated', lang: 'tr' })).outdated['tr']).toBe(
+      1,
+    );
+    expect(await app.texts.editableText('en', energy)).toMatchObject({
       status: 'outdated',
       dutch: 'Wat maakt jou blij?',
     });
@@ -253,23 +271,27 @@ describe('the texts editor on PostgreSQL', () => {
       staffId: coordinator,
     });
     expect(saved.ok).toBe(true);
-    expect(statuses()['en']).toEqual({
+    expect((await statuses())['en']).toEqual({
       text: 'What makes you happy?',
       status: 'upToDate',
       overridden: true,
     });
-    expect(statuses()['tr']!.status).toBe('outdated');
+    expect((await statuses())['tr']!.status).toBe('outdated');
 
     // A translator confirms the Turkish text still fits: saved unchanged, it follows the new Dutch.
     const turkish = localeTable['tr']![energy]!;
     await app.texts.saveText({ lang: 'tr', key: energy, text: turkish, staffId: coordinator });
-    expect(statuses()['tr']).toEqual({ text: turkish, status: 'upToDate', overridden: true });
+    expect((await statuses())['tr']).toEqual({
+      text: turkish,
+      status: 'upToDate',
+      overridden: true,
+    });
 
     // Back to the shipped Dutch text: the shipped translations follow it again, the English
     // one written from the changed Dutch text is now the outdated one.
     await app.texts.resetText({ lang: 'nl', key: energy, staffId: coordinator });
-    expect(statuses()['pl']!.status).toBe('upToDate');
-    expect(statuses()['en']!.status).toBe('outdated');
+    expect((await statuses())['pl']!.status).toBe('upToDate');
+    expect((await statuses())['en']!.status).toBe('outdated');
   });
 
   it('understands a keyword a coordinator added, from the next message on', async () => {
