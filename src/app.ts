@@ -19,11 +19,15 @@ import { ChannelRouter } from './bots/channel-router.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
 import type { FlowRegistry } from './flows/engine.js';
-import { loadLocales } from './i18n/load-locales.js';
+import { flattenLocales, loadLocales } from './i18n/load-locales.js';
+import { readSourceHashes, shippedSources } from './i18n/source-hashes.js';
 import { createTranslator } from './i18n/translator.js';
 import { applyMigrations } from './store/migrate.js';
 import { createPrismaClient, type PrismaClient } from './store/prisma-client.js';
 import { PrismaConversationStore } from './store/prisma-conversation-store.js';
+import { PrismaTextRepository } from './store/text-repository.js';
+import { LiveTexts } from './texts/live-texts.js';
+import { TextEditor } from './texts/text-editor.js';
 
 export interface App {
   prisma: PrismaClient;
@@ -47,6 +51,10 @@ export interface App {
     retention: { erased: number; handoffsCleared: number };
   }>;
   followUps: FollowUpDelivery;
+  /** The texts editor: browse, edit, revert residents' texts, served without a restart. */
+  texts: TextEditor;
+  /** The texts this process serves; `refresh()` checks for other processes' changes now. */
+  liveTexts: LiveTexts;
   close(): Promise<void>;
 }
 
@@ -67,6 +75,8 @@ export interface AppOptions {
     /** How long a job stays locked to its worker (BullMQ's lock; default 30 s). */
     lockMs?: number;
   };
+  /** How often this process looks for texts changed by another one (see live-texts.ts). */
+  texts?: { refreshEveryMs?: number; tickMs?: number };
 }
 
 export async function createApp(
@@ -86,11 +96,31 @@ export async function createApp(
     await database.close();
     throw error;
   }
-  const translator = await createTranslator(loadLocales(), config.defaultLanguage);
+  const locales = loadLocales();
+  const translator = await createTranslator(locales, config.defaultLanguage);
   const flows = loadFlows();
   const router = new ChannelRouter();
   const { prisma } = database;
   const clock = options.clock ?? (() => new Date());
+  const textStore = new PrismaTextRepository(prisma);
+  const liveTexts = new LiveTexts({
+    store: textStore,
+    shipped: flattenLocales(locales),
+    shippedSources: shippedSources(readSourceHashes()),
+    apply: (catalog) => translator.applyOverrides(catalog.allOverrides()),
+    clock,
+    ...options.texts,
+    onError: (error) => logger.warn({ err: error.message }, 'text overrides not refreshed'),
+    onRecovered: () => logger.info({}, 'text overrides refreshed again'),
+  });
+  try {
+    await liveTexts.refresh();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  liveTexts.start();
+  const texts = new TextEditor({ store: textStore, live: liveTexts, flows, clock });
   const alerts = new HandoffAlerts({ prisma, translator, flows, outbound: router, logger, clock });
   const jobs = options.jobs ? new JobQueues(options.jobs) : null;
   const inline: HandoffNotifier = {
@@ -179,7 +209,10 @@ export async function createApp(
     jobs,
     maintenance,
     followUps,
+    texts,
+    liveTexts,
     async close() {
+      await liveTexts.stop();
       await worker?.close();
       await jobs?.close();
       await Promise.allSettled(router.channels.map((c) => c.stop()));

@@ -1,10 +1,14 @@
 /**
- * `npm run flows:check`: validates every flow definition and the locale files, prints each
- * problem on its own line and exits non-zero when there is any.
+ * `npm run flows:check`: validates every flow definition and the locale files (the texts
+ * editor's rules for placeholders and word lists, and translations that a change to the
+ * Dutch text left outdated, included), prints each problem on its own line and exits
+ * non-zero when there is any.
  */
 import { checkFlows } from '../flows/check.js';
 import { loadFlows } from '../flows/definitions/index.js';
 import { defaultLocalesDir, flattenLocales, loadLocales } from '../i18n/load-locales.js';
+import { checkSourceHashes, readSourceHashes } from '../i18n/source-hashes.js';
+import { checkShippedTexts } from '../texts/check-shipped-texts.js';
 
 export function runFlowsCheck(
   localesDir = defaultLocalesDir,
@@ -12,7 +16,12 @@ export function runFlowsCheck(
 ): string[] {
   try {
     const flows = loadFlows(inputs);
-    return checkFlows(flows, flattenLocales(loadLocales(localesDir)));
+    const table = flattenLocales(loadLocales(localesDir));
+    return [
+      ...checkFlows(flows, table),
+      ...checkShippedTexts(table),
+      ...checkSourceHashes(table, readSourceHashes(localesDir)),
+    ];
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }

@@ -6,7 +6,11 @@
  */
 import { engineKeys, type FlowRegistry } from './engine.js';
 import { isQuestion, type FlowDefinition, type Step } from './spec.js';
+import { isUntranslated, pluralForms, pluralSuffix } from './locale-rules.js';
+import { stepKeys } from './step-keys.js';
 import { questionChoices, stepSaving } from './step-view.js';
+
+export { sameInEveryLanguage } from './locale-rules.js';
 
 /** Translations per language, flattened to `namespace.path.to.key` → text. */
 export type LocaleTable = Record<string, Record<string, string>>;
@@ -67,28 +71,10 @@ function usedKeys(flows: FlowRegistry): Set<string> {
   const keys = new Set<string>(engineKeys);
   for (const flow of flows.values()) {
     keys.add(flow.title);
-    for (const step of Object.values(flow.steps)) {
-      keys.add(step.text);
-      for (const { label } of questionChoices(step)) if ('key' in label) keys.add(label.key);
-      if (step.kind === 'message') step.suggestions?.rules.forEach((r) => keys.add(r.key));
-    }
+    for (const step of Object.values(flow.steps)) stepKeys(step).forEach((key) => keys.add(key));
   }
   return keys;
 }
-
-const pluralSuffix = /_(zero|one|two|few|many|other)$/;
-
-/** The plural forms a language needs (i18next's `_one`, `_other`, … suffixes). */
-function pluralForms(language: string): string[] {
-  return new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-}
-
-/**
- * Texts that may be the same in every language: the languages' own names, and format-only
- * strings. Anything else in a language other than nl and en that equals the Dutch or
- * English text was not translated.
- */
-export const sameInEveryLanguage = [/^language\.names\./, /^staff\.summaryLine$/];
 
 function checkKeys(used: Set<string>, locales: LocaleTable): string[] {
   const problems: string[] = [];
@@ -113,8 +99,8 @@ function checkKeys(used: Set<string>, locales: LocaleTable): string[] {
   }
   for (const language of languages.filter((l) => l !== 'nl' && l !== 'en')) {
     for (const [key, text] of Object.entries(locales[language]!)) {
-      if (sameInEveryLanguage.some((pattern) => pattern.test(key))) continue;
-      if (text === locales['en']?.[key] || text === locales['nl']?.[key]) {
+      const source = { nl: locales['nl']?.[key], en: locales['en']?.[key] };
+      if (isUntranslated(key, language, text, source)) {
         problems.push(`key ${key}: not translated in ${language} (same as nl or en)`);
       }
     }

@@ -5,6 +5,11 @@
 export interface Lexicon {
   /** The text of `key` in `language`, or undefined when the key has no text there. */
   text(key: string, language: string): string | undefined;
+  /**
+   * Changes whenever a text may have changed (a coordinator's edit), so word lists worked out
+   * from the texts are worked out again. A lexicon without it never changes.
+   */
+  readonly revision?: number;
 }
 
 /** Languages whose keywords always work, whatever language the resident chose. */
@@ -22,12 +27,12 @@ export function words(lexicon: Lexicon, key: string, languages: readonly string[
 
 const shapedCache = new WeakMap<
   (word: string) => string,
-  WeakMap<Lexicon, Map<string, string[]>>
+  WeakMap<Lexicon, { revision: number | undefined; lists: Map<string, string[]> }>
 >();
 
 /**
  * `words`, each passed through `shape` (e.g. normalised for comparison), worked out once per
- * lexicon: answers are compared with the same lists on every message.
+ * lexicon and revision: answers are compared with the same lists on every message.
  */
 export function shapedWords(
   lexicon: Lexicon,
@@ -37,8 +42,11 @@ export function shapedWords(
 ): readonly string[] {
   let byLexicon = shapedCache.get(shape);
   if (!byLexicon) shapedCache.set(shape, (byLexicon = new WeakMap()));
-  let lists = byLexicon.get(lexicon);
-  if (!lists) byLexicon.set(lexicon, (lists = new Map()));
+  let cached = byLexicon.get(lexicon);
+  if (!cached || cached.revision !== lexicon.revision) {
+    byLexicon.set(lexicon, (cached = { revision: lexicon.revision, lists: new Map() }));
+  }
+  const { lists } = cached;
   const id = `${key}\u0000${languages.join(',')}`;
   let list = lists.get(id);
   if (!list) lists.set(id, (list = words(lexicon, key, languages).map(shape)));

@@ -1,19 +1,40 @@
 /**
  * i18next behind the Translator port. Keys are `namespace.path`; the engine's messages are
  * rendered with their parameters, lists as bulleted lines, choices with translated labels.
+ * Coordinators' overrides replace shipped texts in place, so rendering costs the same with
+ * or without them.
  */
 import i18next, { type i18n } from 'i18next';
 import type { BotMessage, MessageParam } from '../flows/events.js';
 import type { RenderedMessage, Translator } from '../conversations/ports.js';
-import type { LocaleResources } from './load-locales.js';
+import type { LocaleResources, LocaleTree } from './load-locales.js';
+
+/** One text that replaces the shipped one: `key` is `namespace.path.to.key`. */
+export interface OverrideText {
+  language: string;
+  key: string;
+  text: string;
+}
+
+/** A Translator whose texts can be replaced while it runs. */
+export interface LiveTranslator extends Translator {
+  /** Counts the changes, so word lists worked out from the texts are worked out again. */
+  readonly revision: number;
+  /**
+   * Serves exactly these overrides from now on, over the shipped texts: an override left out
+   * gives its shipped text back. Only the namespaces that changed are rebuilt.
+   */
+  applyOverrides(overrides: readonly OverrideText[]): void;
+}
 
 export async function createTranslator(
   resources: LocaleResources,
   fallbackLanguage = 'nl',
-): Promise<Translator> {
+): Promise<LiveTranslator> {
   const instance = i18next.createInstance();
   await instance.init({
-    resources,
+    // i18next writes into the trees it is given: the shipped texts stay untouched beside it.
+    resources: structuredClone(resources),
     lng: fallbackLanguage,
     fallbackLng: false,
     ns: Object.keys(resources[fallbackLanguage] ?? {}),
@@ -21,15 +42,49 @@ export async function createTranslator(
     returnNull: false,
     initAsync: false,
   });
-  return new I18nextTranslator(instance, Object.keys(resources), fallbackLanguage);
+  return new I18nextTranslator(instance, resources, fallbackLanguage);
 }
 
-class I18nextTranslator implements Translator {
+const cell = (language: string, namespace: string) => `${language}\u0000${namespace}`;
+
+class I18nextTranslator implements LiveTranslator {
+  readonly languages: readonly string[];
+  revision = 0;
+  /** The overrides served now, per language and namespace: path → text. */
+  private applied = new Map<string, Map<string, string>>();
+
   constructor(
     private readonly i18n: i18n,
-    readonly languages: readonly string[],
+    private readonly shipped: LocaleResources,
     private readonly fallback: string,
-  ) {}
+  ) {
+    this.languages = Object.keys(shipped);
+  }
+
+  applyOverrides(overrides: readonly OverrideText[]): void {
+    const next = new Map<string, Map<string, string>>();
+    for (const { language, key, text } of overrides) {
+      const dot = key.indexOf('.');
+      const bundle = cell(language, key.slice(0, dot));
+      if (!next.has(bundle)) next.set(bundle, new Map());
+      next.get(bundle)!.set(key.slice(dot + 1), text);
+    }
+    const changed = [...new Set([...next.keys(), ...this.applied.keys()])].filter(
+      (bundle) => !sameTexts(next.get(bundle), this.applied.get(bundle)),
+    );
+    for (const bundle of changed) {
+      const [language, namespace] = bundle.split('\u0000') as [string, string];
+      const tree = structuredClone(this.shipped[language]?.[namespace] ?? {});
+      for (const [path, text] of next.get(bundle) ?? []) setPath(tree, path.split('.'), text);
+      this.i18n.removeResourceBundle(language, namespace);
+      this.i18n.addResourceBundle(language, namespace, tree, false, true, {
+        silent: true,
+        skipCopy: true,
+      });
+    }
+    this.applied = next;
+    if (changed.length > 0) this.revision += 1;
+  }
 
   text(
     key: string,
@@ -79,6 +134,20 @@ class I18nextTranslator implements Translator {
   ): string {
     return this.text(key, language, values) ?? this.text(key, this.fallback, values) ?? key;
   }
+}
+
+function sameTexts(a: Map<string, string> | undefined, b: Map<string, string> | undefined) {
+  if (!a || !b) return a === b;
+  return a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
+}
+
+function setPath(tree: LocaleTree, path: string[], text: string): void {
+  let node = tree;
+  for (const part of path.slice(0, -1)) {
+    const child = node[part];
+    node = typeof child === 'object' ? child : (node[part] = {});
+  }
+  node[path.at(-1)!] = text;
 }
 
 const rtlLanguages = new Set(['ar']);
