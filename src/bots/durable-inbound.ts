@@ -53,6 +53,8 @@ export class DurableInbound {
   private readonly queue: string[] = [];
   private active = 0;
   private readonly stopping = new AbortController();
+  /** Spool calls under way: a stop waits for them, so none is cut off by a closing database. */
+  private readonly calls = new Set<Promise<unknown>>();
   private sweeper: NodeJS.Timeout | undefined;
   private prunedAt = 0;
 
@@ -87,11 +89,16 @@ export class DurableInbound {
     this.sweeper.unref();
   }
 
-  /** Stops taking messages from the spool; a message in hand finishes, the rest waits there. */
+  /**
+   * Stops taking messages from the spool and resolves once no spool call is under way. A
+   * message in hand finishes without being marked handled: it stays pending, and the inbound
+   * handler recognises it when it comes round after the restart.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.stopping.abort();
     clearInterval(this.sweeper);
+    await Promise.allSettled([...this.calls]);
   }
 
   /** Keeps messages in the spool without handling them (the channel cannot answer now). */
@@ -115,12 +122,13 @@ export class DurableInbound {
    * promise first: a message of it is still being handled outside the spool.
    */
   async accept(messages: readonly InboundMessage[], after?: Promise<unknown>): Promise<void> {
+    if (!this.running) throw new InboundStoppedError('the inbound spool is stopped');
     const keys = [...new Set(messages.map((m) => identityKey(m.channel, m.userId)))];
     const fresh = keys.filter((key) => !this.chats.has(key));
     // Owned from now, so a chat's next message cannot overtake these while they are written.
     for (const key of fresh) this.chats.set(key, { again: false });
     try {
-      await this.spool.add(messages);
+      await this.book(() => this.spool.add(messages));
     } catch (error) {
       for (const key of fresh) this.chats.delete(key);
       throw error;
@@ -136,7 +144,7 @@ export class DurableInbound {
   async sweep(): Promise<void> {
     if (!this.running) return;
     try {
-      for (const key of await this.spool.pendingChats(this.channel)) {
+      for (const key of await this.book(() => this.spool.pendingChats(this.channel))) {
         if (this.chats.has(key)) continue;
         this.chats.set(key, { again: false });
         this.enqueue(key);
@@ -144,7 +152,8 @@ export class DurableInbound {
       const now = this.clock().getTime();
       if (now - this.prunedAt >= hourMs) {
         this.prunedAt = now;
-        await this.spool.prune(new Date(now - (this.options.keepHandledMs ?? 30 * 24 * hourMs)));
+        const before = new Date(now - (this.options.keepHandledMs ?? 30 * 24 * hourMs));
+        await this.book(() => this.spool.prune(before));
       }
     } catch (error) {
       this.logger.warn({ channel: this.channel, ...spoolError(error) }, 'inbound spool unreadable');
@@ -183,7 +192,7 @@ export class DurableInbound {
       drain.again = false;
       let row: SpooledMessage | null;
       try {
-        row = await this.spool.claim(key);
+        row = await this.book(() => this.spool.claim(key));
         unreadable = 0;
       } catch (error) {
         this.logger.warn({ conversation, ...spoolError(error) }, 'inbound spool unreadable');
@@ -201,13 +210,15 @@ export class DurableInbound {
       try {
         await this.sink!(message);
       } catch (error) {
+        if (!this.running) return;
         const park = row.attempts >= this.maxAttempts;
         await this.settle(row, spoolError(error), park, conversation);
         if (!park) await this.pause(this.retryDelaysMs[row.attempts - 1]!);
         continue;
       }
+      if (!this.running) return;
       try {
-        await this.spool.handled(row.id);
+        await this.book(() => this.spool.handled(row.id));
       } catch (error) {
         // Still pending: it comes round again, and the inbound handler knows it as done.
         this.logger.warn({ conversation, ...spoolError(error) }, 'inbound not marked handled');
@@ -227,10 +238,18 @@ export class DurableInbound {
     if (park) this.logger.error({ ...trace, ...code }, 'inbound message parked for a coordinator');
     else this.logger.warn({ ...trace, ...code }, 'inbound message not handled, trying again');
     try {
-      await this.spool.failed(row.id, error, park);
+      await this.book(() => this.spool.failed(row.id, error, park));
     } catch (failure) {
       this.logger.warn({ conversation, ...spoolError(failure) }, 'inbound failure not recorded');
     }
+  }
+
+  private book<T>(call: () => Promise<T>): Promise<T> {
+    const pending = call();
+    this.calls.add(pending);
+    const forget = () => this.calls.delete(pending);
+    pending.then(forget, forget);
+    return pending;
   }
 
   private async pause(ms: number): Promise<void> {
@@ -239,3 +258,9 @@ export class DurableInbound {
 }
 
 function noop(): void {}
+
+/** A message offered after the spool was stopped: it was not written. */
+export class InboundStoppedError extends Error {
+  override readonly name = 'InboundStoppedError';
+  readonly code = 'INBOUND_STOPPED';
+}

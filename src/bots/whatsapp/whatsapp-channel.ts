@@ -62,6 +62,8 @@ export class WhatsAppChannel implements ChannelAdapter {
   private stopping = new AbortController();
   /** The spool run of this start; messages are handled from it. */
   private inbound: DurableInbound | undefined;
+  /** Reading back the backlog after a connect; a stop waits for it (it reads the spool). */
+  private catchingUp: Promise<void> | undefined;
   private readonly startTimeoutMs: number;
   private readonly output: TextOutput;
   private readonly now: () => Date;
@@ -132,6 +134,9 @@ export class WhatsAppChannel implements ChannelAdapter {
     const client = this.client;
     this.client = undefined;
     if (client) await this.close(client);
+    // Its browser calls fail once the client is closed; its spool reads are then over.
+    await this.catchingUp;
+    this.catchingUp = undefined;
   }
 
   private connect(): void {
@@ -173,7 +178,7 @@ export class WhatsAppChannel implements ChannelAdapter {
       this.connected = true;
       this.failures = 0;
       this.logger.info({}, 'WhatsApp connected');
-      void this.catchUp(client, current);
+      this.catchingUp = this.catchUp(client, current);
     });
     client.on('message', (message) => {
       if (current()) void this.receive(message);
@@ -209,7 +214,7 @@ export class WhatsAppChannel implements ChannelAdapter {
       return;
     }
     const inbound = this.inbound;
-    if (!inbound) return;
+    if (!inbound || !this.running) return;
     try {
       await withRetries(
         () => inbound.accept([toInbound(message, this.now())]),
