@@ -134,8 +134,14 @@ export class DurableInbound {
       throw error;
     }
     for (const key of keys) {
-      if (!fresh.includes(key)) this.chats.get(key)!.again = true;
-      else if (after) void after.then(noop, noop).then(() => this.enqueue(key));
+      const drain = this.chats.get(key);
+      if (drain && !fresh.includes(key)) {
+        drain.again = true;
+        continue;
+      }
+      // A drain that was running may have finished while these were written.
+      if (!drain) this.chats.set(key, { again: false });
+      if (after) void after.then(noop, noop).then(() => this.enqueue(key));
       else this.enqueue(key);
     }
   }
