@@ -10,7 +10,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { identityKey } from '../conversations/identity-key.js';
 import type { Logger } from '../conversations/ports.js';
 import type { InboundMessage, InboundSink } from './channel.js';
-import { spoolError, type InboundSpool, type SpooledMessage } from './inbound-spool.js';
+import {
+  errorFields,
+  spoolError,
+  type InboundSpool,
+  type SpooledMessage,
+} from './inbound-spool.js';
 import { defaultLateAfterMs, markLate } from './mark-late.js';
 
 export interface DurableInboundOptions {
@@ -162,7 +167,10 @@ export class DurableInbound {
         await this.book(() => this.spool.prune(before));
       }
     } catch (error) {
-      this.logger.warn({ channel: this.channel, ...spoolError(error) }, 'inbound spool unreadable');
+      this.logger.warn(
+        { channel: this.channel, ...errorFields(error) },
+        'inbound spool unreadable',
+      );
     }
   }
 
@@ -201,7 +209,7 @@ export class DurableInbound {
         row = await this.book(() => this.spool.claim(key));
         unreadable = 0;
       } catch (error) {
-        this.logger.warn({ conversation, ...spoolError(error) }, 'inbound spool unreadable');
+        this.logger.warn({ conversation, ...errorFields(error) }, 'inbound spool unreadable');
         await this.pause(spoolRetryMs[Math.min(unreadable++, spoolRetryMs.length - 1)]!);
         continue;
       }
@@ -227,7 +235,7 @@ export class DurableInbound {
         await this.book(() => this.spool.handled(row.id));
       } catch (error) {
         // Still pending: it comes round again, and the inbound handler knows it as done.
-        this.logger.warn({ conversation, ...spoolError(error) }, 'inbound not marked handled');
+        this.logger.warn({ conversation, ...errorFields(error) }, 'inbound not marked handled');
       }
       this.options.onHandled?.(row.message);
     }
@@ -246,7 +254,7 @@ export class DurableInbound {
     try {
       await this.book(() => this.spool.failed(row.id, error, park));
     } catch (failure) {
-      this.logger.warn({ conversation, ...spoolError(failure) }, 'inbound failure not recorded');
+      this.logger.warn({ conversation, ...errorFields(failure) }, 'inbound failure not recorded');
     }
   }
 

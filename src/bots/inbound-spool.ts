@@ -58,3 +58,9 @@ export function spoolError(error: unknown): SpoolError {
     ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code) } : {}),
   };
 }
+
+/** An error as a log line may show it: `err` (its name) and its code, never its message. */
+export function errorFields(error: unknown): { err: string; code?: string } {
+  const { name, code } = spoolError(error);
+  return { err: name, ...(code ? { code } : {}) };
+}

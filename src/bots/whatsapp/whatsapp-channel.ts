@@ -12,7 +12,7 @@ import { identityKey } from '../../conversations/identity-key.js';
 import type { Logger } from '../../conversations/ports.js';
 import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
 import { DurableInbound } from '../durable-inbound.js';
-import { spoolError, type InboundSpool } from '../inbound-spool.js';
+import { errorFields, type InboundSpool } from '../inbound-spool.js';
 import { withRetries } from '../with-retries.js';
 import { ignoreReason } from './ignore-reason.js';
 import { printPairingQr, type TextOutput } from './print-pairing-qr.js';
@@ -221,17 +221,14 @@ export class WhatsAppChannel implements ChannelAdapter {
         spoolWriteDelays,
         (error, attempt, retryInMs) => {
           if (retryInMs === undefined) return;
-          const err = spoolError(error);
-          this.logger.warn(
-            { conversation, attempt, retryInMs, err },
-            'WhatsApp message not spooled yet',
-          );
+          const trace = { conversation, attempt, retryInMs, ...errorFields(error) };
+          this.logger.warn(trace, 'WhatsApp message not spooled yet');
         },
         this.stopping.signal,
       );
     } catch (error) {
       this.logger.error(
-        { conversation, err: spoolError(error) },
+        { conversation, ...errorFields(error) },
         'WhatsApp message not spooled; it is read back at the next connect',
       );
     }
@@ -248,7 +245,7 @@ export class WhatsAppChannel implements ChannelAdapter {
     try {
       const limit = this.options.backlogLimit ?? defaultBacklogLimit;
       const backlog = await readBacklog(client, this.spool, limit, (error) =>
-        this.logger.warn({ err: spoolError(error) }, 'WhatsApp chat not read back'),
+        this.logger.warn(errorFields(error), 'WhatsApp chat not read back'),
       );
       if (!current()) return;
       const now = this.now();
@@ -256,7 +253,7 @@ export class WhatsAppChannel implements ChannelAdapter {
       if (backlog.length > 0)
         this.logger.info({ messages: backlog.length }, 'WhatsApp backlog read');
     } catch (error) {
-      this.logger.warn({ err: spoolError(error) }, 'WhatsApp backlog not read');
+      this.logger.warn(errorFields(error), 'WhatsApp backlog not read');
     }
     if (current()) inbound.release();
   }
@@ -266,7 +263,7 @@ export class WhatsAppChannel implements ChannelAdapter {
     const client = this.client;
     if (!client || !this.connected) return;
     client.sendSeen(chatId).catch((error: unknown) => {
-      this.logger.debug({ err: spoolError(error) }, 'WhatsApp chat not marked read');
+      this.logger.debug(errorFields(error), 'WhatsApp chat not marked read');
     });
   }
 
