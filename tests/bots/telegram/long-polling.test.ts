@@ -243,4 +243,25 @@ describe(`${TelegramChannel.name}: an update counts only once handled`, () => {
     expect(await store.listParked()).toMatchObject([{ channel: 'telegram', attempts: 3 }]);
     expect(await db.prisma.spooledInbound.count({ where: { status: 'pending' } })).toBe(0);
   });
+
+  it('marks a message sent long before Bloei could handle it as late', async () => {
+    const api = await fakeApi();
+    const user = { id: 4646, first_name: 'Amina' };
+    const telegram = await channel(api, false, { lateAfterMs: 5 * 60_000 });
+    const seen: InboundMessage[] = [];
+    await telegram.start(async (message) => {
+      seen.push(message);
+      return [];
+    });
+    const stale = api.text(user, 'van vanochtend');
+    stale.message!.date -= 60 * 60;
+    await api.push(stale);
+    await api.push(api.text(user, 'van nu'));
+    await waitFor(
+      () => seen.length === 2,
+      within(60_000),
+      () => 'both messages handled',
+    );
+    expect(seen.map((m) => m.late ?? false)).toEqual([true, false]);
+  });
 });
