@@ -77,7 +77,9 @@ const schema = z.object({
     .default('bloei'),
   SEND_RATE_TELEGRAM_PER_SECOND: z.coerce.number().positive().default(25),
   SEND_INTERVAL_WHATSAPP_SECONDS: z.coerce.number().positive().default(3),
+  INBOUND_LATE_AFTER_SECONDS: z.coerce.number().positive().default(300),
   WHATSAPP_ENABLED: flag,
+  WHATSAPP_BACKLOG_LIMIT: z.coerce.number().int().positive().default(200),
   WHATSAPP_DATA_DIR: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Unset: no health endpoint. */
@@ -104,6 +106,8 @@ export interface TelegramConfig {
 export interface WhatsAppConfig {
   dataDir: string;
   chromiumPath: string;
+  /** Most messages read back from one chat after a connect. */
+  backlogLimit?: number;
 }
 
 export interface Config {
@@ -131,6 +135,8 @@ export interface Config {
   web: { port: number; host: string; secureCookies: boolean };
   /** Messages per window a resident may send before being slowed down. */
   flood: { messages: number; windowMs: number };
+  /** A message sent longer ago than this when Bloei handles it is late: not taken as an answer. */
+  lateAfterMs: number;
   /** Months of inactivity after which a resident is erased; months a closed hand-off keeps its details. */
   retention: { contactMonths: number; handoffMonths: number };
 }
@@ -174,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const [first, second] = e.FOLLOWUP_REMINDER_DAYS.split(',').map(Number) as [number, number];
   return {
     flood: { messages: e.FLOOD_MESSAGES, windowMs: e.FLOOD_WINDOW_SECONDS * 1000 },
+    lateAfterMs: e.INBOUND_LATE_AFTER_SECONDS * 1000,
     retention: { contactMonths: e.RETENTION_MONTHS, handoffMonths: e.HANDOFF_RETENTION_MONTHS },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
@@ -206,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {
           dataDir: e.WHATSAPP_DATA_DIR ?? `${e.BLOEI_DATA_DIR}/whatsapp`,
           chromiumPath: e.CHROMIUM_PATH,
+          backlogLimit: e.WHATSAPP_BACKLOG_LIMIT,
         }
       : undefined,
     databaseUrl: e.DATABASE_URL,

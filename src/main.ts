@@ -27,6 +27,7 @@ import { gracefulShutdown } from './health/graceful-shutdown.js';
 import { startHealthServer } from './health/health-server.js';
 import { InFlightWork } from './health/in-flight-work.js';
 import { createWebServer } from './web/web-server.js';
+import { PrismaInboundSpool } from './store/prisma-inbound-spool.js';
 
 async function chat(config: Config, logger: Logger, args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -83,7 +84,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
     { logger, timeoutMs: config.shutdownTimeoutMs },
   );
   const sink = (message: InboundMessage) => inFlight.track(() => app.handler.handle(message));
-  for (const channel of await createChannels(config, logger, app.translator)) {
+  const spool = new PrismaInboundSpool(app.prisma);
+  for (const channel of await createChannels(config, logger, app.translator, spool)) {
     app.router.add(channel);
     await channel.start(sink);
     logger.info({ channel: channel.channel }, 'channel started');

@@ -1,6 +1,6 @@
 /**
- * Hands a message over again while handling it fails, for channels that will not deliver it
- * a second time themselves (WhatsApp Web, a polled Telegram update).
+ * Tries a step again after a pause while it fails, for a channel that will not deliver a
+ * message a second time itself (WhatsApp Web: writing a message to the inbound spool).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 

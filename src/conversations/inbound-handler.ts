@@ -90,13 +90,14 @@ export class InboundHandler {
   handle(inbound: InboundMessage): Promise<OutboundMessage[]> {
     const key = identityKey(inbound.channel, inbound.userId);
     return this.lane.run(key, async () => {
-      await this.flood?.admit(key, () => this.slowDown(key, inbound));
+      // Late messages get one note between them, not a reply each: no reason to slow them.
+      if (!inbound.late) await this.flood?.admit(key, () => this.slowDown(key, inbound));
       const staffReplies = await this.deps.staff?.handle(inbound, this.clock());
       if (staffReplies) {
         await this.deliver(staffReplies, this.trace(key, inbound.channel));
         return staffReplies;
       }
-      const input = toEngineInput(inbound.content);
+      const input = toEngineInput(inbound);
       const replies = await this.process(key, { ...inbound, input, inbound });
       return replies ?? [];
     });
@@ -299,7 +300,13 @@ function rendered({ text, choices, ref }: OutboundMessage): RenderedMessage {
   return { text, choices, ...(ref ? { ref } : {}) };
 }
 
-function toEngineInput(content: InboundContent): EngineInput {
+function toEngineInput(inbound: InboundMessage): EngineInput {
+  const input = residentInput(inbound.content);
+  if (!inbound.late) return input;
+  return { type: 'late', sentAt: (inbound.sentAt ?? inbound.receivedAt).toISOString(), input };
+}
+
+function residentInput(content: InboundContent): Exclude<EngineInput, { type: 'start' | 'late' }> {
   switch (content.type) {
     case 'text':
       return { type: 'text', text: content.text };

@@ -17,6 +17,13 @@ export interface InboundMessage {
   /** The platform's id for this delivery; a second delivery with the same id is ignored. */
   messageId: string;
   receivedAt: Date;
+  /** When the person sent it, as the platform says (absent when it does not say). */
+  sentAt?: Date;
+  /**
+   * Sent long before Bloei could handle it (Bloei was down): not taken as an answer to a
+   * question the resident may no longer see; safety words and keywords still count.
+   */
+  late?: boolean;
   content: InboundContent;
   /** The platform's guess of the person's language, used at first contact only. */
   languageHint?: string;

@@ -35,7 +35,12 @@ export type EngineInput =
   | { type: 'choice'; id: string; ref?: string }
   | { type: 'media' }
   /** The host starts a flow itself (e.g. a scheduled follow-up), optionally after a notice. */
-  | { type: 'start'; flow: string; notice?: string };
+  | { type: 'start'; flow: string; notice?: string }
+  /**
+   * A message sent while Bloei was away (`sentAt`, ISO), handled long after: safety words and
+   * keywords count, but it is no answer to a question the resident may no longer see.
+   */
+  | { type: 'late'; sentAt: string; input: Exclude<EngineInput, { type: 'start' | 'late' }> };
 
 export interface EngineResult {
   state: ConversationState;
@@ -58,6 +63,7 @@ export const engineKeys: readonly string[] = [
   'system.personRequested',
   'system.paused',
   'system.welcomeBack',
+  'system.backAgain',
   'system.resumed',
   'system.truncated',
   'system.stuck',
@@ -135,12 +141,14 @@ class Turn {
       if (input.notice) this.say(input.notice);
       return this.startByHost(input.flow);
     }
-    if (input.type === 'text') {
-      const signal = detectSafetySignal(input.text, this.ctx.lexicon, this.state.language);
+    const said = input.type === 'late' ? input.input : input;
+    if (said.type === 'text') {
+      const signal = detectSafetySignal(said.text, this.ctx.lexicon, this.state.language);
       if (signal) return this.onSafetySignal(signal);
-      const keyword = matchKeyword(input.text, this.ctx.lexicon, this.state.language);
+      const keyword = matchKeyword(said.text, this.ctx.lexicon, this.state.language);
       if (keyword && this.onKeyword(keyword)) return;
     }
+    if (input.type === 'late') return this.onLate(input.sentAt);
     if (this.state.safetyHold) return this.say('safety.holding');
     if (this.consentOutdated()) return this.startFlow(coreFlows.reconsent);
     const run = this.state.run;
@@ -242,6 +250,20 @@ class Turn {
       this.state.safetyHold = true;
     }
     this.say('safety.continueLater');
+  }
+
+  /**
+   * Messages the resident sent while Bloei was away: one "I am back" note for all of them,
+   * then the question they are at (or what an idle conversation offers) again.
+   */
+  private onLate(sentAt: string): void {
+    const noted = this.state.lateNotedAt;
+    if (noted && Date.parse(sentAt) <= Date.parse(noted)) return;
+    this.state.lateNotedAt = this.ctx.now.toISOString();
+    this.say('system.backAgain');
+    if (this.state.safetyHold) return this.say('safety.holding');
+    if (this.state.run) return this.ask(this.state.run);
+    this.onIdle();
   }
 
   /**
@@ -352,7 +374,7 @@ class Turn {
     }
   }
 
-  private answer(run: Run, input: Exclude<EngineInput, { type: 'start' }>): void {
+  private answer(run: Run, input: Exclude<EngineInput, { type: 'start' | 'late' }>): void {
     const step = this.step(run, run.step);
     if (step.kind === 'message') return this.enter(run, run.step);
     if (

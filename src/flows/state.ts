@@ -33,6 +33,8 @@ export interface ConversationState {
   paused: Run[];
   /** After a safety signal, questions wait until the resident says to go on. */
   safetyHold?: boolean;
+  /** When the resident last heard that Bloei was away and is back (ISO): said once per absence. */
+  lateNotedAt?: string;
 }
 
 export function initialState(language: string): ConversationState {

@@ -2,10 +2,12 @@
  * Erasure ("forget me", and the retention job): first the anonymous counts the indicators
  * need (per metric, value, month and wijk, with nothing that points back to a person), then the
  * contact and, by cascade, everything that hangs off it: identities, conversations,
- * answers, profiles, consents, sign-ups, hand-offs, invitations, enrolments and follow-ups.
+ * answers, profiles, consents, sign-ups, hand-offs, invitations, enrolments and follow-ups;
+ * and their parked inbound messages, which are keyed by hash, not by contact.
  * Queued jobs carry only row ids; once the rows are gone they do nothing.
  */
 import type { Prisma } from './generated/client.js';
+import { eraseSpooledInbound } from './prisma-inbound-spool.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,6 +20,7 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
       answers: { where: { indicator: { not: null } } },
       talentProfiles: { select: { completedAt: true } },
       signUps: { select: { createdAt: true, kind: true, wijk: true } },
+      identities: { select: { channel: true, externalId: true } },
     },
   });
   if (!contact) return false;
@@ -55,6 +58,7 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
       update: { count: { increment: 1 } },
     });
   }
+  await eraseSpooledInbound(tx, contact.identities);
   await tx.contact.delete({ where: { id: contactId } });
   await tx.erasure.create({ data: { at } });
   return true;

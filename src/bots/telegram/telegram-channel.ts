@@ -1,18 +1,20 @@
 /**
- * Bloei on Telegram, through grammY. Long polling by default (the runner, one chat at a time
- * in order, many chats at once); a webhook server when a webhook URL is configured. Sending
- * is paced per chat (transformer-throttler) and retried on 429 and 5xx (auto-retry). The
- * adapter only translates: updates → inbound messages, outbound messages → sendMessage.
+ * Bloei on Telegram, through grammY. Long polling by default (one chat at a time in order,
+ * many chats at once); a webhook server when a webhook URL is configured. Sending is paced
+ * per chat (transformer-throttler) and retried on 429 and 5xx (auto-retry). The adapter only
+ * translates: updates → inbound messages, outbound messages → sendMessage.
  *
- * An update counts as delivered only once Bloei has handled it: a webhook answers 200 after
- * that (an error gives a 500, and Telegram delivers the update again), and long polling
- * confirms an update only once it is handled (see long-polling.ts), retrying one that failed
- * a few times first. So a crash or a database outage delays messages instead of losing them.
+ * An update counts as delivered only once Bloei has handled it or written it to the durable
+ * inbound spool: a webhook answers 200 after that (an error gives a 500, and Telegram
+ * delivers the update again), and long polling confirms an update only then (see
+ * long-polling.ts). A polled update that fails goes to the spool, which tries it again and
+ * parks it for a coordinator if it keeps failing; the chat's next updates queue behind it
+ * there. So a crash or a database outage delays messages instead of losing them.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { sequentialize, type RunnerHandle } from '@grammyjs/runner';
+import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { Api, Bot, BotError, GrammyError, webhookCallback, type Context } from 'grammy';
+import { Api, Bot, BotError, GrammyError, type Context } from 'grammy';
 import type { CallbackQuery, Update } from 'grammy/types';
 import type { TelegramConfig } from '../../config.js';
 import { identityKey } from '../../conversations/identity-key.js';
@@ -21,20 +23,19 @@ import {
   type Logger,
   type Translator,
 } from '../../conversations/ports.js';
-import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
+import type { ChannelAdapter, InboundMessage, InboundSink, OutboundMessage } from '../channel.js';
+import { DurableInbound } from '../durable-inbound.js';
+import type { InboundSpool } from '../inbound-spool.js';
+import { defaultLateAfterMs, markLate } from '../mark-late.js';
 import { botCommands } from './bot-commands.js';
-import { withRetries } from '../with-retries.js';
 import { KeyboardTracker } from './keyboard-tracker.js';
-import { startLongPolling } from './long-polling.js';
+import { LongPolling } from './long-polling.js';
 import { renderForTelegram } from './render.js';
 import { telegramChannel, toInbound } from './to-inbound.js';
 import { WebhookServer } from './webhook-server.js';
 
 /** The only updates Bloei asks Telegram for. */
 const allowedUpdates = ['message', 'callback_query'] as const satisfies (keyof Update)[];
-
-/** When polling, a failed update is tried again after these pauses before it is given up. */
-const pollingRetryDelaysMs = [500, 1_000, 2_000, 4_000, 8_000];
 
 export interface TelegramChannelOptions {
   /** Least time between two calls for one chat; Telegram asks for about one message a second. */
@@ -44,8 +45,17 @@ export interface TelegramChannelOptions {
   maxRetryAttempts?: number;
   /** How long one getUpdates call may wait for updates (long polling). */
   pollTimeoutSeconds?: number;
-  /** Pauses before each new attempt at an update that failed (long polling). */
+  /**
+   * Pauses before each new attempt at an update that failed (long polling): in the spool
+   * (then it is parked), or in place while the spool cannot be written.
+   */
   pollingRetryDelaysMs?: readonly number[];
+  /** Where updates wait durably when they failed or held up other chats (long polling). */
+  spool?: InboundSpool;
+  /** How long an update may hold up a full polling window before its chat is set aside. */
+  setAsideAfterMs?: number;
+  /** A message sent longer ago than this when it is handled is late (see mark-late.ts). */
+  lateAfterMs?: number;
   /** The language of the command list for residents whose app language has none. */
   defaultLanguage?: string;
   clock?: () => Date;
@@ -58,9 +68,12 @@ export class TelegramChannel implements ChannelAdapter {
   private readonly keyboardApi: Api;
   private readonly keyboards = new KeyboardTracker();
   private readonly clock: () => Date;
-  private runner: RunnerHandle | undefined;
+  private readonly lateAfterMs: number;
+  private polling: LongPolling | undefined;
   private webhook: WebhookServer | undefined;
   private sink: InboundSink | undefined;
+  /** The spool run of this start (long polling with a spool). */
+  private inbound: DurableInbound | undefined;
 
   constructor(
     private readonly config: TelegramConfig,
@@ -69,6 +82,7 @@ export class TelegramChannel implements ChannelAdapter {
     private readonly options: TelegramChannelOptions = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
+    this.lateAfterMs = options.lateAfterMs ?? defaultLateAfterMs;
     const client = config.apiRoot ? { apiRoot: config.apiRoot } : {};
     this.bot = new Bot(config.token, { client });
     this.keyboardApi = new Api(config.token, client);
@@ -102,7 +116,9 @@ export class TelegramChannel implements ChannelAdapter {
         },
       }),
     );
-    this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+    // Telegram posts webhook updates side by side: one chat's wait for each other here. Long
+    // polling has its own per-chat lanes, which can hand a stuck chat over to the spool.
+    if (config.webhook) this.bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
     this.bot.use((ctx) => this.onUpdate(ctx.update));
   }
 
@@ -115,6 +131,17 @@ export class TelegramChannel implements ChannelAdapter {
     this.sink = sink;
     await this.bot.init();
     await this.publishCommands();
+    const { spool, pollingRetryDelaysMs: retryDelaysMs, setAsideAfterMs } = this.options;
+    if (spool) {
+      this.inbound = new DurableInbound(telegramChannel, spool, this.logger, {
+        clock: this.clock,
+        lateAfterMs: this.lateAfterMs,
+        ...(retryDelaysMs ? { retryDelaysMs } : {}),
+      });
+      // Before updates come in: a chat with messages left in the spool gets its new ones
+      // behind them.
+      await this.inbound.start(sink);
+    }
     const { webhook } = this.config;
     if (webhook) {
       const server = new WebhookServer(
@@ -125,8 +152,8 @@ export class TelegramChannel implements ChannelAdapter {
           secret: webhook.secret,
           logger: this.logger,
         },
-        // Past the timeout the update is not confirmed (500): Telegram delivers it again.
-        webhookCallback(this.bot, 'http', { onTimeout: 'throw' }),
+        // Past the server's timeout the update is not confirmed (500): Telegram delivers it again.
+        (update) => this.bot.handleUpdate(update as Update),
       );
       await server.listen();
       this.webhook = server;
@@ -138,19 +165,23 @@ export class TelegramChannel implements ChannelAdapter {
       return;
     }
     await this.bot.api.deleteWebhook();
-    const runner = startLongPolling(this.bot, {
+    const polling = new LongPolling(this.bot.api, {
       timeoutSeconds: this.options.pollTimeoutSeconds ?? 30,
       allowedUpdates,
-      onError: (error) => {
-        const update = error instanceof BotError ? error.ctx.update.update_id : undefined;
+      handle: (update) => this.bot.handleUpdate(update),
+      ...(spool ? { setAside: (updates, after) => this.setAside(updates, after) } : {}),
+      ...(setAsideAfterMs !== undefined ? { setAsideAfterMs } : {}),
+      ...(retryDelaysMs ? { retryDelaysMs } : {}),
+      onError: (error, { update_id: update }, retryInMs) => {
         const cause = error instanceof BotError ? error.error : error;
-        this.logger.error({ update, ...describe(cause) }, 'telegram: update failed, given up');
+        this.logger.warn({ update, retryInMs, ...describe(cause) }, 'telegram: update not handled');
       },
     });
-    runner.task()?.catch((error: unknown) => {
+    polling.start();
+    polling.task()?.catch((error: unknown) => {
       this.logger.error(describe(error), 'telegram: polling stopped');
     });
-    this.runner = runner;
+    this.polling = polling;
     this.logger.info({ bot: this.bot.botInfo.username }, 'telegram: long polling');
   }
 
@@ -177,46 +208,56 @@ export class TelegramChannel implements ChannelAdapter {
   }
 
   async stop(): Promise<void> {
-    const runner = this.runner;
-    this.runner = undefined;
-    if (runner?.isRunning()) await runner.stop();
+    const polling = this.polling;
+    this.polling = undefined;
+    if (polling?.isRunning()) await polling.stop();
+    await this.inbound?.stop();
+    this.inbound = undefined;
     await this.webhook?.close();
     this.webhook = undefined;
   }
 
   private async onUpdate(update: Update): Promise<void> {
     if (update.callback_query) await this.settleTap(update.callback_query);
-    const inbound = toInbound(update, this.clock());
-    if (!inbound) {
+    const received = toInbound(update, this.clock());
+    if (!received) {
       this.logger.debug({ update: update.update_id }, 'telegram: update ignored');
       return;
     }
     const trace = {
       update: update.update_id,
-      conversation: identityKey(inbound.channel, inbound.userId).slice(0, 12),
+      conversation: identityKey(received.channel, received.userId).slice(0, 12),
     };
-    this.logger.debug({ ...trace, content: inbound.content.type }, 'telegram: inbound');
-    // A webhook update that fails is delivered again by Telegram; a polled one is retried
-    // here, while it holds its chat's place, so the chat's later messages wait for it.
-    const delays = this.config.webhook
-      ? []
-      : (this.options.pollingRetryDelaysMs ?? pollingRetryDelaysMs);
-    await withRetries(
-      async () => {
-        await this.sink?.(inbound);
-      },
-      delays,
-      (error, attempt, retryInMs) =>
-        this.logger.warn(
-          {
-            ...trace,
-            attempt,
-            ...describe(error),
-            ...(retryInMs === undefined ? {} : { retryInMs }),
-          },
-          'telegram: inbound not handled',
-        ),
-    );
+    this.logger.debug({ ...trace, content: received.content.type }, 'telegram: inbound');
+    const inbound = this.inbound;
+    // Earlier messages of this chat wait in the spool: this one queues behind them.
+    if (inbound?.owns(received)) return inbound.accept([received]);
+    try {
+      await this.sink?.(markLate(received, this.clock(), this.lateAfterMs));
+    } catch (error) {
+      this.logger.warn({ ...trace, ...describe(error) }, 'telegram: inbound not handled');
+      // A webhook update that fails is delivered again by Telegram; a polled one is kept in
+      // the spool and tried again from there (without a spool: in place, by the poller).
+      if (this.config.webhook || !inbound) throw error;
+      await inbound.accept([received]);
+    }
+  }
+
+  /**
+   * Writes a chat's polled updates to the spool so they can be confirmed before they are
+   * handled; `after` is the first one's handling, still under way, which the spool waits for.
+   */
+  private async setAside(updates: Update[], after: Promise<unknown>): Promise<void> {
+    const messages: InboundMessage[] = [];
+    for (const update of updates) {
+      if (update.callback_query && update !== updates[0]) {
+        await this.settleTap(update.callback_query);
+      }
+      const message = toInbound(update, this.clock());
+      if (message) messages.push(message);
+    }
+    await this.inbound?.accept(messages, after);
+    this.logger.info({ updates: updates.length }, 'telegram: chat set aside in the spool');
   }
 
   /** Stops the tapped button's spinner and takes the buttons away: they have been used. */

@@ -30,7 +30,7 @@ export const mediaKinds = [
 ] as const satisfies readonly (keyof Message)[];
 
 export function toInbound(update: Update, now: Date = new Date()): InboundMessage | null {
-  if (update.message) return fromMessage(update.update_id, update.message);
+  if (update.message) return fromMessage(update.update_id, update.message, now);
   const query = update.callback_query;
   if (query?.data === undefined || query.message?.chat.type !== 'private') return null;
   const choice = decodeCallbackData(query.data);
@@ -45,7 +45,7 @@ export function toInbound(update: Update, now: Date = new Date()): InboundMessag
   };
 }
 
-function fromMessage(updateId: number, message: Message): InboundMessage | null {
+function fromMessage(updateId: number, message: Message, now: Date): InboundMessage | null {
   if (message.chat.type !== 'private') return null;
   const content = contentOf(message);
   if (!content) return null;
@@ -53,7 +53,8 @@ function fromMessage(updateId: number, message: Message): InboundMessage | null 
     channel: telegramChannel,
     userId: String(message.chat.id),
     messageId: String(updateId),
-    receivedAt: new Date(message.date * 1000),
+    receivedAt: now,
+    sentAt: new Date(message.date * 1000),
     content,
     ...person(message.from),
   };

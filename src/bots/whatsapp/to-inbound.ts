@@ -17,14 +17,21 @@ const mediaKinds: Record<string, string> = {
   multi_vcard: 'contact',
 };
 
-export function toInbound(message: WhatsAppMessage): InboundMessage {
+/** The id Bloei knows a WhatsApp message by (it quotes the chat: never log it). */
+export function messageIdOf(message: WhatsAppMessage): string {
+  return message.id._serialized || message.id.id;
+}
+
+/** `message`, received by Bloei at `now`. */
+export function toInbound(message: WhatsAppMessage, now: Date = new Date()): InboundMessage {
   const languageHint = languageFromNumber(message.from);
   return {
     ...(languageHint ? { languageHint } : {}),
     channel: whatsappChannel,
     userId: message.from,
-    messageId: message.id._serialized || message.id.id,
-    receivedAt: new Date(message.timestamp * 1000),
+    messageId: messageIdOf(message),
+    receivedAt: now,
+    sentAt: new Date(message.timestamp * 1000),
     content:
       message.type === 'chat'
         ? { type: 'text', text: message.body }

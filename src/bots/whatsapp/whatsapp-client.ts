@@ -23,6 +23,19 @@ export interface WhatsAppMessage {
   timestamp: number;
 }
 
+/** The fields and calls Bloei uses of a wwebjs `Chat`, to read what arrived while it was away. */
+export interface WhatsAppChat {
+  /** `31612345678@c.us` (or `…@lid`) for a person. */
+  id: { _serialized: string };
+  isGroup: boolean;
+  /** Received messages nobody has read (Bloei marks a chat read once it handled a message). */
+  unreadCount: number;
+  /** The newest message the chat received, when WhatsApp Web has it loaded. */
+  lastMessage?: WhatsAppMessage;
+  /** The chat's newest `limit` messages, oldest first (wwebjs loads earlier ones as needed). */
+  fetchMessages(options: { limit: number }): Promise<WhatsAppMessage[]>;
+}
+
 export interface WhatsAppClient {
   on(event: 'qr', listener: (qr: string) => void): unknown;
   on(event: 'authenticated' | 'ready', listener: () => void): unknown;
@@ -31,6 +44,9 @@ export interface WhatsAppClient {
   on(event: 'auth_failure' | 'disconnected', listener: (reason: string) => void): unknown;
   initialize(): Promise<void>;
   sendMessage(chatId: string, text: string): Promise<unknown>;
+  getChats(): Promise<WhatsAppChat[]>;
+  /** Marks the chat as read (the resident sees blue ticks). */
+  sendSeen(chatId: string): Promise<boolean>;
   destroy(): Promise<void>;
 }
 

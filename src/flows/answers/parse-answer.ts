@@ -20,7 +20,7 @@ export type ParsedAnswer =
   | { ok: true; value: string; truncated: true; max: number }
   | { ok: false; reason: InvalidReason };
 
-type ResidentInput = Exclude<EngineInput, { type: 'start' }>;
+type ResidentInput = Exclude<EngineInput, { type: 'start' | 'late' }>;
 
 export function parseAnswer(
   step: QuestionStep,

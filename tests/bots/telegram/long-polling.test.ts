@@ -2,12 +2,19 @@ import type { Update } from 'grammy/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../../src/bots/channel.js';
 import { UpdateOffsets } from '../../../src/bots/telegram/long-polling.js';
-import { TelegramChannel } from '../../../src/bots/telegram/telegram-channel.js';
+import {
+  TelegramChannel,
+  type TelegramChannelOptions,
+} from '../../../src/bots/telegram/telegram-channel.js';
 import type { TelegramConfig } from '../../../src/config.js';
 import { loadLocales } from '../../../src/i18n/load-locales.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
-import { FakeBotApi } from '../../support/fake-bot-api.js';
+import { identityKey } from '../../../src/conversations/identity-key.js';
+import { PrismaInboundSpool } from '../../../src/store/prisma-inbound-spool.js';
+import { waitFor, within } from '../../faults/support/wait-for.js';
+import { FakeBotApi, type FakeUser } from '../../support/fake-bot-api.js';
 import { silentLogger } from '../../support/test-app.js';
+import { createTestDatabase } from '../../support/test-database.js';
 import { publicWebhookUrl, until } from './telegram-harness.js';
 
 const updates = (...ids: number[]) => ids.map((id) => ({ update_id: id }) as Update);
@@ -41,7 +48,7 @@ describe(`${TelegramChannel.name}: an update counts only once handled`, () => {
     for (const close of closers.splice(0).reverse()) await close();
   });
 
-  async function channel(api: FakeBotApi, webhook = false) {
+  async function channel(api: FakeBotApi, webhook = false, options: TelegramChannelOptions = {}) {
     const config: TelegramConfig = {
       token: api.token,
       apiRoot: api.apiRoot,
@@ -54,9 +61,16 @@ describe(`${TelegramChannel.name}: an update counts only once handled`, () => {
       perChatIntervalMs: 0,
       pollTimeoutSeconds: 1,
       pollingRetryDelaysMs: [20, 20],
+      ...options,
     });
     closers.push(() => telegram.stop());
     return telegram;
+  }
+
+  async function spool() {
+    const db = await createTestDatabase();
+    closers.push(() => db.drop());
+    return { db, spool: new PrismaInboundSpool(db.prisma) };
   }
 
   async function fakeApi() {
@@ -126,5 +140,128 @@ describe(`${TelegramChannel.name}: an update counts only once handled`, () => {
     await api.push(update);
     expect(api.deliveries).toEqual([500, 200]);
     expect(handled).toEqual(['77']);
+  });
+
+  it('keeps other chats flowing while one chat is stuck, and confirms the stuck one only once it is in the spool', async () => {
+    const api = await fakeApi();
+    const { db, spool: store } = await spool();
+    const stuck: FakeUser = { id: 5000, first_name: 'Amina' };
+    const others: FakeUser[] = Array.from({ length: 25 }, (_, i) => ({
+      id: 5001 + i,
+      first_name: `Bewoner ${i}`,
+    }));
+    const handled = new Map<string, string[]>();
+    const first = await channel(api, false, { spool: store, setAsideAfterMs: 200 });
+    await first.start(async (message) => {
+      const text = message.content.type === 'text' ? message.content.text : '?';
+      // The stuck chat's handling never ends, as if its database row were locked forever.
+      if (message.userId === String(stuck.id)) return new Promise<never>(() => {});
+      handled.set(message.userId, [...(handled.get(message.userId) ?? []), text]);
+      return [];
+    });
+    const stuckId = await api.push(api.text(stuck, 'een'));
+    // More than Telegram's window of 100 updates behind it, from 25 other chats.
+    for (let n = 1; n <= 10; n++) {
+      for (const user of others) await api.push(api.text(user, `bericht ${n}`));
+    }
+    await api.push(api.text(stuck, 'twee'));
+    const count = () => [...handled.values()].reduce((sum, texts) => sum + texts.length, 0);
+    await waitFor(
+      () => count() === 250,
+      within(60_000),
+      () => `250 updates of other chats handled (${count()} so far)`,
+    );
+    const expected = Array.from({ length: 10 }, (_, i) => `bericht ${i + 1}`);
+    for (const user of others) expect(handled.get(String(user.id))).toEqual(expected);
+    // Telegram was told to forget the stuck update only once the spool had it.
+    expect(api.callsOf('getUpdates').some((c) => Number(c.payload.offset) > stuckId)).toBe(true);
+    // Its next message queues behind it in the spool.
+    const stuckChat = { chatKey: identityKey('telegram', String(stuck.id)), status: 'pending' };
+    await waitFor(
+      async () => (await db.prisma.spooledInbound.count({ where: stuckChat })) === 2,
+      within(60_000),
+      () => 'both messages of the stuck chat in the spool',
+    );
+    const waiting = await db.prisma.spooledInbound.findMany({
+      where: stuckChat,
+      orderBy: { id: 'asc' },
+    });
+    expect(waiting.map((row) => (row.content as { messageId: string }).messageId)).toEqual([
+      String(stuckId),
+      String(stuckId + 251),
+    ]);
+
+    // The process dies; the next one handles the stuck chat from the spool, in order, once.
+    await first.stop();
+    const seen: string[] = [];
+    const second = await channel(api, false, { spool: store });
+    await second.start(async (message) => {
+      seen.push(message.content.type === 'text' ? message.content.text : '?');
+      return [];
+    });
+    await waitFor(
+      () => seen.length >= 2,
+      within(60_000),
+      () => 'the stuck chat handled',
+    );
+    await api.push(api.text(stuck, 'drie'));
+    await waitFor(
+      () => seen.length >= 3,
+      within(60_000),
+      () => 'the next message',
+    );
+    expect(seen).toEqual(['een', 'twee', 'drie']);
+  });
+
+  it('keeps a polled update that fails in the spool and tries it from there, the chat waiting behind it', async () => {
+    const api = await fakeApi();
+    const { db, spool: store } = await spool();
+    const user = { id: 4545, first_name: 'Amina' };
+    const telegram = await channel(api, false, { spool: store });
+    const attempts: string[] = [];
+    let failures = 2;
+    await telegram.start(async (message: InboundMessage) => {
+      const text = message.content.type === 'text' ? message.content.text : '?';
+      attempts.push(text);
+      if (text === 'een' && failures-- > 0) throw new Error('database unavailable');
+      if (text === 'kapot') throw new Error('database unavailable');
+      return [];
+    });
+    for (const text of ['een', 'twee', 'kapot', 'vier']) await api.push(api.text(user, text));
+    await waitFor(
+      () => attempts.includes('vier'),
+      within(60_000),
+      () => 'the last message handled',
+    );
+    // Tried in place once, then twice from the spool; the parked one does not hold up the chat.
+    expect(attempts).toEqual(['een', 'een', 'een', 'twee', 'kapot', 'kapot', 'kapot', 'vier']);
+    await waitFor(
+      async () => (await store.countParked()) === 1,
+      within(60_000),
+      () => 'the failing message parked',
+    );
+    expect(await store.listParked()).toMatchObject([{ channel: 'telegram', attempts: 3 }]);
+    expect(await db.prisma.spooledInbound.count({ where: { status: 'pending' } })).toBe(0);
+  });
+
+  it('marks a message sent long before Bloei could handle it as late', async () => {
+    const api = await fakeApi();
+    const user = { id: 4646, first_name: 'Amina' };
+    const telegram = await channel(api, false, { lateAfterMs: 5 * 60_000 });
+    const seen: InboundMessage[] = [];
+    await telegram.start(async (message) => {
+      seen.push(message);
+      return [];
+    });
+    const stale = api.text(user, 'van vanochtend');
+    stale.message!.date -= 60 * 60;
+    await api.push(stale);
+    await api.push(api.text(user, 'van nu'));
+    await waitFor(
+      () => seen.length === 2,
+      within(60_000),
+      () => 'both messages handled',
+    );
+    expect(seen.map((m) => m.late ?? false)).toEqual([true, false]);
   });
 });

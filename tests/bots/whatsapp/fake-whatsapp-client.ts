@@ -1,13 +1,80 @@
 /**
  * A stand-in for the wwebjs `Client` at its event boundary: tests emit `qr`, `ready`,
- * `message` and `disconnected` the way WhatsApp Web would, and read what Bloei sent.
+ * `message` and `disconnected` the way WhatsApp Web would, and read what Bloei sent. Behind
+ * the clients is the account (the phone's chats), which outlives a client and a process:
+ * messages wait in it unread while Bloei is away, as they do on WhatsApp, and `getChats`,
+ * `Chat.fetchMessages` and `sendSeen` read and mark them the way wwebjs 1.34 does.
  * No browser, no network.
  */
 import { EventEmitter } from 'node:events';
 import type {
+  WhatsAppChat,
   WhatsAppClient,
   WhatsAppMessage,
 } from '../../../src/bots/whatsapp/whatsapp-client.js';
+
+interface FakeChat {
+  messages: WhatsAppMessage[];
+  unreadCount: number;
+}
+
+/** The phone's chats: what any client of this account sees. */
+export class FakeWhatsAppAccount {
+  readonly chats = new Map<string, FakeChat>();
+  readonly seen: string[] = [];
+  readonly fetched: { chatId: string; limit: number }[] = [];
+
+  /** A resident's message reaches the phone: it waits in its chat, unread. */
+  receive(message: WhatsAppMessage): void {
+    const chat = this.chat(message.from);
+    chat.messages.push(message);
+    if (!message.fromMe) chat.unreadCount++;
+  }
+
+  /** What Bloei sent ends up in the chat too, as its own message. */
+  record(chatId: string, body: string): void {
+    const last = this.chats.get(chatId)?.messages.at(-1)?.timestamp ?? 0;
+    this.chat(chatId).messages.push(
+      wwebjsMessage({ from: chatId, fromMe: true, body, timestamp: last }),
+    );
+  }
+
+  unread(chatId: string): number {
+    return this.chats.get(chatId)?.unreadCount ?? 0;
+  }
+
+  /** The chats as wwebjs' `getChats` gives them. */
+  asChats(): WhatsAppChat[] {
+    return [...this.chats].map(([chatId, chat]) => {
+      const received = chat.messages.filter((m) => !m.fromMe);
+      return {
+        id: { _serialized: chatId },
+        isGroup: chatId.endsWith('@g.us'),
+        unreadCount: chat.unreadCount,
+        // wwebjs reads it from `chat.lastReceivedKey`: the newest message received.
+        ...(received.length ? { lastMessage: received.at(-1)! } : {}),
+        fetchMessages: async ({ limit }) => {
+          this.fetched.push({ chatId, limit });
+          const sorted = [...chat.messages].sort((a, b) => a.timestamp - b.timestamp);
+          return sorted.slice(Math.max(0, sorted.length - limit));
+        },
+      };
+    });
+  }
+
+  markSeen(chatId: string): boolean {
+    this.seen.push(chatId);
+    const chat = this.chats.get(chatId);
+    if (chat) chat.unreadCount = 0;
+    return chat !== undefined;
+  }
+
+  private chat(chatId: string): FakeChat {
+    let chat = this.chats.get(chatId);
+    if (!chat) this.chats.set(chatId, (chat = { messages: [], unreadCount: 0 }));
+    return chat;
+  }
+}
 
 export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
   readonly sent: { chatId: string; text: string }[] = [];
@@ -15,7 +82,10 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
   destroyed = false;
 
   /** `initialize` resolves by default; pass a rejecting or never-settling one to fail. */
-  constructor(private readonly initializeWith: () => Promise<void> = async () => {}) {
+  constructor(
+    private readonly initializeWith: () => Promise<void> = async () => {},
+    readonly account = new FakeWhatsAppAccount(),
+  ) {
     super();
   }
 
@@ -26,7 +96,22 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
 
   async sendMessage(chatId: string, text: string): Promise<unknown> {
     this.sent.push({ chatId, text });
+    this.account.record(chatId, text);
     return { id: { _serialized: `true_${chatId}_${this.sent.length}` } };
+  }
+
+  async getChats(): Promise<WhatsAppChat[]> {
+    return this.account.asChats();
+  }
+
+  async sendSeen(chatId: string): Promise<boolean> {
+    return this.account.markSeen(chatId);
+  }
+
+  /** A message arrives while this client is connected: in the chat, and as an event. */
+  deliver(message: WhatsAppMessage): void {
+    this.account.receive(message);
+    this.emit('message', message);
   }
 
   async destroy(): Promise<void> {
@@ -34,14 +119,23 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
   }
 }
 
-/** Builds fresh fake clients in order and keeps every one, like a reconnecting adapter. */
+/** Builds fresh fake clients of one account in order and keeps every one, like a reconnecting adapter. */
 export function fakeClientFactory(...initializers: (() => Promise<void>)[]) {
+  return fakeClientFactoryOn(new FakeWhatsAppAccount(), ...initializers);
+}
+
+/** Like `fakeClientFactory`, on an existing account (a restarted process, the same phone). */
+export function fakeClientFactoryOn(
+  account: FakeWhatsAppAccount,
+  ...initializers: (() => Promise<void>)[]
+) {
   const clients: FakeWhatsAppClient[] = [];
   return {
+    account,
     clients,
     latest: () => clients.at(-1)!,
     create: () => {
-      const client = new FakeWhatsAppClient(initializers[clients.length]);
+      const client = new FakeWhatsAppClient(initializers[clients.length], account);
       clients.push(client);
       return client;
     },

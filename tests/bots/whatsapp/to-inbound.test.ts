@@ -6,12 +6,14 @@ import { wwebjsMessage } from './fake-whatsapp-client.js';
 describe(toInbound.name, () => {
   it('turns a text into text, keyed by the chat id and the message id', () => {
     const message = wwebjsMessage({ from: '31612345678@c.us', body: '2', timestamp: 1772445600 });
-    expect(toInbound(message)).toEqual({
+    const now = new Date('2026-03-02T12:00:00Z');
+    expect(toInbound(message, now)).toEqual({
       languageHint: 'nl',
       channel: 'whatsapp',
       userId: '31612345678@c.us',
       messageId: message.id._serialized,
-      receivedAt: new Date('2026-03-02T10:00:00Z'),
+      receivedAt: now,
+      sentAt: new Date('2026-03-02T10:00:00Z'),
       content: { type: 'text', text: '2' },
     });
   });

@@ -1,66 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderForSimulator } from '../../../src/bots/simulator/render.js';
-import type { InboundMessage, OutboundMessage } from '../../../src/bots/channel.js';
 import { WhatsAppChannel } from '../../../src/bots/whatsapp/whatsapp-channel.js';
 import { pairingInstructions } from '../../../src/bots/whatsapp/print-pairing-qr.js';
-import type { WhatsAppMessage } from '../../../src/bots/whatsapp/whatsapp-client.js';
 import { identityKey } from '../../../src/conversations/identity-key.js';
-import { createTestApp, silentLogger, type TestApp } from '../../support/test-app.js';
+import { PrismaInboundSpool } from '../../../src/store/prisma-inbound-spool.js';
+import { waitFor } from '../../faults/support/wait-for.js';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
-import { waitFor, within } from '../../faults/support/wait-for.js';
-import { fakeClientFactory, settle, wwebjsMessage } from './fake-whatsapp-client.js';
-
-const config = { dataDir: '/nonexistent/whatsapp', chromiumPath: '/nonexistent/chromium' };
-const sessionStart = new Date('2026-03-02T09:00:00Z');
-const startSeconds = sessionStart.getTime() / 1000;
-
-const started: WhatsAppChannel[] = [];
-
-/** The WhatsApp adapter on Bloei's real pipeline, with a fake wwebjs client behind it. */
-async function whatsAppOn(app: TestApp) {
-  const factory = fakeClientFactory();
-  let printed = '';
-  const handled: Promise<OutboundMessage[]>[] = [];
-  const inbound: InboundMessage[] = [];
-  const channel = new WhatsAppChannel(config, silentLogger, {
-    createClient: factory.create,
-    now: () => sessionStart,
-    output: { write: (text: string) => (printed += text) },
-  });
-  started.push(channel);
-  app.router.add(channel);
-  await channel.start((message) => {
-    inbound.push(message);
-    const replies = app.handler.handle(message);
-    handled.push(replies);
-    return replies;
-  });
-  let seconds = startSeconds;
-  /** Delivers a message as WhatsApp Web would and returns the texts sent back to that chat. */
-  const receive = async (fields: Partial<WhatsAppMessage> & { from: string }) => {
-    const client = factory.latest();
-    const before = client.sent.length;
-    client.emit('message', wwebjsMessage({ timestamp: ++seconds, ...fields }));
-    await settle();
-    const replies = (await Promise.all(handled.splice(0))).flat();
-    const sent = client.sent.slice(before);
-    expect(sent.every((s) => s.chatId === fields.from)).toBe(true);
-    return { texts: sent.map((s) => s.text), replies };
-  };
-  return { channel, factory, inbound, printed: () => printed, receive };
-}
+import { wwebjsMessage } from './fake-whatsapp-client.js';
+import { cap, whatsAppOn } from './whatsapp-harness.js';
 
 describe(WhatsAppChannel.name, () => {
   let db: TestDatabase;
   let app: TestApp;
-  beforeAll(async () => {
+  beforeEach(async () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
   });
   afterEach(async () => {
-    await Promise.all(started.splice(0).map((channel) => channel.stop()));
-  });
-  afterAll(async () => {
+    // Closing the app stops its channels too.
     await app?.close();
     await db?.drop();
   });
@@ -139,32 +97,31 @@ describe(WhatsAppChannel.name, () => {
     ]);
   });
 
-  it('ignores groups, status updates, its own messages and the backlog from before the session', async () => {
-    const { factory, inbound, receive } = await whatsAppOn(app);
+  it('ignores groups, status updates, its own messages and system notices', async () => {
+    const { factory, inbound, receive, account } = await whatsAppOn(app);
     const client = factory.latest();
-    const early = await receive({ from: '31611111111@c.us', body: 'hallo', timestamp: 1 });
     client.emit('ready');
+    const seconds = Math.floor(app.clock.now().getTime() / 1000);
     const ignored = [
       { from: '120363025000000000@g.us', body: 'hallo allemaal', author: '31611111111@c.us' },
       { from: 'status@broadcast', body: 'mijn status', isStatus: true },
       { from: '31622222222@c.us', body: 'hallo', isStatus: true },
       { from: '31633333333@c.us', body: 'hallo', fromMe: true },
-      { from: '31644444444@c.us', body: 'hallo', timestamp: startSeconds - 60 },
       { from: '12036302500000000@newsletter', body: 'nieuws' },
       { from: '31655555555@c.us', type: 'e2e_notification' },
     ];
-    for (const fields of ignored) expect(await receive(fields)).toEqual({ texts: [], replies: [] });
-    expect(early).toEqual({ texts: [], replies: [] });
-    expect(inbound).toEqual([]);
-    expect(client.sent).toEqual([]);
-    const keys = [...ignored.map((m) => m.from), '31611111111@c.us'].map((from) =>
-      identityKey('whatsapp', from),
-    );
+    for (const fields of ignored) client.deliver(wwebjsMessage({ timestamp: seconds, ...fields }));
+    // Messages are decided on in the order they come: once a later one is handled, the
+    // ignored ones would have been too.
+    const later = await receive({ from: '31644444444@c.us', body: 'hallo' });
+    expect(later.texts[0]).toMatch(/^Hoi! Ik ben Bloei/);
+    expect(inbound.map((m) => m.userId)).toEqual(['31644444444@c.us']);
+    expect(client.sent.map((s) => s.chatId)).toEqual(['31644444444@c.us', '31644444444@c.us']);
+    const keys = ignored.map((m) => identityKey('whatsapp', m.from));
     expect(await app.prisma.conversation.count({ where: { identityKey: { in: keys } } })).toBe(0);
-
-    // The same resident, now and in a private chat, is answered.
-    const now = await receive({ from: '31644444444@c.us', body: 'hallo' });
-    expect(now.texts[0]).toMatch(/^Hoi! Ik ben Bloei/);
+    expect(await app.prisma.spooledInbound.count({ where: { chatKey: { in: keys } } })).toBe(0);
+    // A handled chat is marked read: unread means not handled yet.
+    expect(account.unread('31644444444@c.us')).toBe(0);
   });
 
   it('answers a photo or a sticker with the friendly "text only" message', async () => {
@@ -183,59 +140,73 @@ describe(WhatsAppChannel.name, () => {
       { type: 'media', kind: 'sticker' },
     ]);
   });
-  it('hands a message over again while Bloei cannot handle it, keeping the chat in order', async () => {
-    const factory = fakeClientFactory();
-    const channel = new WhatsAppChannel(config, silentLogger, {
-      createClient: factory.create,
-      now: () => sessionStart,
-      handleRetryDelays: [20, 20, 20],
-    });
-    started.push(channel);
-    app.router.add(channel);
+  it('tries a message again while Bloei cannot handle it, then parks it; the chats go on', async () => {
     // The first two attempts fail the way a turn fails while PostgreSQL is away; WhatsApp
-    // Web will not deliver the message again, so the channel must.
+    // Web will not deliver the message again, so the spool must.
     const attempts: string[] = [];
     let outage = 2;
-    await channel.start(async (message) => {
-      const text = message.content.type === 'text' ? message.content.text : '';
-      attempts.push(text);
-      if (text === 'hallo' && outage-- > 0) throw new Error("Can't reach database server");
-      if (text === 'kapot') throw new Error("Can't reach database server");
-      return app.handler.handle(message);
+    let broken = true;
+    const { factory, handledAll, sentTo } = await whatsAppOn(app, {
+      handleRetryDelays: [20, 20, 20],
+      sweepEveryMs: 50,
+      sink: async (message, app) => {
+        const text = message.content.type === 'text' ? message.content.text : '';
+        attempts.push(text);
+        if (text === 'hallo' && outage-- > 0) throw new Error("Can't reach database server");
+        if (text === 'kapot' && broken) throw new Error("Can't reach database server");
+        return app.handler.handle(message);
+      },
     });
     const client = factory.latest();
     client.emit('ready');
     const resident = '31698765432@c.us';
-    let seconds = startSeconds + 1_000;
-    const emit = (body: string) =>
-      client.emit('message', wwebjsMessage({ from: resident, body, timestamp: ++seconds }));
+    const other = '31698765400@c.us';
+    let seconds = Math.floor(app.clock.now().getTime() / 1000);
+    const deliver = (from: string, body: string) => {
+      const message = wwebjsMessage({ from, body, timestamp: ++seconds });
+      client.deliver(message);
+      return message;
+    };
 
-    emit('hallo');
-    emit('1');
-    const last = () => client.sent.at(-1)?.text ?? '';
-    const consent = /Vind je dat goed\?\n1\. Ja\n2\. Nee$/;
-    await waitFor(
-      () => consent.test(last()),
-      within(5_000),
-      () => `the consent question`,
-    );
+    await handledAll([deliver(resident, 'hallo'), deliver(resident, '1')]);
     expect(attempts).toEqual(['hallo', 'hallo', 'hallo', '1']);
-    const texts = client.sent.map((m) => m.text);
+    const consent = /Vind je dat goed\?\n1\. Ja\n2\. Nee$/;
+    const texts = sentTo(resident);
     expect(texts.slice(0, 2)).toEqual([
       expect.stringMatching(/^Hoi! Ik ben Bloei/),
       expect.stringMatching(/^In welke taal wil je chatten\?/),
     ]);
     expect(texts.filter((text) => consent.test(text))).toHaveLength(1);
 
-    // A message that still fails after every pause is given up; the chat goes on after it.
-    emit('kapot');
-    emit('ja');
-    const monitoring = /^Nog één vraag: mogen we je antwoorden/;
+    // A message that still fails after every pause is parked; its chat and others go on.
+    const kapot = deliver(resident, 'kapot');
+    await handledAll([deliver(resident, 'ja'), deliver(other, 'hallo')]);
+    expect(attempts.filter((a) => a === 'kapot')).toHaveLength(4);
+    expect(attempts.indexOf('ja')).toBeGreaterThan(attempts.lastIndexOf('kapot'));
+    expect(sentTo(resident).at(-1)).toMatch(/^Nog één vraag: mogen we je antwoorden/);
+    expect(sentTo(other)[0]).toMatch(/^Hoi! Ik ben Bloei/);
+
+    // A coordinator sees it, with its error and without its text, and hands it back.
+    const spool = new PrismaInboundSpool(app.prisma);
     await waitFor(
-      () => monitoring.test(last()),
-      within(5_000),
-      () => `the reply to "ja"`,
+      async () => (await spool.countParked()) === 1,
+      cap(),
+      () => 'one parked',
     );
-    expect(attempts.slice(4)).toEqual(['kapot', 'kapot', 'kapot', 'kapot', 'ja']);
+    const [parked] = await spool.listParked();
+    expect(parked).toMatchObject({
+      channel: 'whatsapp',
+      conversation: identityKey('whatsapp', resident).slice(0, 12),
+      attempts: 4,
+      errorName: 'Error',
+    });
+    expect(JSON.stringify(parked)).not.toContain('kapot');
+    broken = false;
+    expect(await spool.retryParked([parked!.id])).toBe(1);
+    // The running channel finds it at its next sweep of the spool.
+    await handledAll([kapot]);
+    // Handed over after "ja", it is no answer to the question then: a friendly reprompt.
+    expect(sentTo(resident).at(-2)).toMatch(/^Sorry, dat begreep ik niet/);
+    expect(await spool.countParked()).toBe(0);
   });
 });

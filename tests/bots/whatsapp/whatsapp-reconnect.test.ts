@@ -1,8 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboundMessage } from '../../../src/bots/channel.js';
 import { WhatsAppChannel } from '../../../src/bots/whatsapp/whatsapp-channel.js';
 import { WhatsAppSendError } from '../../../src/bots/whatsapp/whatsapp-send-error.js';
 import type { Logger } from '../../../src/conversations/ports.js';
+import { PrismaInboundSpool } from '../../../src/store/prisma-inbound-spool.js';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { fakeClientFactory, settle, wwebjsMessage } from './fake-whatsapp-client.js';
 
 const config = { dataDir: '/nonexistent/whatsapp', chromiumPath: '/nonexistent/chromium' };
@@ -26,15 +28,19 @@ function recordingLogger() {
 }
 
 const never = () => new Promise<void>(() => {});
+/** A safety cap against hanging, not a deadline the test is judged by. */
+const cap = { timeout: 20_000, interval: 10 };
 const failing = (message: string) => () => Promise.reject(new Error(message));
 
 const channels: WhatsAppChannel[] = [];
+/** Each test's own database: what one test leaves in the spool is not another's business. */
+let db: TestDatabase;
 
 /** An adapter with short back-offs whose sink answers every text with an echo. */
 function echoingChannel(factory: ReturnType<typeof fakeClientFactory>, startTimeoutMs = 1_000) {
   const { logger, lines } = recordingLogger();
   const received: InboundMessage[] = [];
-  const channel = new WhatsAppChannel(config, logger, {
+  const channel = new WhatsAppChannel(config, logger, new PrismaInboundSpool(db.prisma), {
     createClient: factory.create,
     retryDelays: [5, 10],
     handleRetryDelays: [5, 5],
@@ -56,9 +62,13 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
   beforeAll(() => {
     process.on('unhandledRejection', onUnhandled);
   });
+  beforeEach(async () => {
+    db = await createTestDatabase();
+  });
   afterEach(async () => {
     await Promise.all(channels.splice(0).map((channel) => channel.stop()));
     await settle();
+    await db.drop();
     expect(unhandled).toEqual([]);
   });
   afterAll(() => {
@@ -71,9 +81,8 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
     await channel.start(sink);
     const first = factory.latest();
     first.emit('ready');
-    first.emit('message', wwebjsMessage({ from: resident, body: 'een', timestamp: 2e9 }));
-    await settle();
-    expect(first.sent).toEqual([{ chatId: resident, text: 'een' }]);
+    first.deliver(wwebjsMessage({ from: resident, body: 'een', timestamp: 2e9 }));
+    await vi.waitFor(() => expect(first.sent).toEqual([{ chatId: resident, text: 'een' }]), cap);
 
     first.emit('disconnected', 'NAVIGATION');
     expect(first.destroyed).toBe(true);
@@ -81,13 +90,12 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
       channel.send({ channel: 'whatsapp', userId: resident, text: 'x', choices: [] }),
     ).rejects.toMatchObject({ name: WhatsAppSendError.name, reason: 'not-connected' });
 
-    await vi.waitFor(() => expect(factory.clients).toHaveLength(2));
+    await vi.waitFor(() => expect(factory.clients).toHaveLength(2), cap);
     const second = factory.latest();
     expect(second.initializeCalls).toBe(1);
     second.emit('ready');
-    second.emit('message', wwebjsMessage({ from: resident, body: 'twee', timestamp: 2e9 + 1 }));
-    await settle();
-    expect(second.sent).toEqual([{ chatId: resident, text: 'twee' }]);
+    second.deliver(wwebjsMessage({ from: resident, body: 'twee', timestamp: 2e9 + 1 }));
+    await vi.waitFor(() => expect(second.sent).toEqual([{ chatId: resident, text: 'twee' }]), cap);
 
     // The old client is gone: whatever it still emits is not handled.
     first.emit('message', wwebjsMessage({ from: resident, body: 'oud', timestamp: 2e9 + 2 }));
@@ -111,7 +119,7 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
     const { channel, sink, lines } = echoingChannel(factory);
     await expect(channel.start(sink)).resolves.toBeUndefined();
 
-    await vi.waitFor(() => expect(factory.clients).toHaveLength(3));
+    await vi.waitFor(() => expect(factory.clients).toHaveLength(3), cap);
     expect(factory.clients.slice(0, 2).map((c) => c.destroyed)).toEqual([true, true]);
     const warnings = lines.filter((l) => l.level === 'warn');
     expect(warnings.map((l) => l.fields)).toMatchObject([
@@ -121,9 +129,8 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
 
     const third = factory.latest();
     third.emit('ready');
-    third.emit('message', wwebjsMessage({ from: resident, body: 'hallo', timestamp: 2e9 }));
-    await settle();
-    expect(third.sent).toEqual([{ chatId: resident, text: 'hallo' }]);
+    third.deliver(wwebjsMessage({ from: resident, body: 'hallo', timestamp: 2e9 }));
+    await vi.waitFor(() => expect(third.sent).toEqual([{ chatId: resident, text: 'hallo' }]), cap);
   });
 
   it('resolves start() when initialize() hangs, and replaces the stuck client', async () => {
@@ -131,7 +138,7 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
     const { channel, sink, lines } = echoingChannel(factory, 20);
     await channel.start(sink);
     expect(factory.clients).toHaveLength(1);
-    await vi.waitFor(() => expect(factory.clients).toHaveLength(2));
+    await vi.waitFor(() => expect(factory.clients).toHaveLength(2), cap);
     expect(factory.clients[0]!.destroyed).toBe(true);
     expect(lines.find((l) => l.level === 'warn')?.fields).toMatchObject({
       reason: 'no progress within 20 ms',
@@ -143,17 +150,18 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
     const { lines, channel } = echoingChannel(factory);
     await channel.start(() => Promise.reject(new Error('database is down')));
     factory.latest().emit('ready');
-    factory
-      .latest()
-      .emit('message', wwebjsMessage({ from: resident, body: 'hoi', timestamp: 2e9 }));
-    const gaveUp = () => lines.some((l) => l.message === 'WhatsApp message could not be handled');
-    for (let i = 0; i < 200 && !gaveUp(); i++) await new Promise((r) => setTimeout(r, 5));
-    // Tried again after each pause, then given up, and said so.
+    factory.latest().deliver(wwebjsMessage({ from: resident, body: 'hoi', timestamp: 2e9 }));
+    const parked = 'inbound message parked for a coordinator';
+    await vi.waitFor(() => expect(lines.map((l) => l.message)).toContain(parked), cap);
+    // Tried again after each pause, then parked, and said so (with the error's name only).
     expect(lines.filter((l) => l.level !== 'info').map((l) => [l.level, l.message])).toEqual([
-      ['warn', 'WhatsApp message not handled, trying again'],
-      ['warn', 'WhatsApp message not handled, trying again'],
-      ['error', 'WhatsApp message could not be handled'],
+      ['warn', 'inbound message not handled, trying again'],
+      ['warn', 'inbound message not handled, trying again'],
+      ['error', parked],
     ]);
+    expect(lines.at(-1)?.fields).toMatchObject({ attempt: 3, err: 'Error' });
+    const parkedRows = () => db.prisma.spooledInbound.count({ where: { status: 'parked' } });
+    await vi.waitFor(async () => expect(await parkedRows()).toBe(1), cap);
 
     factory.latest().sendMessage = (chatId) =>
       Promise.reject(new Error(`Evaluation failed: no chat for ${chatId}`));
@@ -175,7 +183,7 @@ describe(`${WhatsAppChannel.name} when WhatsApp Web fails`, () => {
       fields: { reason: 'session restore failed' },
       message: expect.stringMatching(/could not be restored.*WHATSAPP_DATA_DIR/),
     });
-    await vi.waitFor(() => expect(factory.clients).toHaveLength(2));
+    await vi.waitFor(() => expect(factory.clients).toHaveLength(2), cap);
   });
 
   it('stop() destroys the client and cancels a pending reconnect', async () => {
