@@ -9,8 +9,7 @@ import { dueEscalations, type EscalationSettings } from './handoff/escalate-hand
 import { HandoffAlerts } from './handoff/handoff-alerts.js';
 import { ResidentNotices } from './handoff/resident-notices.js';
 import { PrismaStaffDesk } from './handoff/staff-desk.js';
-import { JobQueues, type JobConnection } from './jobs/job-queues.js';
-import { JobWorker } from './jobs/job-worker.js';
+import type { JobConnection, JobQueues } from './jobs/job-queues.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
 import { applyRetention, type RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
@@ -21,8 +20,8 @@ import { loadFlows } from './flows/definitions/index.js';
 import type { FlowRegistry } from './flows/engine.js';
 import { loadLocales } from './i18n/load-locales.js';
 import { createTranslator } from './i18n/translator.js';
-import { applyMigrations } from './store/migrate.js';
-import { createPrismaClient, type PrismaClient } from './store/prisma-client.js';
+import { openDatabase, type DatabaseProgress } from './store/open-database.js';
+import type { PrismaClient } from './store/prisma-client.js';
 import { PrismaConversationStore } from './store/prisma-conversation-store.js';
 
 export interface App {
@@ -67,6 +66,8 @@ export interface AppOptions {
     /** How long a job stays locked to its worker (BullMQ's lock; default 30 s). */
     lockMs?: number;
   };
+  /** Hears each step of getting the database ready (slow on the embedded one's first start). */
+  progress?: (event: DatabaseProgress) => void;
 }
 
 export async function createApp(
@@ -74,17 +75,9 @@ export async function createApp(
   logger: Logger,
   options: AppOptions = {},
 ): Promise<App> {
-  const database = await createPrismaClient(
-    config.databaseUrl
-      ? { databaseUrl: config.databaseUrl, dataDir: config.dataDir }
-      : { dataDir: config.dataDir },
-  );
-  try {
-    const applied = await applyMigrations(database.prisma);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  } catch (error) {
-    await database.close();
-    throw error;
+  const database = await openDatabase(config, options.progress);
+  if (database.applied.length > 0) {
+    logger.info({ migrations: database.applied }, 'database migrated');
   }
   const translator = await createTranslator(loadLocales(), config.defaultLanguage);
   const flows = loadFlows();
@@ -92,7 +85,11 @@ export async function createApp(
   const { prisma } = database;
   const clock = options.clock ?? (() => new Date());
   const alerts = new HandoffAlerts({ prisma, translator, flows, outbound: router, logger, clock });
-  const jobs = options.jobs ? new JobQueues(options.jobs) : null;
+  // BullMQ takes a second to load: only a process with Redis loads it.
+  const bullmq = options.jobs
+    ? { ...(await import('./jobs/job-queues.js')), ...(await import('./jobs/job-worker.js')) }
+    : null;
+  const jobs = options.jobs && bullmq ? new bullmq.JobQueues(options.jobs) : null;
   const inline: HandoffNotifier = {
     raised: (id) =>
       alerts.deliver(id, 'new').then(
@@ -148,8 +145,8 @@ export async function createApp(
     followUps.deliver(followUpId, stage);
   const queues = options.jobs?.queues ?? queueNames;
   const worker =
-    jobs && queues.length > 0
-      ? new JobWorker(
+    jobs && bullmq && queues.length > 0
+      ? new bullmq.JobWorker(
           jobs.connection,
           {
             'handoff-alerts': ({ handoffId, kind }) => alerts.deliver(handoffId, kind),
