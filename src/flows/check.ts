@@ -84,11 +84,15 @@ function pluralForms(language: string): string[] {
 }
 
 /**
- * Texts that may be the same in every language: the languages' own names, and format-only
- * strings. Anything else in a language other than nl and en that equals the Dutch or
- * English text was not translated.
+ * Texts that may be the same in every language: the languages' own names, the chat apps'
+ * names, and format-only strings. Anything else in a language other than nl and en that
+ * equals the Dutch or English text was not translated.
  */
-export const sameInEveryLanguage = [/^language\.names\./, /^staff\.summaryLine$/];
+export const sameInEveryLanguage = [
+  /^language\.names\./,
+  /^staff\.summaryLine$/,
+  /^privacy\.channelNames\.(telegram|whatsapp)$/,
+];
 
 function checkKeys(used: Set<string>, locales: LocaleTable): string[] {
   const problems: string[] = [];
