@@ -79,9 +79,11 @@ export default defineCommand({
       },
       { logger, timeoutMs: config.shutdownTimeoutMs },
     );
+    let stopping: Promise<void> | undefined;
     const stop = (reason: string) => {
-      terminal?.say('Stopping Bloei…');
-      return shutdown.begin(reason);
+      if (!stopping) terminal?.say('Stopping Bloei…');
+      stopping ??= shutdown.begin(reason);
+      return stopping;
     };
     terminal?.onInterrupt(() => void stop('Ctrl+C'));
     const sink = (message: InboundMessage) => inFlight.track(() => app.handler.handle(message));
