@@ -7,6 +7,8 @@ import { lockFileOf } from '../../src/store/data-dir-lock.js';
 
 const repo = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'bloei-console-'));
+// Terminal control sequences (colours, cursor moves), to read the screen as text.
+// eslint-disable-next-line no-control-regex
 const ansi = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
