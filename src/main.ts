@@ -4,4 +4,6 @@
  */
 import { runCli } from './cli/program.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+// A failed command ends here, even when it left a connection open; a service keeps running.
+if (code !== 0) process.exit(code);
