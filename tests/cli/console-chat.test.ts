@@ -80,6 +80,9 @@ describe(ConsoleChat.name, () => {
     chat.type(...consentNl, ...scanWithContact);
     await chat.shows('┌ for the verbinder Sam (demo) · /verbinder to answer');
     expect(chat.screen()).toMatch(/│ Nieuwe hand-off #1 \(gewoon\)\n/);
+    // The alert's summary names the wijk, and the chosen choices, in words.
+    expect(chat.screen()).toContain('│ • Wijk: Stratum\n');
+    expect(chat.screen()).toContain('│ • Tijd: Een paar uur per week\n');
 
     chat.type('/verbinder', 'open');
     await chat.shows('You are now Sam (demo), verbinder.');
