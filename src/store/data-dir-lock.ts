@@ -12,6 +12,7 @@
  */
 import {
   closeSync,
+  existsSync,
   linkSync,
   openSync,
   readFileSync,
@@ -122,19 +123,25 @@ export function holderIsAlive(holder: LockHolder): boolean {
 
 function takeOverOrThrow(file: string, temp: string): void {
   const takeover = `${file}.takeover`;
-  if (!tryLink(temp, takeover)) {
-    // Another process is taking over right now, or died in that instant: then try once more.
+  // Only the process that created the takeover file removes it: removing another's (even one
+  // that looked gone a moment ago) would let two processes take over at once.
+  for (let attempt = 1; !tryLink(temp, takeover); attempt += 1) {
     const other = readHolder(takeover);
-    if (other && holderIsAlive(other)) throw new DataDirLockedError(file, other);
-    removeQuietly(takeover);
-    if (!tryLink(temp, takeover)) {
-      throw new DataDirLockedError(file, readHolder(takeover) ?? readHolder(file) ?? unknown());
+    if (other) {
+      // Alive: it is taking over right now. Dead: it died in that instant; a person decides.
+      throw new DataDirLockedError(holderIsAlive(other) ? file : takeover, other);
     }
+    if (attempt === 3) throw new DataDirLockedError(file, readHolder(file) ?? unknown());
   }
   try {
     const holder = readHolder(file);
     if (holder && holderIsAlive(holder)) throw new DataDirLockedError(file, holder);
-    // The holder died (or the file is empty or torn): ours replaces it in one step.
+    if (!existsSync(file)) {
+      // Released meanwhile: take it the ordinary way, as another process may be doing.
+      if (!tryLink(temp, file)) throw new DataDirLockedError(file, readHolder(file) ?? unknown());
+      return;
+    }
+    // The holder died (or the file cannot be read): ours replaces it in one step.
     renameSync(temp, file);
   } finally {
     removeQuietly(takeover);

@@ -110,36 +110,46 @@ describe(acquireDataDirLock.name, () => {
     lock.release();
   });
 
-  it('lets exactly one of several processes racing for the same directory have it', () => {
+  it('lets exactly one of several processes racing for the same directory have it', async () => {
     const dir = dataDir();
     writeFileSync(
       lockFileOf(dir),
       JSON.stringify({ pid: deadPid(), command: 'x', startedAt: '', hostname: hostname() }),
     );
-    // Each child takes the lock (over a dead holder), holds it a moment, says whether it got it.
+    // Each child tries to take the lock (over a dead holder), says whether it got it, and keeps
+    // whatever it got until the test has heard from all of them: however slowly they start, a
+    // winner never lets go before the last one has tried.
     const script = `
       import { acquireDataDirLock } from './src/store/data-dir-lock.ts';
-      try { acquireDataDirLock(${JSON.stringify(dir)}); console.log('got'); setTimeout(() => {}, 1500); }
-      catch (e) { console.log(e.code); }`;
-    const racers = Array.from({ length: 6 }, () =>
-      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-        cwd: repo,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }),
-    );
-    return Promise.all(
+      try { acquireDataDirLock(${JSON.stringify(dir)}); console.log('got'); }
+      catch (e) { console.log(e.code); }
+      setInterval(() => {}, 1000);`;
+    const racers = Array.from({ length: 6 }, () => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        {
+          cwd: repo,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      children.push(child);
+      return child;
+    });
+    const outcomes = await Promise.all(
       racers.map(
         (child) =>
           new Promise<string>((done) => {
             let out = '';
-            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-            child.on('exit', () => done(out.trim()));
+            child.stdout.on('data', (chunk: Buffer) => {
+              out += chunk.toString();
+              if (out.endsWith('\n')) done(out.trim());
+            });
           }),
       ),
-    ).then((outcomes) => {
-      expect(outcomes.filter((o) => o === 'got')).toHaveLength(1);
-      expect(outcomes.filter((o) => o === 'DATA_DIR_LOCKED')).toHaveLength(5);
-    });
+    );
+    expect(outcomes.filter((o) => o === 'got')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'DATA_DIR_LOCKED')).toHaveLength(5);
   }, 120_000);
 });
 
