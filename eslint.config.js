@@ -26,7 +26,16 @@ const ioModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'src/store/generated/', 'coverage/', 'artifacts/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.data/',
+      'dist/',
+      'src/store/generated/',
+      'coverage/',
+      'artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,8 +9,7 @@ import { dueEscalations, type EscalationSettings } from './handoff/escalate-hand
 import { HandoffAlerts } from './handoff/handoff-alerts.js';
 import { ResidentNotices } from './handoff/resident-notices.js';
 import { PrismaStaffDesk } from './handoff/staff-desk.js';
-import { JobQueues, type JobConnection } from './jobs/job-queues.js';
-import { JobWorker } from './jobs/job-worker.js';
+import type { JobConnection, JobQueues } from './jobs/job-queues.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
 import { applyRetention, type RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
@@ -22,8 +21,8 @@ import type { FlowRegistry } from './flows/engine.js';
 import { flattenLocales, loadLocales } from './i18n/load-locales.js';
 import { readSourceHashes, shippedSources } from './i18n/source-hashes.js';
 import { createTranslator } from './i18n/translator.js';
-import { applyMigrations } from './store/migrate.js';
-import { createPrismaClient, type PrismaClient } from './store/prisma-client.js';
+import { openDatabase, type DatabaseProgress } from './store/open-database.js';
+import type { PrismaClient } from './store/prisma-client.js';
 import { PrismaConversationStore } from './store/prisma-conversation-store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
 import { LiveTexts } from './texts/live-texts.js';
@@ -77,6 +76,8 @@ export interface AppOptions {
   };
   /** How often this process looks for texts changed by another one (see live-texts.ts). */
   texts?: { refreshEveryMs?: number; tickMs?: number };
+  /** Hears each step of getting the database ready (slow on the embedded one's first start). */
+  progress?: (event: DatabaseProgress) => void;
 }
 
 export async function createApp(
@@ -84,17 +85,9 @@ export async function createApp(
   logger: Logger,
   options: AppOptions = {},
 ): Promise<App> {
-  const database = await createPrismaClient(
-    config.databaseUrl
-      ? { databaseUrl: config.databaseUrl, dataDir: config.dataDir }
-      : { dataDir: config.dataDir },
-  );
-  try {
-    const applied = await applyMigrations(database.prisma);
-    if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  } catch (error) {
-    await database.close();
-    throw error;
+  const database = await openDatabase(config, options.progress);
+  if (database.applied.length > 0) {
+    logger.info({ migrations: database.applied }, 'database migrated');
   }
   const locales = loadLocales();
   const translator = await createTranslator(locales, config.defaultLanguage);
@@ -122,7 +115,11 @@ export async function createApp(
   liveTexts.start();
   const texts = new TextEditor({ store: textStore, live: liveTexts, flows, clock });
   const alerts = new HandoffAlerts({ prisma, translator, flows, outbound: router, logger, clock });
-  const jobs = options.jobs ? new JobQueues(options.jobs) : null;
+  // BullMQ takes a second to load: only a process with Redis loads it.
+  const bullmq = options.jobs
+    ? { ...(await import('./jobs/job-queues.js')), ...(await import('./jobs/job-worker.js')) }
+    : null;
+  const jobs = options.jobs && bullmq ? new bullmq.JobQueues(options.jobs) : null;
   const inline: HandoffNotifier = {
     raised: (id) =>
       alerts.deliver(id, 'new').then(
@@ -178,8 +175,8 @@ export async function createApp(
     followUps.deliver(followUpId, stage);
   const queues = options.jobs?.queues ?? queueNames;
   const worker =
-    jobs && queues.length > 0
-      ? new JobWorker(
+    jobs && bullmq && queues.length > 0
+      ? new bullmq.JobWorker(
           jobs.connection,
           {
             'handoff-alerts': ({ handoffId, kind }) => alerts.deliver(handoffId, kind),

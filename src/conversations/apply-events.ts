@@ -2,13 +2,17 @@
  * One switch over the engine's events: what each means for the database, and which
  * messages go out. Runs inside the inbound transaction; sending happens after commit.
  */
-import type { BotMessage, EngineEvent, MessageParam } from '../flows/events.js';
+import type { FlowRegistry } from '../flows/engine.js';
+import type { EngineEvent } from '../flows/events.js';
 import type { OutboundMessage } from './messages.js';
-import type { ContactRecord, ContactSnapshot, StoreTx, Translator } from './ports.js';
+import { myDataMessage } from './my-data-message.js';
+import type { ContactSnapshot, StoreTx, Translator } from './ports.js';
 
 export interface ApplyInput {
   tx: StoreTx;
   translator: Translator;
+  /** The flow definitions, to put answers into words. */
+  flows: FlowRegistry;
   /** The resident this turn is with. */
   to: { channel: string; userId: string; displayName: string | null };
   now: Date;
@@ -105,10 +109,12 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
       case 'data_requested': {
         const record = contactId ? await tx.describeContact(contactId) : null;
+        const sets = record ? await tx.loadChoiceSets() : {};
+        const message = myDataMessage(record, { translator, flows: input.flows, language, sets });
         outbound.push({
           channel: to.channel,
           userId: to.userId,
-          ...translator.render(myDataMessage(record), language),
+          ...translator.render(message, language),
         });
         break;
       }
@@ -131,33 +137,4 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
     }
   }
   return { contactId, handoffs, forgotten, outbound };
-}
-
-/** "My data": everything stored about the resident, as one readable message. */
-function myDataMessage(record: ContactRecord | null): BotMessage {
-  if (!record) return { key: 'privacy.nothingStored', params: {} };
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const short = (v: unknown) => {
-    const text = Array.isArray(v) ? v.join(', ') : String(v);
-    const points = Array.from(text);
-    return points.length > 200 ? `${points.slice(0, 200).join('')}…` : text;
-  };
-  const list = (items: string[]): MessageParam =>
-    items.length > 0 ? { list: items.map((text) => ({ text })) } : { key: 'privacy.none' };
-  return {
-    key: 'privacy.myData',
-    params: {
-      name: record.firstName ? { text: record.firstName } : { key: 'privacy.none' },
-      language: { key: `language.names.${record.language}` },
-      wijk: { text: record.wijk ?? '-' },
-      channels: { text: record.channels.join(', ') },
-      consents: list(record.consents.map((c) => `${c.purpose} (v${c.textVersion}, ${day(c.at)})`)),
-      answers: list(record.answers.map((a) => `${a.flow} · ${a.name}: ${short(a.value)}`)),
-      handoffs: list(
-        record.handoffs.map((h) => `#${h.number} ${h.reason} (${h.status}, ${day(h.at)})`),
-      ),
-      signUps: list(record.signUps.map((s) => `${s.kind} · ${s.category} (${s.status})`)),
-      enrolments: list(record.enrolments.map((e) => `${e.training} · ${e.cohort}`)),
-    },
-  };
 }

@@ -251,7 +251,7 @@ export class InboundHandler {
     };
     const { translator } = this.deps;
     const applied = await applyEvents(
-      { tx, translator, to, now, contact, language: state.language },
+      { tx, translator, flows: this.deps.flows, to, now, contact, language: state.language },
       result.events,
     );
     if (applied.forgotten) {

@@ -25,7 +25,11 @@ export function pluralForms(language: string): readonly string[] {
  * strings. Anything else in a language other than nl and en that equals the Dutch or
  * English text was not translated.
  */
-export const sameInEveryLanguage = [/^language\.names\./, /^staff\.summaryLine$/];
+export const sameInEveryLanguage = [
+  /^language\.names\./,
+  /^staff\.summaryLine$/,
+  /^privacy\.channelNames\.(telegram|whatsapp)$/,
+];
 
 /**
  * Whether `text`, the translation of `key` in `language`, is still the Dutch or English text:

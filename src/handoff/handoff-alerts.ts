@@ -53,9 +53,9 @@ export class HandoffAlerts {
     if (recipients.length === 0) {
       logger.warn({ handoff: handoff.number }, 'no linked verbinder or coordinator for hand-off');
     }
-    const wijk = handoff.wijk
-      ? await prisma.wijk.findUnique({ where: { id: handoff.wijk } })
-      : null;
+    // Every wijk's name: the summary names the wijk a resident chose, not its id.
+    const wijken = await prisma.wijk.findMany({ select: { id: true, name: true } });
+    const wijk = wijken.find((w) => w.id === handoff.wijk) ?? null;
     const now = this.deps.clock?.() ?? new Date();
     const hours = Math.floor((now.getTime() - handoff.createdAt.getTime()) / 3_600_000);
     const identity = handoff.contact.identities[0];
@@ -85,6 +85,7 @@ export class HandoffAlerts {
               summary.flow ?? null,
               summary.answers ?? {},
               r.language,
+              { wijken },
             ).join('\n'),
           },
           hours: { text: String(hours) },

@@ -113,13 +113,36 @@ export class PrismaStaffDesk implements StaffDesk {
           select: { number: true, status: true, reason: true, wijk: true },
         });
         if (open.length === 0) return say('staff.noneOpen');
-        const list = open.map((h) => `#${h.number} ${h.status} · ${h.wijk ?? '?'} · ${h.reason}`);
+        const list = await this.openList(open, verbinder.language);
         return say('staff.openList', { list: { text: list.join('\n') } });
       }
       case 'claim':
       case 'close':
         return this.act(verbinder, command.action, command.number, inbound, now);
     }
+  }
+
+  /** "#12 opgepakt · Stratum · talentenscan klaar, wil contact": words, not ids. */
+  private async openList(
+    open: { number: number; status: string; reason: string; wijk: string | null }[],
+    language: string,
+  ): Promise<string[]> {
+    const ids = [...new Set(open.flatMap((h) => (h.wijk ? [h.wijk] : [])))];
+    const wijken = await this.prisma.wijk.findMany({ where: { id: { in: ids } } });
+    const names = new Map(wijken.map((w) => [w.id, w.name]));
+    return open.map((h) => {
+      const wijk = h.wijk ? names.get(h.wijk) : undefined;
+      const line: BotMessage = {
+        key: 'staff.openLine',
+        params: {
+          number: { text: String(h.number) },
+          status: { key: `staff.status.${h.status}` },
+          wijk: wijk ? { text: wijk } : { key: 'staff.unknownWijk' },
+          reason: { key: `staff.reasons.${h.reason}` },
+        },
+      };
+      return this.translator.render(line, language).text;
+    });
   }
 
   private async act(

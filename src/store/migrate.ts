@@ -41,10 +41,19 @@ interface Migration {
  */
 export async function applyMigrations(
   prisma: PrismaClient,
-  opts: { migrationsDir?: string } = {},
+  opts: {
+    migrationsDir?: string;
+    /** Called before each migration that is applied, for progress on a slow first start. */
+    onApply?: (migration: { name: string; index: number; total: number }) => void;
+  } = {},
 ): Promise<string[]> {
+  const migrations = await readMigrations(opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
+  // Usually every migration is there already: one query says so, not one transaction each.
+  const done = await appliedNames(prisma);
+  const missing = migrations.filter((m) => !done.has(m.name));
   const applied: string[] = [];
-  for (const migration of await readMigrations(opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR)) {
+  for (const [index, migration] of missing.entries()) {
+    opts.onApply?.({ name: migration.name, index, total: missing.length });
     const didApply = await prisma.$transaction(
       async (tx) => {
         // Serialise with other processes (and the Prisma CLI) before looking at the table.
@@ -80,6 +89,19 @@ export async function applyMigrations(
     if (didApply) applied.push(migration.name);
   }
   return applied;
+}
+
+/** The migrations recorded as finished; none when the table does not exist yet. */
+async function appliedNames(prisma: PrismaClient): Promise<Set<string>> {
+  const [table] = await prisma.$queryRawUnsafe<{ exists: boolean }[]>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS "exists"`,
+  );
+  if (!table?.exists) return new Set();
+  const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT migration_name AS "name" FROM "_prisma_migrations"
+     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  return new Set(rows.map((r) => r.name));
 }
 
 async function readMigrations(migrationsDir: string): Promise<Migration[]> {

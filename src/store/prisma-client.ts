@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import { PrismaClient, type Prisma } from './generated/client.js';
 
 export type { PrismaClient };
@@ -21,7 +22,8 @@ export interface PrismaClientHandle {
  * adapter). Without one it opens an embedded, on-disk PGlite database in `<dataDir>/pglite`,
  * so a volunteer can try Bloei with no database server at all.
  *
- * PGlite caveats: one process per data directory; the schema must be applied with
+ * PGlite caveats: one process per data directory (a lock file in it names the holder, and a
+ * second process gets `DataDirLockedError` instead of a crash); the schema must be applied with
  * `applyMigrations` (`prisma migrate deploy` hangs on PGlite); a unique violation surfaces as
  * a raw `DriverAdapterError`, not as Prisma's `P2002`.
  */
@@ -40,7 +42,14 @@ export async function createPrismaClient(opts: {
   // Residents' personal data: readable by this user only, also when the directory existed.
   await mkdir(directory, { recursive: true, mode: 0o700 });
   await chmod(directory, 0o700);
-  const pglite = await PGlite.create(directory);
+  const lock = acquireDataDirLock(opts.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(directory);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   // pglite-prisma-adapter 0.6.1 is typed against @prisma/driver-adapter-utils 6.10, whose
   // `ArgType` changed shape by 6.19. The adapter never reads argTypes, so only types differ.
   const adapter = new PrismaPGlite(pglite) as unknown as AdapterFactory;
@@ -48,8 +57,12 @@ export async function createPrismaClient(opts: {
   return {
     prisma,
     async close() {
-      await prisma.$disconnect();
-      await pglite.close();
+      try {
+        await prisma.$disconnect();
+        await pglite.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdmin } from '../../src/cli/admin.js';
 import { authenticateStaff } from '../../src/staff/staff-auth.js';
 import { consentNl, say } from '../support/conversation-driver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { runBloei } from './support/run-bloei.js';
 
-describe(runAdmin.name, () => {
+describe('coordinator commands (verbinder, wijk, checkin)', () => {
   let db: TestDatabase;
   let app: TestApp;
-  const lines: string[] = [];
-  const admin = (...argv: string[]) =>
-    runAdmin(app.prisma, argv, (l) => lines.push(l), app.clock.now());
+  const bloei = (argv: string[], stdin?: string) =>
+    runBloei(argv, { prisma: app.prisma, now: app.clock.now, ...(stdin ? { stdin } : {}) });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -22,49 +21,54 @@ describe(runAdmin.name, () => {
   });
 
   it('adds a verbinder and prints a one-time link code that links their chat', async () => {
-    await admin('verbinder', 'add', '--name', 'Wilma', '--wijk', 'stratum');
-    const code = /One-time link code: (\S+)/.exec(lines.join('\n'))?.[1];
+    const run = await bloei(['verbinder', 'add', '--name', 'Wilma', '--wijk', 'stratum']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(/^verbinder Wilma added \(id [\w-]+\)\.\nOne-time link code: /);
+    const code = /One-time link code: (\S+)/.exec(run.stdout)?.[1];
     expect(code).toMatch(/^BLOEI-/);
     expect((await say(app, 'wilma', code!))[0]?.text).toMatch(/^Gelukt, Wilma!/);
+    const list = await bloei(['verbinder', 'list']);
+    expect(list.stdout).toMatch(
+      /^[\w-]+ {2}Wilma {2}verbinder {2}stratum {2}linked on simulator$/m,
+    );
   });
 
   it('sets a dashboard login with the password read from stdin, refusing a short one', async () => {
     const carla = await app.prisma.verbinder.create({
       data: { name: 'Carla', role: 'coordinator' },
     });
-    const withPassword = (password: string) => () => Promise.resolve(`${password}\n`);
-    await expect(
-      runAdmin(
-        app.prisma,
-        ['verbinder', 'login', '--id', carla.id, '--login', 'Carla'],
-        () => {},
-        app.clock.now(),
-        withPassword('kort'),
-      ),
-    ).rejects.toThrow(/at least 12 characters/);
-    await runAdmin(
-      app.prisma,
-      ['verbinder', 'login', '--id', carla.id, '--login', 'Carla'],
-      (l) => lines.push(l),
-      app.clock.now(),
-      withPassword('een wachtwoord van formaat'),
-    );
-    expect(lines.at(-1)).toBe('Dashboard login carla set.');
+    const argv = ['verbinder', 'login', '--id', carla.id, '--login', 'Carla'];
+    const refused = await bloei(argv, 'kort\n');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/at least 12 characters/);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    const set = await bloei(argv, 'een wachtwoord van formaat\n');
+    expect(set).toEqual({ code: 0, stdout: 'Dashboard login carla set.\n', stderr: '' });
     expect(
       await authenticateStaff(app.prisma, 'carla', 'een wachtwoord van formaat'),
-    ).toMatchObject({
-      role: 'coordinator',
-    });
+    ).toMatchObject({ role: 'coordinator' });
   });
 
-  it('refuses a verbinder for an unknown wijk, naming the known ones', async () => {
-    await expect(admin('verbinder', 'add', '--name', 'X', '--wijk', 'nergens')).rejects.toThrow(
-      /unknown wijk nergens; known: .*stratum/,
-    );
+  it('refuses a verbinder for an unknown wijk in one line naming the known ones', async () => {
+    const run = await bloei(['verbinder', 'add', '--name', 'X', '--wijk', 'nergens']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^unknown wijk nergens; known: .*stratum.*\n$/);
+  });
+
+  it('refuses a missing required option or a role it does not know, with usage help', async () => {
+    const missing = await bloei(['verbinder', 'add', '--wijk', 'stratum']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/required option '--name <name>' not specified/);
+    const role = await bloei(['verbinder', 'add', '--name', 'Y', '--role', 'boss']);
+    expect(role.code).toBe(1);
+    expect(role.stderr).toMatch(/Allowed choices are verbinder, coordinator/);
+    expect(await app.prisma.verbinder.count({ where: { name: { in: ['X', 'Y'] } } })).toBe(0);
   });
 
   it('adds a wijk that flows then offer, without code changes', async () => {
-    await admin('wijk', 'add', '--id', 'achtste', '--name', 'Het achtste team');
+    const run = await bloei(['wijk', 'add', '--id', 'achtste', '--name', 'Het achtste team']);
+    expect(run.stdout).toBe('wijk achtste (Het achtste team) saved.\n');
+    expect((await bloei(['wijk', 'list'])).stdout).toMatch(/^achtste {2}Het achtste team$/m);
     await say(app, 'res-w', ...consentNl, '1');
     const answers = ['a', 'b', '1', 'c', 'd', '1', '1', '3'];
     const replies = await say(app, 'res-w', ...answers);
@@ -76,7 +80,8 @@ describe(runAdmin.name, () => {
     const contact = await app.prisma.contact.findFirstOrThrow({
       where: { identities: { some: { externalId: 'res-c' } } },
     });
-    await admin('checkin', 'invite', '--contact', contact.id);
+    const run = await bloei(['checkin', 'invite', '--contact', contact.id]);
+    expect(run.stdout).toBe('Check-in invitation saved; Bloei sends it within a minute.\n');
     const before = app.channel.sent.length;
     expect(await app.maintenance()).toMatchObject({ invitations: 1 });
     const sent = app.channel.sent.slice(before);

@@ -85,8 +85,8 @@ describe('privacy', () => {
     const replies = await say(app, 'c-2', 'mijn gegevens');
     const summary = replies[0]!.text;
     expect(summary).toMatch(/^Wat Bloei van je bewaart:/);
-    expect(summary).toContain('talentenscan · energy: Van wandelen');
-    expect(summary).toContain('registration (v1,');
+    expect(summary).toContain('Waar krijg je energie van? Je antwoord: Van wandelen');
+    expect(summary).toContain('contact en matching door verbinders van WIJeindhoven: ja, sinds');
     expect(summary).toContain('• Taal: Nederlands');
     expect(replies.at(-1)?.text).toMatch(/^Waar ben je goed in\?/);
   });
