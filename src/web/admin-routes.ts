@@ -3,17 +3,33 @@
  * verbinders (add with a web login, a new chat link code, deactivate) and wijken (add,
  * rename, switch off). Only coordinators get here (see web-server.ts).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
 import { importCohort, type ImportReport } from '../followups/import-cohort.js';
 import { AdminError, addVerbinder, addWijk, issueLinkCode } from '../handoff/verbinder-admin.js';
-import { setStaffPassword, WeakPasswordError } from '../staff/staff-auth.js';
+import { setStaffActive, setStaffPassword, WeakPasswordError } from '../staff/staff-auth.js';
 import { html, type Html } from './html.js';
 import type { PageContext } from './page-context.js';
-import type { Web } from './web-server.js';
+import { form, line, noQuery, query, rowId, text } from './request-schema.js';
+import type { Web, WebApp } from './web-server.js';
 
 const maxCsv = 5 * 1024 * 1024;
 
-export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
+const verbinderForm = form({
+  name: Type.Optional(line(100)),
+  role: Type.Optional(line(20)),
+  wijk: Type.Optional(line(64)),
+  language: Type.Optional(line(10)),
+  login: Type.Optional(line(100)),
+  password: Type.Optional(Type.String({ maxLength: 500 })),
+});
+const wijkForm = form({
+  id: Type.Optional(line(64)),
+  name: Type.Optional(line(100)),
+  active: Type.Optional(line(5)),
+});
+
+export function registerAdminRoutes(app: WebApp, web: Web): void {
   const { prisma, translator, clock } = web.deps;
   const csrf = (ctx: PageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
 
@@ -190,7 +206,9 @@ export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
       </p>
     </div>`;
 
-  app.get('/admin', async (request, reply) => overview(web.context(request), reply));
+  app.get('/admin', { schema: { querystring: noQuery } }, async (request, reply) =>
+    overview(web.context(request), reply),
+  );
 
   const reportView = (ctx: PageContext, report: ImportReport) =>
     report.ok
@@ -207,141 +225,174 @@ export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
           </ul>
         </div>`;
 
-  app.post('/admin/cohorts/preview', async (request, reply) => {
-    const ctx = web.context(request);
-    const file = await request.file();
-    const csv = file ? (await file.toBuffer()).toString('utf8') : '';
-    if (!csv.trim() || csv.length > maxCsv) return web.refuse(reply, ctx, 400, 'badRequest');
-    const report = await importCohort(prisma, csv, {
-      languages: translator.languages,
-      now: clock(),
-      dryRun: true,
-    });
-    const body = html`<h2>${ctx.t('admin.report.title')}</h2>
-      ${reportView(ctx, report)}
-      ${
-        report.ok
-          ? html`<form method="post" action="/admin/cohorts/import">
-              ${csrf(ctx)}
-              <textarea name="csv" hidden aria-hidden="true">${csv}</textarea>
-              <p>
-                <button type="submit">
-                  ${ctx.t('admin.confirmImport', { count: report.rows })}
-                </button>
-                <a href="/admin">${ctx.t('admin.cancel')}</a>
-              </p>
-            </form>`
-          : html`<p><a href="/admin">${ctx.t('admin.tryAgain')}</a></p>`
-      }`;
-    return web.page(reply, ctx, ctx.t('admin.cohorts'), body, 'admin');
-  });
+  // Multipart: the token comes in the query string, the file is read below.
+  const previewQuery = query({ _csrf: Type.Optional(line(200)) });
+  app.post(
+    '/admin/cohorts/preview',
+    { schema: { querystring: previewQuery } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const file = request.isMultipart() ? await request.file() : undefined;
+      const csv = file ? (await file.toBuffer()).toString('utf8') : '';
+      if (!csv.trim() || csv.length > maxCsv || csv.includes('\u0000')) {
+        return web.refuse(reply, ctx, 400, 'badRequest');
+      }
+      const report = await importCohort(prisma, csv, {
+        languages: translator.languages,
+        now: clock(),
+        dryRun: true,
+      });
+      const body = html`<h2>${ctx.t('admin.report.title')}</h2>
+        ${reportView(ctx, report)}
+        ${
+          report.ok
+            ? html`<form method="post" action="/admin/cohorts/import">
+                ${csrf(ctx)}
+                <textarea name="csv" hidden aria-hidden="true">${csv}</textarea>
+                <p>
+                  <button type="submit">
+                    ${ctx.t('admin.confirmImport', { count: report.rows })}
+                  </button>
+                  <a href="/admin">${ctx.t('admin.cancel')}</a>
+                </p>
+              </form>`
+            : html`<p><a href="/admin">${ctx.t('admin.tryAgain')}</a></p>`
+        }`;
+      return web.page(reply, ctx, ctx.t('admin.cohorts'), body, 'admin');
+    },
+  );
 
-  app.post('/admin/cohorts/import', async (request, reply) => {
-    const ctx = web.context(request);
-    const csv = String((request.body as { csv?: string }).csv ?? '');
-    if (!csv.trim()) return web.refuse(reply, ctx, 400, 'badRequest');
-    const report = await importCohort(prisma, csv, {
-      languages: translator.languages,
-      now: clock(),
-    });
-    return overview(
-      ctx,
-      reply,
-      html`<h2>${ctx.t(report.ok ? 'admin.imported' : 'admin.report.title')}</h2>
-        ${reportView(ctx, report)}`,
-    );
-  });
-
-  app.post('/admin/verbinders', async (request, reply) => {
-    const ctx = web.context(request);
-    const body = request.body as Record<string, string | undefined>;
-    const role = body['role'] === 'coordinator' ? 'coordinator' : 'verbinder';
-    const language = translator.languages.find((l) => l === body['language']) ?? 'nl';
-    const name = (body['name'] ?? '').trim().slice(0, 100);
-    const login = (body['login'] ?? '').trim();
-    const password = body['password'] ?? '';
-    if (!name || Boolean(login) !== Boolean(password)) {
-      return overview(ctx, reply.code(400), problem(ctx.t('admin.loginAndPassword')));
-    }
-    try {
-      const { verbinder, code, expiresAt } = await addVerbinder(
-        prisma,
-        { name, role, language, ...(body['wijk'] ? { wijk: body['wijk'] } : {}) },
-        clock(),
+  app.post(
+    '/admin/cohorts/import',
+    { schema: { querystring: noQuery, body: form({ csv: Type.Optional(text(maxCsv)) }) } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const csv = request.body.csv ?? '';
+      if (!csv.trim()) return web.refuse(reply, ctx, 400, 'badRequest');
+      const report = await importCohort(prisma, csv, {
+        languages: translator.languages,
+        now: clock(),
+      });
+      return overview(
+        ctx,
+        reply,
+        html`<h2>${ctx.t(report.ok ? 'admin.imported' : 'admin.report.title')}</h2>
+          ${reportView(ctx, report)}`,
       );
-      if (login) {
-        await setStaffPassword(prisma, verbinder.id, login, password).catch(
-          async (error: unknown) => {
-            await prisma.verbinder.delete({ where: { id: verbinder.id } });
-            throw error;
-          },
+    },
+  );
+
+  app.post(
+    '/admin/verbinders',
+    { schema: { querystring: noQuery, body: verbinderForm } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const body = request.body;
+      const role = body.role === 'coordinator' ? 'coordinator' : 'verbinder';
+      const language = translator.languages.find((l) => l === body.language) ?? 'nl';
+      const name = (body.name ?? '').trim();
+      const login = (body.login ?? '').trim();
+      const password = body.password ?? '';
+      if (!name || Boolean(login) !== Boolean(password)) {
+        return overview(ctx, reply.code(400), problem(ctx.t('admin.loginAndPassword')));
+      }
+      try {
+        const { verbinder, code, expiresAt } = await addVerbinder(
+          prisma,
+          { name, role, language, ...(body.wijk ? { wijk: body.wijk } : {}) },
+          clock(),
         );
+        if (login) {
+          await setStaffPassword(prisma, verbinder.id, login, password).catch(
+            async (error: unknown) => {
+              await prisma.verbinder.delete({ where: { id: verbinder.id } });
+              throw error;
+            },
+          );
+        }
+        return overview(ctx, reply, codeNotice(ctx, verbinder.name, code, expiresAt));
+      } catch (error) {
+        if (error instanceof WeakPasswordError) {
+          return overview(ctx, reply.code(400), problem(ctx.t('admin.weakPassword')));
+        }
+        if (error instanceof AdminError)
+          return overview(ctx, reply.code(400), problem(ctx.t('admin.needsWijk')));
+        if ((error as { code?: string }).code === 'P2002') {
+          return overview(ctx, reply.code(400), problem(ctx.t('admin.loginTaken')));
+        }
+        throw error;
       }
-      return overview(ctx, reply, codeNotice(ctx, verbinder.name, code, expiresAt));
-    } catch (error) {
-      if (error instanceof WeakPasswordError) {
-        return overview(ctx, reply.code(400), problem(ctx.t('admin.weakPassword')));
-      }
-      if (error instanceof AdminError)
-        return overview(ctx, reply.code(400), problem(ctx.t('admin.needsWijk')));
-      if ((error as { code?: string }).code === 'P2002') {
-        return overview(ctx, reply.code(400), problem(ctx.t('admin.loginTaken')));
-      }
-      throw error;
-    }
-  });
+    },
+  );
 
-  app.post('/admin/verbinders/:id/:action', async (request, reply) => {
-    const ctx = web.context(request);
-    const { id, action } = request.params as { id: string; action: string };
-    const verbinder = await prisma.verbinder.findUnique({ where: { id } });
-    if (!verbinder) return web.refuse(reply, ctx, 404, 'notFound');
-    if (action === 'code') {
-      const { code, expiresAt } = await issueLinkCode(prisma, verbinder.id, clock());
-      return overview(ctx, reply, codeNotice(ctx, verbinder.name, code, expiresAt));
-    }
-    if (action !== 'active') return web.refuse(reply, ctx, 404, 'notFound');
-    const active = (request.body as { active?: string }).active === 'yes';
-    if (!active && verbinder.id === ctx.staff!.id) {
-      return overview(ctx, reply.code(400), problem(ctx.t('admin.notYourself')));
-    }
-    await prisma.verbinder.update({ where: { id }, data: { active } });
-    if (!active) await prisma.staffSession.deleteMany({ where: { staffId: id } });
-    return overview(
-      ctx,
-      reply,
-      notice(ctx.t(active ? 'admin.activated' : 'admin.deactivated', { name: verbinder.name })),
-    );
-  });
-
-  app.post('/admin/wijken', async (request, reply) => {
-    const ctx = web.context(request);
-    const body = request.body as { id?: string; name?: string };
-    const name = (body.name ?? '').trim().slice(0, 100);
-    try {
-      if (!name) throw new AdminError('name');
-      await addWijk(prisma, (body.id ?? '').trim(), name);
-    } catch (error) {
-      if (!(error instanceof AdminError)) throw error;
-      return overview(ctx, reply.code(400), problem(ctx.t('admin.wijkId')));
-    }
-    return overview(ctx, reply, notice(ctx.t('admin.saved')));
-  });
-
-  app.post('/admin/wijken/:id', async (request, reply) => {
-    const ctx = web.context(request);
-    const { id } = request.params as { id: string };
-    const body = request.body as { name?: string; active?: string };
-    const wijk = await prisma.wijk.findUnique({ where: { id } });
-    if (!wijk) return web.refuse(reply, ctx, 404, 'notFound');
-    const name = body.name?.trim().slice(0, 100);
-    await prisma.wijk.update({
-      where: { id },
-      data: {
-        ...(name ? { name } : {}),
-        ...(body.active ? { active: body.active === 'yes' } : {}),
+  app.post(
+    '/admin/verbinders/:id/:action',
+    {
+      schema: {
+        params: Type.Object({ id: rowId, action: line(20) }),
+        querystring: noQuery,
+        body: form({ active: Type.Optional(line(5)) }),
       },
-    });
-    return overview(ctx, reply, notice(ctx.t('admin.saved')));
-  });
+    },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const { id, action } = request.params;
+      const verbinder = await prisma.verbinder.findUnique({ where: { id } });
+      if (!verbinder) return web.refuse(reply, ctx, 404, 'notFound');
+      if (action === 'code') {
+        const { code, expiresAt } = await issueLinkCode(prisma, verbinder.id, clock());
+        return overview(ctx, reply, codeNotice(ctx, verbinder.name, code, expiresAt));
+      }
+      if (action !== 'active') return web.refuse(reply, ctx, 404, 'notFound');
+      const active = request.body.active === 'yes';
+      if (!active && verbinder.id === ctx.staff!.id) {
+        return overview(ctx, reply.code(400), problem(ctx.t('admin.notYourself')));
+      }
+      await setStaffActive(prisma, id, active);
+      return overview(
+        ctx,
+        reply,
+        notice(ctx.t(active ? 'admin.activated' : 'admin.deactivated', { name: verbinder.name })),
+      );
+    },
+  );
+
+  app.post(
+    '/admin/wijken',
+    { schema: { querystring: noQuery, body: wijkForm } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const body = request.body;
+      const name = (body.name ?? '').trim();
+      try {
+        if (!name) throw new AdminError('name');
+        await addWijk(prisma, (body.id ?? '').trim(), name);
+      } catch (error) {
+        if (!(error instanceof AdminError)) throw error;
+        return overview(ctx, reply.code(400), problem(ctx.t('admin.wijkId')));
+      }
+      return overview(ctx, reply, notice(ctx.t('admin.saved')));
+    },
+  );
+
+  app.post(
+    '/admin/wijken/:id',
+    { schema: { params: Type.Object({ id: line(64) }), querystring: noQuery, body: wijkForm } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const { id } = request.params;
+      const body = request.body;
+      const wijk = await prisma.wijk.findUnique({ where: { id } });
+      if (!wijk) return web.refuse(reply, ctx, 404, 'notFound');
+      const name = body.name?.trim();
+      await prisma.wijk.update({
+        where: { id },
+        data: {
+          ...(name ? { name } : {}),
+          ...(body.active ? { active: body.active === 'yes' } : {}),
+        },
+      });
+      return overview(ctx, reply, notice(ctx.t('admin.saved')));
+    },
+  );
 }

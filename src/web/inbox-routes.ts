@@ -4,29 +4,33 @@
  * close do exactly what "pak 12" and "sluit 12" do in the chat, and tell the resident the
  * same way; a short note stays with the hand-off.
  */
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { actOnHandoff, type HandoffAction } from '../handoff/handoff-actions.js';
 import { summarizeAnswers } from '../handoff/summarize-answers.js';
 import type { AnswerValue } from '../flows/state.js';
 import { mayView } from '../staff/staff-auth.js';
 import { formatAge } from './format-age.js';
 import { html } from './html.js';
+import { digits, form, line, noQuery, query, text } from './request-schema.js';
 import { wijkNames } from './wijk-names.js';
-import type { Web } from './web-server.js';
+import type { Web, WebApp } from './web-server.js';
 
 const statuses = ['open', 'claimed', 'closed'] as const;
 /** What an action's result may say on the next page (a `staff.*` text). */
 const outcomes = ['claimed', 'closedDone', 'claimedByOther', 'alreadyClosed', 'noteAdded'] as const;
 const maxNote = 1000;
 
-export function registerInboxRoutes(app: FastifyInstance, web: Web): void {
+const listQuery = query({ status: Type.Optional(line(20)) });
+const handoffParams = Type.Object({ number: digits });
+const actionParams = Type.Object({ number: digits, action: line(20) });
+
+export function registerInboxRoutes(app: WebApp, web: Web): void {
   const { prisma, translator, flows, clock } = web.deps;
 
-  app.get('/inbox', async (request, reply) => {
+  app.get('/inbox', { schema: { querystring: listQuery } }, async (request, reply) => {
     const ctx = web.context(request);
     const staff = ctx.staff!;
-    const query = request.query as { status?: string };
-    const status = statuses.find((s) => s === query.status) ?? 'open';
+    const status = statuses.find((s) => s === request.query.status) ?? 'open';
     const handoffs = await prisma.handoff.findMany({
       where: {
         status,
@@ -106,69 +110,71 @@ export function registerInboxRoutes(app: FastifyInstance, web: Web): void {
 
   /** The hand-off by its number, when this staff member may see it. */
   const load = async (number: string) =>
-    /^\d{1,9}$/.test(number)
-      ? prisma.handoff.findUnique({
-          where: { number: Number(number) },
-          include: {
-            contact: {
-              select: {
-                firstName: true,
-                language: true,
-                identities: { select: { channel: true } },
-              },
-            },
-            claimedBy: { select: { name: true } },
-            notes: {
-              orderBy: { createdAt: 'asc' },
-              include: { author: { select: { name: true } } },
-            },
+    prisma.handoff.findUnique({
+      where: { number: Number(number) },
+      include: {
+        contact: {
+          select: {
+            firstName: true,
+            language: true,
+            identities: { select: { channel: true } },
           },
-        })
-      : null;
+        },
+        claimedBy: { select: { name: true } },
+        notes: {
+          orderBy: { createdAt: 'asc' },
+          include: { author: { select: { name: true } } },
+        },
+      },
+    });
 
-  app.get('/inbox/:number', async (request, reply) => {
-    const ctx = web.context(request);
-    const handoff = await load((request.params as { number: string }).number);
-    if (!handoff) return web.refuse(reply, ctx, 404, 'notFound');
-    if (!mayView(ctx.staff!, handoff.wijk)) return web.refuse(reply, ctx, 403, 'forbidden');
-    const outcome = outcomes.find((o) => o === (request.query as { done?: string }).done);
-    const now = clock();
-    const wijken = await wijkNames(prisma);
-    const name = handoff.contact.firstName
-      ? { text: handoff.contact.firstName }
-      : { key: 'staff.noName' };
-    const summary = handoff.summary as {
-      flow?: string | null;
-      answers?: Record<string, AnswerValue>;
-    };
-    const lines = summarizeAnswers(
-      translator,
-      flows,
-      summary.flow ?? null,
-      summary.answers ?? {},
-      ctx.language,
-    );
-    const language = new Intl.DisplayNames([ctx.language], { type: 'language' }).of(
-      handoff.contact.language,
-    );
-    const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
-    const body = html`${
-      outcome &&
-      html`<p class="notice" role="status">
-        ${
-          outcome === 'noteAdded'
-            ? ctx.t('inbox.noteAdded')
-            : ctx.render({
-                key: `staff.${outcome}`,
-                params: {
-                  number: { text: String(handoff.number) },
-                  name,
-                  by: { text: handoff.claimedBy?.name ?? '' },
-                },
-              })
-        }
-      </p>`
-    }
+  const detailQuery = query({ done: Type.Optional(line(40)) });
+  app.get(
+    '/inbox/:number',
+    { schema: { params: handoffParams, querystring: detailQuery } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const handoff = await load(request.params.number);
+      if (!handoff) return web.refuse(reply, ctx, 404, 'notFound');
+      if (!mayView(ctx.staff!, handoff.wijk)) return web.refuse(reply, ctx, 403, 'forbidden');
+      const outcome = outcomes.find((o) => o === request.query.done);
+      const now = clock();
+      const wijken = await wijkNames(prisma);
+      const name = handoff.contact.firstName
+        ? { text: handoff.contact.firstName }
+        : { key: 'staff.noName' };
+      const summary = handoff.summary as {
+        flow?: string | null;
+        answers?: Record<string, AnswerValue>;
+      };
+      const lines = summarizeAnswers(
+        translator,
+        flows,
+        summary.flow ?? null,
+        summary.answers ?? {},
+        ctx.language,
+      );
+      const language = new Intl.DisplayNames([ctx.language], { type: 'language' }).of(
+        handoff.contact.language,
+      );
+      const csrf = html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
+      const body = html`${
+        outcome &&
+        html`<p class="notice" role="status">
+          ${
+            outcome === 'noteAdded'
+              ? ctx.t('inbox.noteAdded')
+              : ctx.render({
+                  key: `staff.${outcome}`,
+                  params: {
+                    number: { text: String(handoff.number) },
+                    name,
+                    by: { text: handoff.claimedBy?.name ?? '' },
+                  },
+                })
+          }
+        </p>`
+      }
 <dl>
 <dt>${ctx.t('inbox.statusLabel')}</dt><dd><span class="status">${ctx.t(`inbox.status.${handoff.status}`)}</span></dd>
 <dt>${ctx.t('inbox.urgency')}</dt><dd${handoff.urgency === 'urgent' ? html` class="urgent"` : ''}>${ctx.render({ key: `staff.urgency.${handoff.urgency}`, params: {} })}</dd>
@@ -218,43 +224,53 @@ ${
 <p><button type="submit">${ctx.t('inbox.saveNote')}</button></p>
 </form>
 <p><a href="/inbox?status=${handoff.status}">${ctx.t('inbox.back')}</a></p>`;
-    return web.page(reply, ctx, ctx.t('inbox.handoff', { number: handoff.number }), body, 'inbox');
-  });
+      return web.page(
+        reply,
+        ctx,
+        ctx.t('inbox.handoff', { number: handoff.number }),
+        body,
+        'inbox',
+      );
+    },
+  );
 
-  app.post('/inbox/:number/:action', async (request, reply) => {
-    const ctx = web.context(request);
-    const { number, action } = request.params as { number: string; action: string };
-    const handoff = await load(number);
-    if (!handoff) return web.refuse(reply, ctx, 404, 'notFound');
-    if (!mayView(ctx.staff!, handoff.wijk)) return web.refuse(reply, ctx, 403, 'forbidden');
-    if (action === 'note') {
-      const text = String((request.body as { note?: string }).note ?? '')
-        .trim()
-        .slice(0, maxNote);
-      if (!text) return web.refuse(reply, ctx, 400, 'badRequest');
-      await prisma.handoffNote.create({
-        data: { handoffId: handoff.id, authorId: ctx.staff!.id, text, createdAt: clock() },
-      });
-      return reply.redirect(`/inbox/${handoff.number}?done=noteAdded`, 303);
-    }
-    if (action !== 'claim' && action !== 'close') return web.refuse(reply, ctx, 404, 'notFound');
-    const { reply: said, notice } = await actOnHandoff(
-      prisma,
-      action satisfies HandoffAction,
-      handoff.number,
-      ctx.staff!,
-      clock(),
-    );
-    if (notice) {
-      await web.deps.notices
-        .send(notice)
-        .catch((error: Error) =>
-          web.deps.logger.warn(
-            { handoff: handoff.number, err: error.message },
-            'resident could not be told about the hand-off',
-          ),
-        );
-    }
-    return reply.redirect(`/inbox/${handoff.number}?done=${said.key.replace('staff.', '')}`, 303);
-  });
+  const actionForm = form({ note: Type.Optional(text(maxNote)) });
+  app.post(
+    '/inbox/:number/:action',
+    { schema: { params: actionParams, querystring: noQuery, body: actionForm } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const { number, action } = request.params;
+      const handoff = await load(number);
+      if (!handoff) return web.refuse(reply, ctx, 404, 'notFound');
+      if (!mayView(ctx.staff!, handoff.wijk)) return web.refuse(reply, ctx, 403, 'forbidden');
+      if (action === 'note') {
+        const note = (request.body.note ?? '').trim();
+        if (!note) return web.refuse(reply, ctx, 400, 'badRequest');
+        await prisma.handoffNote.create({
+          data: { handoffId: handoff.id, authorId: ctx.staff!.id, text: note, createdAt: clock() },
+        });
+        return reply.redirect(`/inbox/${handoff.number}?done=noteAdded`, 303);
+      }
+      if (action !== 'claim' && action !== 'close') return web.refuse(reply, ctx, 404, 'notFound');
+      const { reply: said, notice } = await actOnHandoff(
+        prisma,
+        action satisfies HandoffAction,
+        handoff.number,
+        ctx.staff!,
+        clock(),
+      );
+      if (notice) {
+        await web.deps.notices
+          .send(notice)
+          .catch((error: Error) =>
+            web.deps.logger.warn(
+              { handoff: handoff.number, err: error.message },
+              'resident could not be told about the hand-off',
+            ),
+          );
+      }
+      return reply.redirect(`/inbox/${handoff.number}?done=${said.key.replace('staff.', '')}`, 303);
+    },
+  );
 }

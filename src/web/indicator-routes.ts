@@ -4,7 +4,7 @@
  * downloads as CSV. Only counts and means: nothing here names a resident, so every staff
  * member may look at every wijk.
  */
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import {
   computeIndicators,
   type IndicatorFilter,
@@ -14,8 +14,9 @@ import { html, type Html } from './html.js';
 import { ladderChart } from './ladder-chart.js';
 import type { PageContext } from './page-context.js';
 import { toCsv } from './to-csv.js';
+import { line, query } from './request-schema.js';
 import { wijkNames } from './wijk-names.js';
-import type { Web } from './web-server.js';
+import type { Web, WebApp } from './web-server.js';
 
 const tables = ['subgoals', 'counts', 'ladder'] as const;
 type Table = (typeof tables)[number];
@@ -75,13 +76,20 @@ function tableOf(ctx: PageContext, indicators: Indicators, table: Table) {
   }
 }
 
-export function registerIndicatorRoutes(app: FastifyInstance, web: Web): void {
+const filterQuery = query({
+  wijk: Type.Optional(line(64)),
+  from: Type.Optional(line(7)),
+  to: Type.Optional(line(7)),
+  table: Type.Optional(line(20)),
+});
+
+export function registerIndicatorRoutes(app: WebApp, web: Web): void {
   const { prisma, clock } = web.deps;
 
-  app.get('/indicators', async (request, reply) => {
+  app.get('/indicators', { schema: { querystring: filterQuery } }, async (request, reply) => {
     const ctx = web.context(request);
     const wijken = await wijkNames(prisma);
-    const filter = readFilter(request.query as Record<string, string>, clock(), wijken);
+    const filter = readFilter(request.query, clock(), wijken);
     const indicators = await computeIndicators(prisma, filter);
     const query = new URLSearchParams({
       from: filter.from,
@@ -156,10 +164,10 @@ export function registerIndicatorRoutes(app: FastifyInstance, web: Web): void {
     return web.page(reply, ctx, ctx.t('indicators.title'), body, 'indicators');
   });
 
-  app.get('/indicators.csv', async (request, reply) => {
+  app.get('/indicators.csv', { schema: { querystring: filterQuery } }, async (request, reply) => {
     const ctx = web.context(request);
-    const query = request.query as Record<string, string>;
-    const table = tables.find((t) => t === query['table']);
+    const query = request.query;
+    const table = tables.find((t) => t === query.table);
     if (!table) return web.refuse(reply, ctx, 404, 'notFound');
     const filter = readFilter(query, clock(), await wijkNames(prisma));
     const { header, rows } = tableOf(ctx, await computeIndicators(prisma, filter), table);

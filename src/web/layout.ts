@@ -9,7 +9,13 @@ const rtl = new Set(['ar']);
 
 export type Section = 'inbox' | 'matches' | 'talents' | 'indicators' | 'admin' | 'login';
 
-export function layout(ctx: PageContext, title: string, body: Html, active?: Section): Html {
+export function layout(
+  ctx: PageContext,
+  title: string,
+  body: Html,
+  active?: Section,
+  options: { queues: boolean } = { queues: false },
+): Html {
   const item = (section: Section, href: string, label: string) =>
     html`<li>
       <a href="${href}" ${active === section ? html` aria-current="page"` : ''}>${label}</a>
@@ -36,7 +42,7 @@ export function layout(ctx: PageContext, title: string, body: Html, active?: Sec
                 ${item('talents', '/talents', ctx.t('nav.talents'))}
                 ${item('indicators', '/indicators', ctx.t('nav.indicators'))}
                 ${staff.role === 'coordinator' && item('admin', '/admin', ctx.t('nav.admin'))}
-                ${staff.role === 'coordinator' && html`<li><a href="/queues">${ctx.t('nav.queues')}</a></li>`}
+                ${staff.role === 'coordinator' && options.queues && html`<li><a href="/queues">${ctx.t('nav.queues')}</a></li>`}
               </ul>
               <form method="post" action="/logout" class="logout">
                 <input type="hidden" name="_csrf" value="${ctx.csrf}" />

@@ -1,22 +1,27 @@
 /**
- * Signing in and out. Wrong passwords are counted per address and login name
- * (rate-limiter-flexible): after ten in fifteen minutes the form refuses for a while.
+ * Signing in and out. Each attempt is counted before the password is checked (see
+ * login-limiter.ts); after a successful sign-in the browser goes back to where it was sent
+ * from, if that is a page of this site.
  */
-import type { FastifyInstance } from 'fastify';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Type } from 'typebox';
 import { authenticateStaff } from '../staff/staff-auth.js';
 import { html } from './html.js';
+import { LoginLimiter } from './login-limiter.js';
 import type { PageContext } from './page-context.js';
-import { sessionCookie, type Web } from './web-server.js';
+import { form, line, noQuery, query } from './request-schema.js';
+import { safeNext } from './safe-next.js';
+import { sessionCookie, type Web, type WebApp } from './web-server.js';
 
-/** Only a path on this site: never an open redirect. */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/inbox';
-}
+const loginQuery = query({ next: Type.Optional(line(2000)) });
+const loginForm = form({
+  login: Type.Optional(line(200)),
+  password: Type.Optional(Type.String({ maxLength: 500 })),
+  next: Type.Optional(line(2000)),
+});
 
-export function registerLoginRoutes(app: FastifyInstance, web: Web): void {
-  const failures = new RateLimiterMemory({ points: 10, duration: 15 * 60 });
-  const form = (ctx: PageContext, next: string, error?: string) =>
+export function registerLoginRoutes(app: WebApp, web: Web): void {
+  const limiter = new LoginLimiter(web.deps.prisma, web.deps.loginLimits);
+  const signInForm = (ctx: PageContext, next: string, error?: string) =>
     html`${error && html`<p class="error" role="alert">${error}</p>`}
       <form method="post" action="/login">
         <input type="hidden" name="next" value="${next}" />
@@ -33,60 +38,61 @@ export function registerLoginRoutes(app: FastifyInstance, web: Web): void {
         <p><button type="submit">${ctx.t('login.submit')}</button></p>
       </form>`;
 
-  app.get('/login', async (request, reply) => {
+  app.get('/login', { schema: { querystring: loginQuery } }, async (request, reply) => {
     const ctx = web.context(request);
-    const next = safeNext((request.query as { next?: string }).next);
-    return web.page(reply, ctx, ctx.t('login.title'), form(ctx, next), 'login');
+    const next = safeNext(request.query.next);
+    return web.page(reply, ctx, ctx.t('login.title'), signInForm(ctx, next), 'login');
   });
 
-  app.post('/login', async (request, reply) => {
-    const ctx = web.context(request);
-    const body = request.body as { login?: string; password?: string; next?: string };
-    const login = String(body.login ?? '').slice(0, 200);
-    const next = safeNext(body.next);
-    const key = `${request.ip}|${login.trim().toLowerCase()}`;
-    const blocked = await failures.get(key);
-    if (blocked && blocked.consumedPoints >= 10) {
-      return web.page(
-        reply.code(429),
-        ctx,
-        ctx.t('login.title'),
-        form(ctx, next, ctx.t('login.tooMany')),
-        'login',
-      );
-    }
-    const staff = await authenticateStaff(
-      web.deps.prisma,
-      login,
-      String(body.password ?? '').slice(0, 500),
-    );
-    if (!staff) {
-      await failures.consume(key).catch((e: unknown) => {
-        if (!(e instanceof RateLimiterRes)) throw e;
-      });
-      return web.page(
-        reply.code(401),
-        ctx,
-        ctx.t('login.title'),
-        form(ctx, next, ctx.t('login.wrong')),
-        'login',
-      );
-    }
-    await failures.delete(key);
-    const token = await web.sessions.open(staff.id);
-    return reply
-      .setCookie(sessionCookie, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: web.deps.secureCookies,
-        maxAge: 12 * 3600,
-      })
-      .redirect(next, 303);
-  });
+  app.post(
+    '/login',
+    { schema: { querystring: noQuery, body: loginForm } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const login = request.body.login ?? '';
+      const next = safeNext(request.body.next);
+      const attempt = await limiter.attempt(login, request.ip);
+      if (!attempt.allowed) {
+        return web.page(
+          reply.code(429).header('retry-after', String(attempt.retryAfterSeconds)),
+          ctx,
+          ctx.t('login.title'),
+          signInForm(ctx, next, ctx.t('login.tooMany')),
+          'login',
+        );
+      }
+      const staff = await authenticateStaff(web.deps.prisma, login, request.body.password ?? '');
+      if (!staff) {
+        return web.page(
+          reply.code(401),
+          ctx,
+          ctx.t('login.title'),
+          signInForm(ctx, next, ctx.t('login.wrong')),
+          'login',
+        );
+      }
+      await limiter.succeeded(login, request.ip);
+      const token = await web.sessions.open(staff.id);
+      return reply
+        .setCookie(sessionCookie, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: web.deps.secureCookies,
+          maxAge: 12 * 3600,
+        })
+        .redirect(next, 303);
+    },
+  );
+}
 
-  app.post('/logout', async (request, reply) => {
-    await web.sessions.close(request.cookies[sessionCookie]);
-    return reply.clearCookie(sessionCookie, { path: '/' }).redirect('/login', 303);
-  });
+export function registerLogoutRoute(app: WebApp, web: Web): void {
+  app.post(
+    '/logout',
+    { schema: { querystring: noQuery, body: form({}) } },
+    async (request, reply) => {
+      await web.sessions.close(request.cookies[sessionCookie]);
+      return reply.clearCookie(sessionCookie, { path: '/' }).redirect('/login', 303);
+    },
+  );
 }

@@ -3,13 +3,14 @@
  * to record a match (which two, which kind), and the recent matches, to be marked lasting or
  * not later on. A verbinder sees their own wijk; a coordinator chooses.
  */
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { judgeMatch, MatchRefused, matchKinds, recordMatch } from '../wijmatch/record-match.js';
 import { formatAge } from './format-age.js';
 import { html } from './html.js';
 import type { PageContext } from './page-context.js';
+import { form, line, noQuery, query, rowId } from './request-schema.js';
 import { wijkNames } from './wijk-names.js';
-import type { Web } from './web-server.js';
+import type { Web, WebApp } from './web-server.js';
 
 const refusals = ['shape', 'notOpen', 'otherWijk'] as const;
 
@@ -19,12 +20,25 @@ function wijkScope(ctx: PageContext, chosen: string | undefined): string | null 
   return chosen ? chosen : null;
 }
 
-export function registerMatchRoutes(app: FastifyInstance, web: Web): void {
+const boardQuery = query({
+  wijk: Type.Optional(line(64)),
+  done: Type.Optional(line(40)),
+  refused: Type.Optional(line(40)),
+});
+const matchForm = form({
+  kind: Type.Optional(line(64)),
+  first: Type.Optional(line(64)),
+  second: Type.Optional(line(64)),
+  ontwikkelplaats: Type.Optional(line(200)),
+});
+const lastingForm = form({ lasting: Type.Optional(line(10)) });
+
+export function registerMatchRoutes(app: WebApp, web: Web): void {
   const { prisma, clock } = web.deps;
 
-  app.get('/matches', async (request, reply) => {
+  app.get('/matches', { schema: { querystring: boardQuery } }, async (request, reply) => {
     const ctx = web.context(request);
-    const query = request.query as { wijk?: string; done?: string; refused?: string };
+    const query = request.query;
     const wijk = wijkScope(ctx, query.wijk);
     const signUps = await prisma.signUp.findMany({
       where: { status: 'open', ...(wijk ? { wijk } : {}) },
@@ -185,40 +199,48 @@ export function registerMatchRoutes(app: FastifyInstance, web: Web): void {
     return web.page(reply, ctx, ctx.t('matches.title'), body, 'matches');
   });
 
-  app.post('/matches', async (request, reply) => {
-    const ctx = web.context(request);
-    const body = request.body as Record<string, string | undefined>;
-    const kind = matchKinds.find((k) => k === body['kind']);
-    if (!kind) return web.refuse(reply, ctx, 400, 'badRequest');
-    const staff = ctx.staff!;
-    try {
-      await recordMatch(prisma, {
-        kind,
-        signUpIds: [body['first'], body['second']].filter((id): id is string => Boolean(id)),
-        ontwikkelplaats: body['ontwikkelplaats']?.trim().slice(0, 200) || null,
-        wijken: staff.role === 'coordinator' ? null : staff.wijkId ? [staff.wijkId] : [],
-        recordedById: staff.id,
-        at: clock(),
-      });
-    } catch (error) {
-      if (!(error instanceof MatchRefused)) throw error;
-      return reply.redirect(`/matches?refused=${error.reason}`, 303);
-    }
-    return reply.redirect('/matches?done=recorded', 303);
-  });
+  app.post(
+    '/matches',
+    { schema: { querystring: noQuery, body: matchForm } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const body = request.body;
+      const kind = matchKinds.find((k) => k === body.kind);
+      if (!kind) return web.refuse(reply, ctx, 400, 'badRequest');
+      const staff = ctx.staff!;
+      try {
+        await recordMatch(prisma, {
+          kind,
+          signUpIds: [body.first, body.second].filter((id): id is string => Boolean(id)),
+          ontwikkelplaats: body.ontwikkelplaats?.trim().slice(0, 200) || null,
+          wijken: staff.role === 'coordinator' ? null : staff.wijkId ? [staff.wijkId] : [],
+          recordedById: staff.id,
+          at: clock(),
+        });
+      } catch (error) {
+        if (!(error instanceof MatchRefused)) throw error;
+        return reply.redirect(`/matches?refused=${error.reason}`, 303);
+      }
+      return reply.redirect('/matches?done=recorded', 303);
+    },
+  );
 
-  app.post('/matches/:id/lasting', async (request, reply) => {
-    const ctx = web.context(request);
-    const { id } = request.params as { id: string };
-    const match = await prisma.match.findUnique({ where: { id } });
-    if (!match) return web.refuse(reply, ctx, 404, 'notFound');
-    const staff = ctx.staff!;
-    if (staff.role !== 'coordinator' && match.wijk !== staff.wijkId) {
-      return web.refuse(reply, ctx, 403, 'forbidden');
-    }
-    const lasting = (request.body as { lasting?: string }).lasting;
-    if (lasting !== 'yes' && lasting !== 'no') return web.refuse(reply, ctx, 400, 'badRequest');
-    await judgeMatch(prisma, match.id, lasting === 'yes', clock());
-    return reply.redirect('/matches?done=judged', 303);
-  });
+  app.post(
+    '/matches/:id/lasting',
+    { schema: { params: Type.Object({ id: rowId }), querystring: noQuery, body: lastingForm } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const { id } = request.params;
+      const match = await prisma.match.findUnique({ where: { id } });
+      if (!match) return web.refuse(reply, ctx, 404, 'notFound');
+      const staff = ctx.staff!;
+      if (staff.role !== 'coordinator' && match.wijk !== staff.wijkId) {
+        return web.refuse(reply, ctx, 403, 'forbidden');
+      }
+      const lasting = request.body.lasting;
+      if (lasting !== 'yes' && lasting !== 'no') return web.refuse(reply, ctx, 400, 'badRequest');
+      await judgeMatch(prisma, match.id, lasting === 'yes', clock());
+      return reply.redirect('/matches?done=judged', 303);
+    },
+  );
 }

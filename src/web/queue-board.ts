@@ -1,21 +1,69 @@
 /**
  * The BullMQ queues as a dashboard (bull-board) under /queues: waiting, active, failed and
- * completed jobs, with retry. Coordinators only (checked in web-server.ts for every request
- * under /queues). Jobs carry row ids only, never personal data.
+ * completed jobs, with retry. Registered inside the coordinator scope, so each of its routes,
+ * the static files included, is for coordinators only. Jobs carry row ids only, never
+ * personal data. Without Redis there are no queues: /queues then says so.
  */
 import { createBullBoard } from '@bull-board/api';
+import { errorResponse } from '@bull-board/api/dist/errors.js';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance } from 'fastify';
-import type { JobQueues } from '../jobs/job-queues.js';
 import { queueNames } from '../jobs/queues.js';
+import { describeError } from './error-handler.js';
+import { html } from './html.js';
+import { noQuery } from './request-schema.js';
+import { queueBoardHelmet } from './security-headers.js';
+import type { Web, WebApp } from './web-server.js';
 
-export async function registerQueueBoard(app: FastifyInstance, jobs: JobQueues): Promise<void> {
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** @fastify/helmet reads a route's own options from here. */
+    helmet?: typeof queueBoardHelmet;
+  }
+}
+
+export async function registerQueueBoard(app: WebApp, web: Web): Promise<void> {
+  const { jobs, logger } = web.deps;
+  if (!jobs) {
+    app.get('/queues', { schema: { querystring: noQuery } }, async (request, reply) => {
+      const ctx = web.context(request);
+      return web.page(
+        reply,
+        ctx,
+        ctx.t('queues.title'),
+        html`<p>${ctx.t('queues.unavailable')}</p>`,
+      );
+    });
+    return;
+  }
   const adapter = new FastifyAdapter();
   adapter.setBasePath('/queues');
   createBullBoard({
     queues: queueNames.map((name) => new BullMQAdapter(jobs.queue(name))),
     serverAdapter: adapter,
   });
-  await app.register(adapter.registerPlugin(), { prefix: '/queues' });
+  // bull-board's own handler answers with the error's message; this one with its code only.
+  adapter.setErrorHandler((error: Error & { statusCode?: number }) =>
+    errorResponse(error.statusCode === 400 ? 400 : 500, 'ERRORS.INTERNAL_SERVER_ERROR'),
+  );
+  await app.register(async (board: FastifyInstance) => {
+    board.addHook('onRoute', (route) => {
+      route.config = { ...route.config, csrf: 'preflight', helmet: queueBoardHelmet };
+    });
+    board.addHook('onError', async (request, _reply, error) => {
+      if ((error.statusCode ?? 500) >= 500) {
+        logger.error(
+          {
+            reqId: request.id,
+            method: request.method,
+            route: request.routeOptions.url,
+            ...describeError(error),
+          },
+          'web request failed',
+        );
+      }
+    });
+    await board.register(adapter.registerPlugin(), { prefix: '/queues' });
+  });
 }

@@ -3,21 +3,28 @@
  * matching stands, searchable by talent or interest and wijk. A verbinder sees their own
  * wijk; a coordinator every wijk.
  */
-import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { FlowRegistry } from '../flows/engine.js';
 import { html } from './html.js';
 import type { PageContext } from './page-context.js';
+import { line, query } from './request-schema.js';
 import { wijkNames } from './wijk-names.js';
-import type { Web } from './web-server.js';
+import type { Web, WebApp } from './web-server.js';
 
-export function registerTalentRoutes(app: FastifyInstance, web: Web): void {
+const searchQuery = query({
+  q: Type.Optional(line(100)),
+  interest: Type.Optional(line(64)),
+  wijk: Type.Optional(line(64)),
+});
+
+export function registerTalentRoutes(app: WebApp, web: Web): void {
   const { prisma } = web.deps;
 
-  app.get('/talents', async (request, reply) => {
+  app.get('/talents', { schema: { querystring: searchQuery } }, async (request, reply) => {
     const ctx = web.context(request);
     const staff = ctx.staff!;
-    const query = request.query as { q?: string; interest?: string; wijk?: string };
-    const q = (query.q ?? '').trim().slice(0, 100);
+    const query = request.query;
+    const q = (query.q ?? '').trim();
     const wijk = staff.role === 'coordinator' ? query.wijk || null : (staff.wijkId ?? '\u0000');
     const labels = interestLabels(web.deps.flows, ctx);
     const interests = Object.keys(labels);

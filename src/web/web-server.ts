@@ -1,28 +1,50 @@
 /**
  * The staff web app: a small server-rendered Fastify app for verbinders and coordinators.
- * Every page with personal data needs a signed-in session (anonymous requests are sent to
- * the login page); every form carries the session's CSRF token; cookies are HttpOnly,
- * SameSite=Lax and Secure unless switched off for plain-http development.
+ * Every route is registered in a scope that says who may reach it (public, staff,
+ * coordinator); one hook decides on the matched route, before anything else runs, and sends
+ * anonymous visitors to the login page. Every form carries the session's CSRF token; cookies
+ * are HttpOnly, SameSite=Lax and Secure unless switched off for plain-http development;
+ * security headers come from @fastify/helmet.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger, Translator } from '../conversations/ports.js';
 import type { ResidentNotices } from '../handoff/resident-notices.js';
 import type { FlowRegistry } from '../flows/engine.js';
 import type { JobQueues } from '../jobs/job-queues.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { bloeiCss } from './bloei-css.js';
+import { passesCsrfCheck } from './csrf-check.js';
+import { frameworkErrorPage, registerErrorHandler, type ErrorPages } from './error-handler.js';
 import { html, type Html } from './html.js';
 import { layout, type Section } from './layout.js';
+import type { LoginLimits } from './login-limiter.js';
 import { pageContext, type PageContext } from './page-context.js';
+import { noQuery } from './request-schema.js';
+import {
+  accessScope,
+  decideAccess,
+  trackRouteAccess,
+  type Access,
+  type RouteEntry,
+} from './route-access.js';
+import { helmetOptions } from './security-headers.js';
 import { StaffSessions, type StaffSession } from './staff-sessions.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerInboxRoutes } from './inbox-routes.js';
 import { registerIndicatorRoutes } from './indicator-routes.js';
-import { registerLoginRoutes } from './login-routes.js';
+import { registerLoginRoutes, registerLogoutRoute } from './login-routes.js';
 import { registerMatchRoutes } from './match-routes.js';
 import { registerQueueBoard } from './queue-board.js';
 import { registerTalentRoutes } from './talent-routes.js';
@@ -40,7 +62,20 @@ export interface WebDeps {
   defaultLanguage: string;
   /** False only for plain-http development on one's own machine. */
   secureCookies: boolean;
+  /** Fastify's `trustProxy` (`WEB_TRUST_PROXY`): whose `X-Forwarded-For` to believe. */
+  trustProxy?: boolean | number | string[];
+  /** Sign-in limits; the defaults suit production. */
+  loginLimits?: LoginLimits;
 }
+
+/** The server with TypeBox schemas typing each route's query, params and body. */
+export type WebApp = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 export interface Web {
   deps: WebDeps;
@@ -56,7 +91,7 @@ export interface Web {
     section?: Section,
   ): FastifyReply;
   /** A short page saying why not (403, 404, 400). */
-  refuse(reply: FastifyReply, ctx: PageContext, status: 400 | 403 | 404, key: string): FastifyReply;
+  refuse(reply: FastifyReply, ctx: PageContext, status: number, key: string): FastifyReply;
 }
 
 export const sessionCookie = 'bloei_session';
@@ -65,35 +100,29 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: StaffSession | null;
   }
+  interface FastifyInstance {
+    /** Every registered route with its declared access (for audits and the route-walk test). */
+    routeTable: readonly RouteEntry[];
+  }
 }
 
-/** Reachable without signing in: nothing personal. */
-const publicPaths = new Set(['/login', '/healthz', '/bloei.css']);
-const coordinatorOnly = (path: string) => /^\/(admin|queues)(\/|$)/.test(path);
-
-const csp = [
-  "default-src 'none'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
-
-function sameToken(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string' || given.length !== expected.length || expected === '') {
-    return false;
-  }
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+/** Fastify takes a hop count too, but its types do not say so: a function says the same. */
+function trustProxyOption(trust: boolean | number | string[]) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
+  let pages: ErrorPages | undefined;
+  const app: WebApp = Fastify({
+    logger: false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
+    // Unguessable and never taken from the client: it is what a person quotes from an error page.
+    genReqId: () => randomUUID(),
+    frameworkErrors: frameworkErrorPage(() => pages!),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('routeTable', trackRouteAccess(app));
   const sessions = new StaffSessions(deps.prisma, deps.clock);
-  await app.register(fastifyCookie);
-  await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
-  app.decorateRequest('session', null);
 
   const web: Web = {
     deps,
@@ -102,8 +131,7 @@ export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
     page: (reply, ctx, title, body, section) =>
       reply
         .type('text/html; charset=utf-8')
-        .header('content-security-policy', csp)
-        .send(layout(ctx, title, body, section).value),
+        .send(layout(ctx, title, body, section, { queues: deps.jobs !== null }).value),
     refuse: (reply, ctx, status, key) =>
       web.page(
         reply.code(status),
@@ -113,71 +141,87 @@ export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
           <p><a href="/inbox">${ctx.t('errors.back')}</a></p>`,
       ),
   };
+  pages = {
+    refuse: (request, reply, status, key) => web.refuse(reply, web.context(request), status, key),
+    failed: (request, reply) => {
+      const ctx = web.context(request);
+      return web.page(
+        reply.code(500),
+        ctx,
+        ctx.t('errors.failed.title'),
+        html`<p>${ctx.t('errors.failed.body', { id: request.id })}</p>
+          <p><a href="/inbox">${ctx.t('errors.back')}</a></p>`,
+      );
+    },
+  };
+  // Before any route: a route keeps the error handler its scope had when it was added.
+  registerErrorHandler(app, pages, deps.logger);
 
+  await app.register(fastifyHelmet, helmetOptions);
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+  app.decorateRequest('session', null);
+
+  // Authorisation, on the route Fastify matched. An unknown path asks for a sign-in first,
+  // so that what exists is not told to strangers.
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    const path = request.url.split('?')[0]!;
-    if (publicPaths.has(path)) return;
+    const access: Access | undefined = request.is404 ? 'staff' : request.routeOptions.config.access;
+    if (access === 'public') return;
+    reply.header('cache-control', 'no-store');
     request.session = await sessions.find(request.cookies[sessionCookie]);
-    if (!request.session) {
+    const decision = decideAccess(access, request.session?.staff ?? null);
+    if (decision === 'sign-in') {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.redirect(`/login${next}`, 303);
     }
-    reply.header('cache-control', 'no-store');
-    if (coordinatorOnly(path) && request.session.staff.role !== 'coordinator') {
-      return web.refuse(reply, web.context(request), 403, 'forbidden');
-    }
+    if (decision === 'forbidden') return pages!.refuse(request, reply, 403, 'forbidden');
   });
 
-  // Forms carry the session's token. The queue dashboard's JSON calls cannot be sent
-  // cross-site without a CORS preflight, which this server never allows.
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || !request.session) return;
-    const path = request.url.split('?')[0]!;
-    const json = request.headers['content-type']?.startsWith('application/json');
-    if (json && path.startsWith('/queues/')) return;
-    const body = request.body as Record<string, unknown> | undefined;
-    const query = request.query as Record<string, unknown>;
-    const given = body?.['_csrf'] ?? query['_csrf'];
-    if (!sameToken(given, request.session.csrfToken)) {
-      return web.refuse(reply, web.context(request), 403, 'csrf');
+    if (request.session && !passesCsrfCheck(request, request.session.csrfToken)) {
+      return pages!.refuse(request, reply, 403, 'csrf');
     }
   });
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await deps.prisma.$queryRaw`SELECT 1`;
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
-  app.get('/bloei.css', async (_request, reply) =>
-    reply.type('text/css').header('cache-control', 'public, max-age=3600').send(bloeiCss),
+  await app.register(
+    accessScope('public', (scope) => {
+      const s = scope.withTypeProvider<TypeBoxTypeProvider>();
+      s.get('/healthz', { schema: { querystring: noQuery } }, async (_request, reply) => {
+        try {
+          await deps.prisma.$queryRaw`SELECT 1`;
+          return { status: 'ok' };
+        } catch {
+          return reply.code(503).send({ status: 'unavailable' });
+        }
+      });
+      s.get('/bloei.css', { schema: { querystring: noQuery } }, async (_request, reply) =>
+        reply.type('text/css').header('cache-control', 'public, max-age=3600').send(bloeiCss),
+      );
+      registerLoginRoutes(s, web);
+    }),
   );
-  app.get('/', async (_request, reply) => reply.redirect('/inbox', 303));
-
-  registerLoginRoutes(app, web);
-  registerInboxRoutes(app, web);
-  registerMatchRoutes(app, web);
-  registerTalentRoutes(app, web);
-  registerIndicatorRoutes(app, web);
-  registerAdminRoutes(app, web);
-  if (deps.jobs) await registerQueueBoard(app, deps.jobs);
-
-  app.setNotFoundHandler((request, reply) =>
-    web.refuse(reply, web.context(request), 404, 'notFound'),
+  await app.register(
+    accessScope('staff', (scope) => {
+      const s = scope.withTypeProvider<TypeBoxTypeProvider>();
+      s.get('/', { schema: { querystring: noQuery } }, async (_request, reply) =>
+        reply.redirect('/inbox', 303),
+      );
+      registerLogoutRoute(s, web);
+      registerInboxRoutes(s, web);
+      registerMatchRoutes(s, web);
+      registerTalentRoutes(s, web);
+      registerIndicatorRoutes(s, web);
+    }),
   );
-  app.setErrorHandler((error, request, reply) => {
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status < 500) return web.refuse(reply, web.context(request), 400, 'badRequest');
-    deps.logger.error(
-      { err: (error as Error).message, path: request.routeOptions.url },
-      'web request failed',
-    );
-    return reply.code(500).type('text/plain').send('Internal error');
-  });
+  await app.register(
+    accessScope('coordinator', async (scope) => {
+      const s = scope.withTypeProvider<TypeBoxTypeProvider>();
+      registerAdminRoutes(s, web);
+      await registerQueueBoard(s, web);
+    }),
+  );
+
+  app.setNotFoundHandler((request, reply) => pages!.refuse(request, reply, 404, 'notFound'));
   return app;
 }
