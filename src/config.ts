@@ -27,7 +27,9 @@ const isAddressOrRange = (value: string) => {
   const [address = '', bits, ...rest] = value.split('/');
   const family = isIP(address);
   if (family === 0 || rest.length > 0) return false;
-  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
 };
 
 /**
@@ -48,7 +50,8 @@ const trustProxy = z.preprocess(
       if (list.every(isAddressOrRange)) return list;
       ctx.addIssue({
         code: 'custom',
-        message: 'false, true, a number of proxy hops, or addresses/CIDR ranges separated by commas',
+        message:
+          'false, true, a number of proxy hops, or addresses/CIDR ranges separated by commas',
       });
       return z.NEVER;
     }),

@@ -204,6 +204,7 @@ async function web(config: Config, logger: Logger): Promise<void> {
     jobs: app.jobs,
     defaultLanguage: config.defaultLanguage,
     secureCookies: config.web.secureCookies,
+    trustProxy: config.web.trustProxy,
   });
   await server.listen({ port: config.web.port, host: config.web.host });
   gracefulShutdown(

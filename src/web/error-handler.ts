@@ -54,7 +54,7 @@ export function registerErrorHandler(app: FastifyInstance, pages: ErrorPages, lo
  * For Fastify's own refusals before any route runs (a URL that is not valid percent-encoding):
  * the same 400 page.
  */
-export function frameworkErrorPage(pages: () => ErrorPages) {
+export function frameworkErrorPage(pages: ErrorPages) {
   return (_error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
-    void pages().refuse(request, reply, 400, 'badRequest');
+    void pages.refuse(request, reply, 400, 'badRequest');
 }

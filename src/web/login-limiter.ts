@@ -7,16 +7,18 @@
  *
  * Three counters, because a lock on a login name alone lets anyone lock a colleague out by
  * typing her name with wrong passwords:
- * - login + client (10 per 15 minutes): the everyday "too many wrong passwords". It only ever
- *   locks the pair the guesses came from, and a correct password from that client clears it.
+ * - login + client (10 per 15 minutes), counted first: the everyday "too many wrong
+ *   passwords". It only ever locks the pair the guesses came from; an attempt it refuses
+ *   counts nowhere else.
  * - client (100 per hour, whatever the login): one address trying many names.
- * - login (30 per minute, from all clients together): guesses at one name spread over many
- *   addresses. Its window is short on purpose: keeping someone out takes fresh addresses
- *   every minute (each is held to 10 tries per 15 minutes), and she is free again within a
- *   minute after the attack stops. It bounds such a guesser to 30 passwords a minute.
- * The client is the address Fastify reports, which behind a reverse proxy is only the real
- * one with `WEB_TRUST_PROXY` set. Rows hold a login name and an address for at most an hour
- * past their window (the store prunes them).
+ * - login (30 per minute, from all clients together): one name guessed from many addresses.
+ *   One address alone cannot reach it (10 tries per 15 minutes); keeping someone out takes
+ *   three fresh addresses every minute, and she is free again a minute after it stops. It
+ *   holds such a guesser to 30 passwords a minute.
+ * A correct password does not count: it clears its login + client count and gives back its
+ * point on the other two. The client is the address Fastify reports, which behind a reverse
+ * proxy is the real one only with `WEB_TRUST_PROXY` set. Rows hold a login name and an
+ * address until an hour after their window (the store prunes them).
  */
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import type { PrismaClient } from '../store/prisma-client.js';
@@ -64,23 +66,28 @@ export class LoginLimiter {
     this.perLogin = limiter('login', limits.perLogin, false);
   }
 
-  /** Counts one attempt on every counter; refused when any of them is over its limit. */
+  /** Counts one attempt; refused when a counter is over its limit. */
   async attempt(login: string, client: string): Promise<Attempt> {
     const name = normalise(login);
-    const results = await Promise.all([
-      consume(this.perLoginAndClient, `${name}|${client}`),
-      consume(this.perClient, client),
-      consume(this.perLogin, name),
-    ]);
-    const refused = results.filter((r) => r !== null);
+    const first = await consume(this.perLoginAndClient, `${name}|${client}`);
+    const refused = first
+      ? [first]
+      : (await Promise.all([consume(this.perClient, client), consume(this.perLogin, name)])).filter(
+          (r) => r !== null,
+        );
     if (refused.length === 0) return { allowed: true };
     const waitMs = Math.max(...refused.map((r) => r.msBeforeNext));
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
   }
 
-  /** A correct password clears that client's count for that login (not the others). */
+  /** A correct password: its attempt counts nowhere, and that client starts afresh. */
   async succeeded(login: string, client: string): Promise<void> {
-    await this.perLoginAndClient.delete(`${normalise(login)}|${client}`);
+    const name = normalise(login);
+    await Promise.all([
+      this.perLoginAndClient.delete(`${name}|${client}`),
+      this.perClient.reward(client, 1),
+      this.perLogin.reward(name, 1),
+    ]);
   }
 }
 

@@ -15,7 +15,7 @@ import { sessionCookie, type Web, type WebApp } from './web-server.js';
 const loginQuery = query({ next: Type.Optional(line(2000)) });
 const loginForm = form({
   login: Type.Optional(line(200)),
-  password: Type.Optional(Type.String({ maxLength: 500 })),
+  password: Type.Optional(line(500)),
   next: Type.Optional(line(2000)),
 });
 

@@ -43,10 +43,13 @@ export async function registerQueueBoard(app: WebApp, web: Web): Promise<void> {
     queues: queueNames.map((name) => new BullMQAdapter(jobs.queue(name))),
     serverAdapter: adapter,
   });
-  // bull-board's own handler answers with the error's message; this one with its code only.
-  adapter.setErrorHandler((error: Error & { statusCode?: number }) =>
-    errorResponse(error.statusCode === 400 ? 400 : 500, 'ERRORS.INTERNAL_SERVER_ERROR'),
-  );
+  // bull-board's own handler answers with the error's message; this one with a status only.
+  // A path its static files refuse (`static//x`) is simply not there: 404, as any other.
+  adapter.setErrorHandler((error: Error & { statusCode?: number }) => {
+    const status = error.statusCode ?? 500;
+    const shown = status === 403 ? 404 : ([400, 404, 405, 409] as const).find((s) => s === status);
+    return errorResponse(shown ?? 500, 'ERRORS.INTERNAL_SERVER_ERROR');
+  });
   await app.register(async (board: FastifyInstance) => {
     board.addHook('onRoute', (route) => {
       route.config = { ...route.config, csrf: 'preflight', helmet: queueBoardHelmet };

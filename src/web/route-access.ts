@@ -78,25 +78,39 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access | undefined;
+  /** The fields its schema lets through, in the query string and the form, with their longest length. */
+  fields: { query: Record<string, number>; body: Record<string, number> };
 }
+
+const fieldsOf = (schema: unknown): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(
+      (schema as { properties?: Record<string, { maxLength?: number }> } | undefined)?.properties ??
+        {},
+    ).map(([name, field]) => [name, field.maxLength ?? Infinity]),
+  );
 
 /**
  * Records every route registered on `app` (and in its scopes) and, when the server is ready,
  * fails if one has no access declared. Returns the live table, e.g. for a test that walks it.
  */
 export function trackRouteAccess(app: FastifyInstance): readonly RouteEntry[] {
-  const routes: RouteOptions[] = [];
+  const routes: { method: string; url: string; options: RouteOptions }[] = [];
   const table: RouteEntry[] = [];
-  // The scope's hook runs after this one on the same options object: read them when ready.
-  app.addHook('onRoute', (route) => void routes.push(route));
+  // The URL now (Fastify reuses the options for a prefix's "/" variant); the access when
+  // ready, since the scope's hook runs after this one on the same options.
+  app.addHook('onRoute', (options) => {
+    for (const method of [options.method].flat())
+      routes.push({ method, url: options.url, options });
+  });
   app.addHook('onReady', async () => {
-    for (const route of routes) {
-      for (const method of [route.method].flat()) {
-        const access = route.config?.access;
-        table.push({ method, url: route.url, access });
-        if (!accessLevels.includes(access!)) {
-          throw new RouteAccessError('route without declared access', { method, url: route.url });
-        }
+    for (const { method, url, options } of routes) {
+      const access = options.config?.access;
+      const schema = options.schema as { querystring?: unknown; body?: unknown } | undefined;
+      const fields = { query: fieldsOf(schema?.querystring), body: fieldsOf(schema?.body) };
+      table.push({ method, url, access, fields });
+      if (!accessLevels.includes(access!)) {
+        throw new RouteAccessError('route without declared access', { method, url });
       }
     }
   });

@@ -112,18 +112,7 @@ function trustProxyOption(trust: boolean | number | string[]) {
 }
 
 export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
-  let pages: ErrorPages | undefined;
-  const app: WebApp = Fastify({
-    logger: false,
-    bodyLimit: 2 * 1024 * 1024,
-    trustProxy: trustProxyOption(deps.trustProxy ?? false),
-    // Unguessable and never taken from the client: it is what a person quotes from an error page.
-    genReqId: () => randomUUID(),
-    frameworkErrors: frameworkErrorPage(() => pages!),
-  }).withTypeProvider<TypeBoxTypeProvider>();
-  app.decorate('routeTable', trackRouteAccess(app));
   const sessions = new StaffSessions(deps.prisma, deps.clock);
-
   const web: Web = {
     deps,
     sessions,
@@ -141,7 +130,7 @@ export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
           <p><a href="/inbox">${ctx.t('errors.back')}</a></p>`,
       ),
   };
-  pages = {
+  const pages: ErrorPages = {
     refuse: (request, reply, status, key) => web.refuse(reply, web.context(request), status, key),
     failed: (request, reply) => {
       const ctx = web.context(request);
@@ -154,6 +143,16 @@ export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
       );
     },
   };
+
+  const app: WebApp = Fastify({
+    logger: false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
+    // Unguessable and never taken from the client: it is what a person quotes from an error page.
+    genReqId: () => randomUUID(),
+    frameworkErrors: frameworkErrorPage(pages),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('routeTable', trackRouteAccess(app));
   // Before any route: a route keeps the error handler its scope had when it was added.
   registerErrorHandler(app, pages, deps.logger);
 
@@ -175,12 +174,14 @@ export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.redirect(`/login${next}`, 303);
     }
-    if (decision === 'forbidden') return pages!.refuse(request, reply, 403, 'forbidden');
+    if (decision === 'forbidden') return pages.refuse(request, reply, 403, 'forbidden');
   });
 
+  // A path that matches no route changes nothing: it gets its 404, token or not.
   app.addHook('preHandler', async (request, reply) => {
-    if (request.session && !passesCsrfCheck(request, request.session.csrfToken)) {
-      return pages!.refuse(request, reply, 403, 'csrf');
+    if (request.is404 || !request.session) return;
+    if (!passesCsrfCheck(request, request.session.csrfToken)) {
+      return pages.refuse(request, reply, 403, 'csrf');
     }
   });
 
@@ -222,6 +223,6 @@ export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
     }),
   );
 
-  app.setNotFoundHandler((request, reply) => pages!.refuse(request, reply, 404, 'notFound'));
+  app.setNotFoundHandler((request, reply) => pages.refuse(request, reply, 404, 'notFound'));
   return app;
 }
