@@ -13,9 +13,14 @@ import type { Logger } from '../conversations/ports.js';
 
 export interface ErrorPages {
   /** A short page saying why not (400, 403, 404, …) in the person's language. */
-  refuse(request: FastifyRequest, reply: FastifyReply, status: number, key: string): FastifyReply;
+  refuse(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    key: string,
+  ): Promise<FastifyReply>;
   /** The "something went wrong" page naming the request id. */
-  failed(request: FastifyRequest, reply: FastifyReply): FastifyReply;
+  failed(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
 }
 
 /**
@@ -34,7 +39,7 @@ export function describeError(error: unknown): Record<string, unknown> {
 }
 
 export function registerErrorHandler(app: FastifyInstance, pages: ErrorPages, logger: Logger) {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 400 && status < 500) return pages.refuse(request, reply, status, 'badRequest');
     logger.error(

@@ -9,12 +9,12 @@ import { errorResponse } from '@bull-board/api/dist/errors.js';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance } from 'fastify';
-import { queueNames } from '../jobs/queues.js';
-import { describeError } from './error-handler.js';
-import { html } from './html.js';
-import { noQuery } from './request-schema.js';
-import { queueBoardHelmet } from './security-headers.js';
-import type { Web, WebApp } from './web-server.js';
+import { queueNames } from '../../../jobs/queues.js';
+import { describeError } from '../../error-handler.js';
+import { noQuery } from '../../request-schema.js';
+import { queueBoardHelmet } from '../../security-headers.js';
+import type { Web, WebApp } from '../../web.js';
+import { QueuesUnavailable } from './view.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,12 +28,11 @@ export async function registerQueueBoard(app: WebApp, web: Web): Promise<void> {
   if (!jobs) {
     app.get('/queues', { schema: { querystring: noQuery } }, async (request, reply) => {
       const ctx = web.context(request);
-      return web.page(
-        reply,
-        ctx,
-        ctx.t('queues.title'),
-        html`<p>${ctx.t('queues.unavailable')}</p>`,
-      );
+      return web.page(reply, ctx, {
+        title: ctx.t('queues.title'),
+        section: 'queues',
+        body: QueuesUnavailable({ ctx }),
+      });
     });
     return;
   }

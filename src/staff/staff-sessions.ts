@@ -4,7 +4,7 @@
  * staff member's sessions stop working at once.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { StaffMember } from '../staff/staff-auth.js';
+import type { StaffMember } from './staff-auth.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 
 export interface StaffSession {
