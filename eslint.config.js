@@ -56,6 +56,42 @@ export default tseslint.config(
     },
   },
   {
+    // Screens read through finders (src/store/finders) and write through domain functions;
+    // views escape everything they show, with no way around it.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/prisma-client*', '**/store/generated/**', '@prisma/*'],
+              allowTypeImports: true,
+              message:
+                'src/web reads through src/store/finders and writes through domain functions.',
+            },
+            {
+              group: ['hono/html', 'hono/utils/*'],
+              message: 'views escape everything: no raw HTML.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'views escape everything: no raw HTML.',
+        },
+        {
+          selector:
+            "MemberExpression[object.name='prisma'], MemberExpression[object.property.name='prisma']",
+          message: 'src/web reads through src/store/finders and writes through domain functions.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/conversations/**/*.ts'],
     rules: {
       'no-restricted-imports': [

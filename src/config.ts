@@ -2,6 +2,7 @@
  * The only reader of `process.env`. Every setting has a safe default for trying Bloei out;
  * a bad value stops start-up with one clear line naming the variable.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { FollowUpSettings } from './followups/follow-up-delivery.js';
 import type { QueueLimits } from './jobs/queues.js';
@@ -20,6 +21,41 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
   .default('false')
   .transform((v) => ['true', '1', 'yes'].includes(v));
+
+/** One address or a CIDR range (`10.0.0.0/8`, `::1/128`). */
+const isAddressOrRange = (value: string) => {
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
+};
+
+/**
+ * Which proxies in front of the dashboard to believe about the client's address
+ * (`X-Forwarded-For`), in Fastify's `trustProxy` terms: off, a number of hops, or addresses.
+ */
+const trustProxy = z.preprocess(
+  emptyAsUnset,
+  z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v, ctx): boolean | number | string[] => {
+      if (v === 'false') return false;
+      if (v === 'true') return true;
+      if (/^\d{1,2}$/.test(v)) return Number(v);
+      const list = v.split(',').map((a) => a.trim());
+      if (list.every(isAddressOrRange)) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'false, true, a number of proxy hops, or addresses/CIDR ranges separated by commas',
+      });
+      return z.NEVER;
+    }),
+);
 
 const schema = z.object({
   DATABASE_URL: optionalUrl,
@@ -92,6 +128,7 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  WEB_TRUST_PROXY: trustProxy,
 });
 
 export interface TelegramConfig {
@@ -132,7 +169,13 @@ export interface Config {
   /** How long a graceful stop may take before the process exits anyway. */
   shutdownTimeoutMs: number;
   /** The staff dashboard (`web`); cookies are Secure unless switched off for plain http. */
-  web: { port: number; host: string; secureCookies: boolean };
+  web: {
+    port: number;
+    host: string;
+    secureCookies: boolean;
+    /** Fastify's `trustProxy`: whose `X-Forwarded-For` names the real client (login limits). */
+    trustProxy: boolean | number | string[];
+  };
   /** Messages per window a resident may send before being slowed down. */
   flood: { messages: number; windowMs: number };
   /** A message sent longer ago than this when Bloei handles it is late: not taken as an answer. */
@@ -187,7 +230,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLockMs: e.JOB_LOCK_SECONDS * 1000,
     health: e.HEALTH_PORT === undefined ? undefined : { port: e.HEALTH_PORT, host: e.HEALTH_HOST },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
-    web: { port: e.WEB_PORT, host: e.WEB_HOST, secureCookies: e.WEB_SECURE_COOKIES },
+    web: {
+      port: e.WEB_PORT,
+      host: e.WEB_HOST,
+      secureCookies: e.WEB_SECURE_COOKIES,
+      trustProxy: e.WEB_TRUST_PROXY,
+    },
     followUps: {
       window: {
         zone: e.FOLLOWUP_TIMEZONE,

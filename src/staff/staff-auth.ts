@@ -27,6 +27,10 @@ export class WeakPasswordError extends Error {
   readonly code = 'PASSWORD_WEAK';
 }
 
+/**
+ * Sets a staff member's login and password and ends every session she has: whoever signed in
+ * with the old password (perhaps the reason it is changed) is signed out at once.
+ */
 export async function setStaffPassword(
   prisma: PrismaClient,
   verbinderId: string,
@@ -34,10 +38,26 @@ export async function setStaffPassword(
   password: string,
 ): Promise<void> {
   if (password.length < 12) throw new WeakPasswordError('a password needs at least 12 characters');
-  await prisma.verbinder.update({
-    where: { id: verbinderId },
-    data: { login: login.trim().toLowerCase(), passwordHash: await bcrypt.hash(password, cost) },
-  });
+  const passwordHash = await bcrypt.hash(password, cost);
+  await prisma.$transaction([
+    prisma.verbinder.update({
+      where: { id: verbinderId },
+      data: { login: login.trim().toLowerCase(), passwordHash },
+    }),
+    prisma.staffSession.deleteMany({ where: { staffId: verbinderId } }),
+  ]);
+}
+
+/** (De)activates a staff member; deactivation ends every session she has at once. */
+export async function setStaffActive(
+  prisma: PrismaClient,
+  verbinderId: string,
+  active: boolean,
+): Promise<void> {
+  await prisma.$transaction([
+    prisma.verbinder.update({ where: { id: verbinderId }, data: { active } }),
+    ...(active ? [] : [prisma.staffSession.deleteMany({ where: { staffId: verbinderId } })]),
+  ]);
 }
 
 export async function authenticateStaff(

@@ -33,6 +33,7 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 .error { padding: .75rem 1rem; background: #fdecee; border-inline-start: 4px solid var(--warn); }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
 .columns ul { list-style: none; padding: 0; }
+ul.lines { list-style: none; padding: 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .75rem; margin: .5rem 0; }
 .filters { background: var(--soft); padding: .75rem; border-radius: 6px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }

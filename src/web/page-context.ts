@@ -4,7 +4,7 @@
  */
 import type { Translator } from '../conversations/ports.js';
 import type { BotMessage } from '../flows/events.js';
-import type { StaffSession } from './staff-sessions.js';
+import type { StaffSession } from '../staff/staff-sessions.js';
 
 export interface PageContext {
   staff: StaffSession['staff'] | null;

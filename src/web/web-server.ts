@@ -1,183 +1,119 @@
 /**
  * The staff web app: a small server-rendered Fastify app for verbinders and coordinators.
- * Every page with personal data needs a signed-in session (anonymous requests are sent to
- * the login page); every form carries the session's CSRF token; cookies are HttpOnly,
- * SameSite=Lax and Secure unless switched off for plain-http development.
+ * Each screen's routes are registered in a scope that says who may reach them (public,
+ * staff, coordinator); one hook decides on the route Fastify matched, before anything else
+ * runs, and sends anonymous visitors to the login page. Every form carries the session's
+ * CSRF token; cookies are HttpOnly, SameSite=Lax and Secure unless switched off for
+ * plain-http development; security headers come from @fastify/helmet.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Logger, Translator } from '../conversations/ports.js';
-import type { ResidentNotices } from '../handoff/resident-notices.js';
-import type { FlowRegistry } from '../flows/engine.js';
-import type { JobQueues } from '../jobs/job-queues.js';
-import type { PrismaClient } from '../store/prisma-client.js';
-import { bloeiCss } from './bloei-css.js';
-import { html, type Html } from './html.js';
-import { layout, type Section } from './layout.js';
-import { pageContext, type PageContext } from './page-context.js';
-import { StaffSessions, type StaffSession } from './staff-sessions.js';
-import { registerAdminRoutes } from './admin-routes.js';
-import { registerInboxRoutes } from './inbox-routes.js';
-import { registerIndicatorRoutes } from './indicator-routes.js';
-import { registerLoginRoutes } from './login-routes.js';
-import { registerMatchRoutes } from './match-routes.js';
-import { registerQueueBoard } from './queue-board.js';
-import { registerTalentRoutes } from './talent-routes.js';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { StaffSession } from '../staff/staff-sessions.js';
+import { Message } from './components/message.js';
+import { passesCsrfCheck } from './csrf-check.js';
+import { frameworkErrorPage, registerErrorHandler, type ErrorPages } from './error-handler.js';
+import {
+  accessLevels,
+  accessScope,
+  decideAccess,
+  trackRouteAccess,
+  type Access,
+  type RouteEntry,
+} from './route-access.js';
+import { screens } from './screens/index.js';
+import { helmetOptions } from './security-headers.js';
+import { createWeb, sessionCookie, type WebApp, type WebDeps } from './web.js';
 
-export interface WebDeps {
-  prisma: PrismaClient;
-  translator: Translator;
-  flows: FlowRegistry;
-  /** Tells residents when a verbinder claims or closes their hand-off. */
-  notices: ResidentNotices;
-  logger: Logger;
-  clock: () => Date;
-  /** For the queue dashboard; null hides it. */
-  jobs: JobQueues | null;
-  defaultLanguage: string;
-  /** False only for plain-http development on one's own machine. */
-  secureCookies: boolean;
-}
-
-export interface Web {
-  deps: WebDeps;
-  sessions: StaffSessions;
-  /** The page context of a request: the signed-in staff member's language and CSRF token. */
-  context(request: FastifyRequest): PageContext;
-  /** Sends a full page. */
-  page(
-    reply: FastifyReply,
-    ctx: PageContext,
-    title: string,
-    body: Html,
-    section?: Section,
-  ): FastifyReply;
-  /** A short page saying why not (403, 404, 400). */
-  refuse(reply: FastifyReply, ctx: PageContext, status: 400 | 403 | 404, key: string): FastifyReply;
-}
-
-export const sessionCookie = 'bloei_session';
+export type { Web, WebApp, WebDeps } from './web.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     session: StaffSession | null;
   }
+  interface FastifyInstance {
+    /** Every registered route with its declared access (for audits and the route-walk test). */
+    routeTable: readonly RouteEntry[];
+  }
 }
 
-/** Reachable without signing in: nothing personal. */
-const publicPaths = new Set(['/login', '/healthz', '/bloei.css']);
-const coordinatorOnly = (path: string) => /^\/(admin|queues)(\/|$)/.test(path);
-
-const csp = [
-  "default-src 'none'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
-
-function sameToken(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string' || given.length !== expected.length || expected === '') {
-    return false;
-  }
-  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+/** Fastify takes a hop count too, but its types do not say so: a function says the same. */
+function trustProxyOption(trust: boolean | number | string[]) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 export async function createWebServer(deps: WebDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
-  const sessions = new StaffSessions(deps.prisma, deps.clock);
+  const web = createWeb(deps);
+  const pages: ErrorPages = {
+    refuse: (request, reply, status, key) => web.refuse(reply, web.context(request), status, key),
+    failed: (request, reply) => {
+      const ctx = web.context(request);
+      return web.page(reply.code(500), ctx, {
+        title: ctx.t('errors.failed.title'),
+        body: Message({
+          text: ctx.t('errors.failed.body', { id: request.id }),
+          back: ctx.t('errors.back'),
+        }),
+      });
+    },
+  };
+
+  const app: WebApp = Fastify({
+    logger: false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
+    // Unguessable and never taken from the client: it is what a person quotes from an error page.
+    genReqId: () => randomUUID(),
+    frameworkErrors: frameworkErrorPage(pages),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('routeTable', trackRouteAccess(app));
+  // Before any route: a route keeps the error handler its scope had when it was added.
+  registerErrorHandler(app, pages, deps.logger);
+
+  await app.register(fastifyHelmet, helmetOptions);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
   app.decorateRequest('session', null);
 
-  const web: Web = {
-    deps,
-    sessions,
-    context: (request) => pageContext(deps.translator, request.session, deps.defaultLanguage),
-    page: (reply, ctx, title, body, section) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .header('content-security-policy', csp)
-        .send(layout(ctx, title, body, section).value),
-    refuse: (reply, ctx, status, key) =>
-      web.page(
-        reply.code(status),
-        ctx,
-        ctx.t(`errors.${key}.title`),
-        html`<p>${ctx.t(`errors.${key}.body`)}</p>
-          <p><a href="/inbox">${ctx.t('errors.back')}</a></p>`,
-      ),
-  };
-
+  // Authorisation, on the route Fastify matched. An unknown path asks for a sign-in first,
+  // so that what exists is not told to strangers.
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    const path = request.url.split('?')[0]!;
-    if (publicPaths.has(path)) return;
-    request.session = await sessions.find(request.cookies[sessionCookie]);
-    if (!request.session) {
+    const access: Access | undefined = request.is404 ? 'staff' : request.routeOptions.config.access;
+    if (access === 'public') return;
+    reply.header('cache-control', 'no-store');
+    request.session = await web.sessions.find(request.cookies[sessionCookie]);
+    const decision = decideAccess(access, request.session?.staff ?? null);
+    if (decision === 'sign-in') {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
       return reply.redirect(`/login${next}`, 303);
     }
-    reply.header('cache-control', 'no-store');
-    if (coordinatorOnly(path) && request.session.staff.role !== 'coordinator') {
-      return web.refuse(reply, web.context(request), 403, 'forbidden');
-    }
+    if (decision === 'forbidden') return pages.refuse(request, reply, 403, 'forbidden');
   });
 
-  // Forms carry the session's token. The queue dashboard's JSON calls cannot be sent
-  // cross-site without a CORS preflight, which this server never allows.
+  // A path that matches no route changes nothing: it gets its 404, token or not.
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || !request.session) return;
-    const path = request.url.split('?')[0]!;
-    const json = request.headers['content-type']?.startsWith('application/json');
-    if (json && path.startsWith('/queues/')) return;
-    const body = request.body as Record<string, unknown> | undefined;
-    const query = request.query as Record<string, unknown>;
-    const given = body?.['_csrf'] ?? query['_csrf'];
-    if (!sameToken(given, request.session.csrfToken)) {
-      return web.refuse(reply, web.context(request), 403, 'csrf');
+    if (request.is404 || !request.session) return;
+    if (!passesCsrfCheck(request, request.session.csrfToken)) {
+      return pages.refuse(request, reply, 403, 'csrf');
     }
   });
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await deps.prisma.$queryRaw`SELECT 1`;
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
-  app.get('/bloei.css', async (_request, reply) =>
-    reply.type('text/css').header('cache-control', 'public, max-age=3600').send(bloeiCss),
-  );
-  app.get('/', async (_request, reply) => reply.redirect('/inbox', 303));
-
-  registerLoginRoutes(app, web);
-  registerInboxRoutes(app, web);
-  registerMatchRoutes(app, web);
-  registerTalentRoutes(app, web);
-  registerIndicatorRoutes(app, web);
-  registerAdminRoutes(app, web);
-  if (deps.jobs) await registerQueueBoard(app, deps.jobs);
-
-  app.setNotFoundHandler((request, reply) =>
-    web.refuse(reply, web.context(request), 404, 'notFound'),
-  );
-  app.setErrorHandler((error, request, reply) => {
-    const status = (error as { statusCode?: number }).statusCode ?? 500;
-    if (status < 500) return web.refuse(reply, web.context(request), 400, 'badRequest');
-    deps.logger.error(
-      { err: (error as Error).message, path: request.routeOptions.url },
-      'web request failed',
+  for (const access of accessLevels) {
+    await app.register(
+      accessScope(access, async (scope) => {
+        const typed = scope.withTypeProvider<TypeBoxTypeProvider>();
+        for (const screen of screens.filter((s) => s.access === access)) {
+          await screen.register(typed, web);
+        }
+      }),
     );
-    return reply.code(500).type('text/plain').send('Internal error');
-  });
+  }
+
+  app.setNotFoundHandler((request, reply) => pages.refuse(request, reply, 404, 'notFound'));
   return app;
 }

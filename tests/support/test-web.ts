@@ -1,5 +1,8 @@
 /** The staff dashboard on a test app, listening on a free loopback port, with staff logins. */
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from '../../src/conversations/ports.js';
+import type { PrismaClient } from '../../src/store/prisma-client.js';
+import type { LoginLimits } from '../../src/web/login-limiter.js';
 import { createWebServer } from '../../src/web/web-server.js';
 import { setStaffPassword } from '../../src/staff/staff-auth.js';
 import { silentLogger, type TestApp } from './test-app.js';
@@ -12,18 +15,27 @@ export interface TestWeb {
 
 export async function createTestWeb(
   app: TestApp,
-  options: { jobs?: boolean } = {},
+  options: {
+    jobs?: boolean;
+    logger?: Logger;
+    trustProxy?: boolean | number | string[];
+    loginLimits?: LoginLimits;
+    /** In place of the app's client, e.g. one that fails on purpose. */
+    prisma?: PrismaClient;
+  } = {},
 ): Promise<TestWeb> {
   const server = await createWebServer({
-    prisma: app.prisma,
+    prisma: options.prisma ?? app.prisma,
     translator: app.translator,
     flows: app.flows,
     notices: app.notices,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     clock: app.clock.now,
     jobs: options.jobs ? app.jobs : null,
     defaultLanguage: 'nl',
     secureCookies: true,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
   });
   await server.listen({ host: '127.0.0.1', port: 0 });
   const { port } = server.server.address() as { port: number };

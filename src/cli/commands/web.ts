@@ -39,6 +39,7 @@ export default defineCommand({
       jobs: app.jobs,
       defaultLanguage: config.defaultLanguage,
       secureCookies: config.web.secureCookies,
+      trustProxy: config.web.trustProxy,
     });
     await server.listen({ port: config.web.port, host: config.web.host });
     gracefulShutdown(

@@ -1,0 +1,31 @@
+/**
+ * A new verbinder or coordinator, with a one-time chat link code and, when a login is given,
+ * a dashboard password. Both or neither: when the password cannot be set (too short, login
+ * taken) the new staff member is removed again, so a failed form leaves nothing behind.
+ */
+import { addVerbinder } from '../handoff/verbinder-admin.js';
+import type { PrismaClient } from '../store/prisma-client.js';
+import { setStaffPassword } from './staff-auth.js';
+
+export interface NewStaffMember {
+  name: string;
+  role: 'verbinder' | 'coordinator';
+  language: string;
+  wijk?: string;
+  /** A dashboard login with its password, or none (chat only). */
+  login?: { name: string; password: string };
+}
+
+export async function addStaffMember(prisma: PrismaClient, input: NewStaffMember, now: Date) {
+  const { login, ...member } = input;
+  const added = await addVerbinder(prisma, member, now);
+  if (login) {
+    try {
+      await setStaffPassword(prisma, added.verbinder.id, login.name, login.password);
+    } catch (error) {
+      await prisma.verbinder.delete({ where: { id: added.verbinder.id } });
+      throw error;
+    }
+  }
+  return added;
+}

@@ -1,0 +1,85 @@
+/**
+ * The reads of the hand-off inbox: a list per status, urgent first and then oldest, and one
+ * hand-off with what a verbinder needs to act on it. Plain data, ready for the views.
+ */
+import type { PrismaClient } from '../prisma-client.js';
+
+export interface HandoffListItem {
+  number: number;
+  urgency: string;
+  reason: string;
+  residentName: string | null;
+  wijk: string | null;
+  createdAt: Date;
+  claimedBy: string | null;
+}
+
+export interface HandoffDetail extends HandoffListItem {
+  id: string;
+  status: string;
+  residentLanguage: string;
+  /** The chat channel the resident uses, e.g. `telegram`. */
+  channel: string | null;
+  summary: unknown;
+  notes: { text: string; author: string | null; createdAt: Date }[];
+}
+
+/**
+ * Hand-offs with `status`, in `wijk` (`null`: every wijk), at most 200.
+ */
+export async function findHandoffList(
+  prisma: PrismaClient,
+  filter: { status: string; wijk: string | null },
+): Promise<HandoffListItem[]> {
+  const rows = await prisma.handoff.findMany({
+    where: { status: filter.status, ...(filter.wijk === null ? {} : { wijk: filter.wijk }) },
+    orderBy: [{ urgency: 'desc' }, { createdAt: 'asc' }],
+    take: 200,
+    include: { contact: { select: { firstName: true } }, claimedBy: { select: { name: true } } },
+  });
+  return rows.map((h) => ({
+    number: h.number,
+    urgency: h.urgency,
+    reason: h.reason,
+    residentName: h.contact.firstName,
+    wijk: h.wijk,
+    createdAt: h.createdAt,
+    claimedBy: h.claimedBy?.name ?? null,
+  }));
+}
+
+export async function findHandoff(
+  prisma: PrismaClient,
+  number: number,
+): Promise<HandoffDetail | null> {
+  const h = await prisma.handoff.findUnique({
+    where: { number },
+    include: {
+      contact: {
+        select: { firstName: true, language: true, identities: { select: { channel: true } } },
+      },
+      claimedBy: { select: { name: true } },
+      notes: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } },
+    },
+  });
+  if (!h) return null;
+  return {
+    id: h.id,
+    number: h.number,
+    status: h.status,
+    urgency: h.urgency,
+    reason: h.reason,
+    residentName: h.contact.firstName,
+    residentLanguage: h.contact.language,
+    channel: h.contact.identities[0]?.channel ?? null,
+    wijk: h.wijk,
+    createdAt: h.createdAt,
+    claimedBy: h.claimedBy?.name ?? null,
+    summary: h.summary,
+    notes: h.notes.map((n) => ({
+      text: n.text,
+      author: n.author?.name ?? null,
+      createdAt: n.createdAt,
+    })),
+  };
+}

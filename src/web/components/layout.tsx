@@ -1,0 +1,77 @@
+/**
+ * The page around every screen: language and direction, a skip link, the navigation a
+ * staff member may use, and sign-out. Semantic HTML that works without JavaScript. The queue
+ * board is in the navigation only where there are queues (with Redis).
+ */
+import type { Child } from 'hono/jsx';
+import type { PageContext } from '../page-context.js';
+import { CsrfField } from './forms.js';
+
+const rtl = new Set(['ar']);
+
+export type Section = 'inbox' | 'matches' | 'talents' | 'indicators' | 'admin' | 'queues' | 'login';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  section?: Section | undefined;
+  /** Whether the queue board exists. */
+  queues: boolean;
+  children?: Child;
+}
+
+export function Layout({ ctx, title, section, queues, children }: LayoutProps) {
+  const staff = ctx.staff;
+  const coordinator = staff?.role === 'coordinator';
+  const items: [Section, string, boolean][] = [
+    ['inbox', '/inbox', true],
+    ['matches', '/matches', true],
+    ['talents', '/talents', true],
+    ['indicators', '/indicators', true],
+    ['admin', '/admin', coordinator],
+    ['queues', '/queues', coordinator && queues],
+  ];
+  return (
+    <html lang={ctx.language} dir={rtl.has(ctx.language) ? 'rtl' : 'ltr'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Bloei`}</title>
+        <link rel="stylesheet" href="/bloei.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {ctx.t('nav.skip')}
+        </a>
+        <header>
+          <p class="brand">
+            Bloei <span>{ctx.t('nav.tagline')}</span>
+          </p>
+          {staff && (
+            <nav aria-label={ctx.t('nav.label')}>
+              <ul>
+                {items
+                  .filter(([, , shown]) => shown)
+                  .map(([name, href]) => (
+                    <li>
+                      <a href={href} aria-current={name === section ? 'page' : undefined}>
+                        {ctx.t(`nav.${name}`)}
+                      </a>
+                    </li>
+                  ))}
+              </ul>
+              <form method="post" action="/logout" class="logout">
+                <CsrfField token={ctx.csrf} />
+                <span>{staff.name}</span> <button type="submit">{ctx.t('nav.logout')}</button>
+              </form>
+            </nav>
+          )}
+        </header>
+        <main id="main">
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Every screen's routes and who may reach them: the one list the server registers. A screen
+ * is a folder here (routes.ts, view.tsx); add it to this list with its access, and the
+ * route walk in tests/web/route-walk.test.ts visits each of its routes.
+ */
+import type { Access } from '../route-access.js';
+import type { Web, WebApp } from '../web.js';
+import { registerAdminRoutes } from './admin/routes.js';
+import { registerInboxRoutes } from './inbox/routes.js';
+import { registerIndicatorRoutes } from './indicators/routes.js';
+import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
+import { registerMatchRoutes } from './matches/routes.js';
+import { registerQueueBoard } from './queues/routes.js';
+import { registerSystemRoutes } from './system/routes.js';
+import { registerTalentRoutes } from './talents/routes.js';
+
+export interface ScreenRoutes {
+  access: Access;
+  register(app: WebApp, web: Web): void | Promise<void>;
+}
+
+export const screens: readonly ScreenRoutes[] = [
+  { access: 'public', register: registerSystemRoutes },
+  { access: 'public', register: registerLoginRoutes },
+  { access: 'staff', register: registerLogoutRoute },
+  { access: 'staff', register: registerInboxRoutes },
+  { access: 'staff', register: registerMatchRoutes },
+  { access: 'staff', register: registerTalentRoutes },
+  { access: 'staff', register: registerIndicatorRoutes },
+  { access: 'coordinator', register: registerAdminRoutes },
+  { access: 'coordinator', register: registerQueueBoard },
+];
