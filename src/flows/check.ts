@@ -5,6 +5,7 @@
  * reads the files and passes them in.
  */
 import { engineKeys, type FlowRegistry } from './engine.js';
+import { phraseBook } from './safety/phrases/index.js';
 import { isQuestion, type FlowDefinition, type Step } from './spec.js';
 import { questionChoices, stepSaving } from './step-view.js';
 
@@ -12,7 +13,8 @@ import { questionChoices, stepSaving } from './step-view.js';
 export type LocaleTable = Record<string, Record<string, string>>;
 
 export function checkFlows(flows: FlowRegistry, locales: LocaleTable): string[] {
-  const problems: string[] = [];
+  // Compiling the safety phrases (on import) throws on a malformed pattern, naming it.
+  const problems: string[] = phraseBook.languages.length === 0 ? ['no safety phrases'] : [];
   for (const flow of flows.values()) problems.push(...checkFlow(flow, flows));
   problems.push(...checkKeys(usedKeys(flows), locales));
   return problems;
@@ -42,6 +44,10 @@ function checkFlow(flow: FlowDefinition, flows: FlowRegistry): string[] {
         }
       }
     }
+    const handsOff = step.do.some((a) => a.type === 'handoff');
+    if (handsOff && (step.kind !== 'message' || !step.noVerbinderText)) {
+      problems.push(`${at(stepId)}: hands off without a noVerbinderText for when nobody can`);
+    }
     for (const value of Object.values(step.params ?? {})) {
       if (value.startsWith('$') && !stepSaving(flow, value.slice(1))) {
         problems.push(`${at(stepId)}: no step saves ${value}`);
@@ -69,6 +75,7 @@ function usedKeys(flows: FlowRegistry): Set<string> {
     keys.add(flow.title);
     for (const step of Object.values(flow.steps)) {
       keys.add(step.text);
+      if (step.kind === 'message' && step.noVerbinderText) keys.add(step.noVerbinderText);
       for (const { label } of questionChoices(step)) if ('key' in label) keys.add(label.key);
       if (step.kind === 'message') step.suggestions?.rules.forEach((r) => keys.add(r.key));
     }

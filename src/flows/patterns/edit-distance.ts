@@ -4,6 +4,10 @@
  * the distance is certainly above `max`, which is all a typo check needs.
  */
 export function editDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  // Code units, not code points, decide the cheap length check; both differ by at most the
+  // number of astral letters, which no pattern or answer word uses.
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const s = Array.from(a);
   const t = Array.from(b);
   if (Math.abs(s.length - t.length) > max) return max + 1;
@@ -38,4 +42,22 @@ export function editDistance(a: string, b: string, max: number): number {
 export function typoAllowance(length: number): number {
   if (length < 5) return 0;
   return length < 9 ? 1 : 2;
+}
+
+/**
+ * Whether two words are at most one typing mistake apart (`editDistance(a, b, 1) <= 1`)
+ * without allocating: this runs for every long word of a message against every long
+ * pattern word.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [s, t] = a.length <= b.length ? [a, b] : [b, a];
+  if (t.length - s.length > 1) return false;
+  let i = 0;
+  while (i < s.length && s[i] === t[i]) i++;
+  if (s.length === t.length) {
+    if (s.slice(i + 1) === t.slice(i + 1)) return true;
+    return s[i] === t[i + 1] && s[i + 1] === t[i] && s.slice(i + 2) === t.slice(i + 2);
+  }
+  return s.slice(i) === t.slice(i + 1);
 }

@@ -7,7 +7,7 @@
  * written in the pattern language of `WordPattern`; see the README in this folder.
  */
 import { foldWords } from '../patterns/fold-words.js';
-import { WordPattern, type Span } from '../patterns/word-pattern.js';
+import { MatchMemo, WordPattern, type Span } from '../patterns/word-pattern.js';
 
 export const crisisKinds = ['suicide', 'selfHarm', 'violence', 'danger'] as const;
 export type CrisisKind = (typeof crisisKinds)[number];
@@ -67,11 +67,12 @@ export class PhraseBook {
   private find<K extends string>(text: string, entries: Compiled<K>[]): PhraseMatch<K> | null {
     const words = foldWords(text);
     if (words.length === 0) return null;
+    const memo = new MatchMemo(words);
     let vetoes: Span[] | null = null;
     for (const entry of entries) {
-      const spans = entry.pattern.spans(words);
+      const spans = entry.pattern.spans(memo);
       if (spans.length === 0) continue;
-      vetoes ??= this.harmless.flatMap((h) => h.spans(words));
+      vetoes ??= this.harmless.flatMap((h) => h.spans(memo));
       const vetoed = (s: Span) => vetoes!.some((v) => v.start < s.end && s.start < v.end);
       if (spans.some((s) => !vetoed(s))) {
         return { kind: entry.kind, language: entry.language, pattern: entry.pattern.source };

@@ -22,6 +22,10 @@ export const en: LanguagePhrases = {
       'kill* ~1 ' + myself,
       '(end|ending|take|taking|finish|finishing) ~2 (my|my own) life',
       '(end|ending) ~1 it ~1 (all|tonight|now|today)',
+      '(end|ending) (everything|it all)',
+      '(drive|driving|crash|crashing|steer) ~3 (my car|myself|the car) ~2 (into|off|in front)',
+      '(done|finished|fed up|sick|tired) (with|of) (life|living|my life|being alive)',
+      '(dont|do not|never) (want|wanna|wish) to wake up',
       '(want|wanna|going|gonna|wish|rather|ready) ~2 (die|be dead|dead)',
       'wish ~2 (was|were|am) dead',
       '(dont|do not|no longer|not|never|didnt) ~2 (want|wanna|wish) ~2 (to live|live|be alive|to be alive|exist|to exist|living)',
@@ -41,12 +45,15 @@ export const en: LanguagePhrases = {
     selfHarm: [
       'self ~1 harm*',
       'selfharm*',
+      '(slit|slitting|slash|slashed|slashing|cut|cutting|open|opened) ~2 (wrists|wrist|veins)',
       'self ~1 injur*',
       '(cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|harm|harming|hit|hitting|punish|punishing|scratch|scratching|starve|starving) ~1 ' +
         '(myself|my self|my arms|my arm|my wrists|my wrist|my legs|my thighs|my skin)',
     ],
     violence: [
       'domestic (violence|abuse)',
+      person +
+        ' ~2 (slammed|smashed|banged|threw|pushed|shoved|dragged) ~1 (my head|me|my face) ~2 (against|into|on|down|across)',
       person + ' ~3 ' + hurts + ' ~3 (me|us)',
       '(is|are|been|keeps|keep|always) ~2 (abusing|beating|hitting|hurting|choking|strangling) (me|us)',
       '(i am|im|am|i get|i got|ive been|i have been|ive|been) ~2 being (abused|beaten|hit|hurt|raped|assaulted)',

@@ -31,7 +31,7 @@ export const pl: LanguagePhrases = {
       'ze soba ~1 (skonczyc|skoncze|zakonczyc)',
       '(nie widze|nie ma|brak|bez) ~2 sensu ~2 (zycia|zyc|zycie|dalej)',
       'zycie ~2 nie ma ~1 sensu',
-      '(lepiej|lepsze) ~3 (beze mnie|gdyby mnie nie bylo|zebym nie zyla|zebym nie zyl|jak mnie nie bedzie)',
+      '(lepiej|lepsze|chce|chcialabym|chcialbym) ~3 (beze mnie|gdyby mnie nie bylo|zeby mnie nie bylo|zebym nie zyla|zebym nie zyl|jak mnie nie bedzie)',
       '(polknelam|polknalem|wzielam|wzialem|lyknelam|lyknalem|zazylam|zazylem) ~2 (wszystkie|cale|cala|caly|paczke|opakowanie) ~2 (tabletki|leki|pigulki|opakowanie|tabletek)',
       '(skocze|skoczyc|skakac|rzuce sie|rzucic sie|rzucę się) ~2 (z|pod) ~1 (mostu|dachu|balkonu|okna|pociag|tramwaj|auto|bloku|samochod)',
       '(powiesze|powiesic|powieszę) sie',
@@ -47,6 +47,8 @@ export const pl: LanguagePhrases = {
       'sie (tne|pocielam|pocialem|okaleczam|przypalam)',
       '(robie|zrobic|zrobie|zrobilam|zrobilem|robic|robila) ~1 sobie ~1 krzywd*',
       'sobie ~1 (zrobic|zrobie|robic|robie|zrobilam) ~1 krzywd*',
+      '(zrobie|zrobic|zrobilam) sobie cos',
+      '(pocielam|pocialem|tne|cielam|podcielam|podcialem|podetne) ~1 sobie ~1 (rece|reke|nadgarstki|nadgarstek|nogi|uda|zyly)',
     ],
     violence: [
       person + ' ~2 mnie ~1 ' + beats,
@@ -63,11 +65,11 @@ export const pl: LanguagePhrases = {
     danger: [
       '!(nie) jestem ~1 w niebezpieczenstw*',
       '(grozi|zagraza) mi ~1 (niebezpieczenstwo|smierc*)',
-      'grozi* ~2 smiercia',
+      'grozi* ~2 (smiercia|nozem|bronia|pistoletem|siekiera)',
       '(zycie|zyciu) ~3 (zagrozon*|w niebezpieczenstwie)',
       // Future "zabije" (will kill), not the idiom "mnie zabija" (is killing me).
       'mnie (zabic|=zabije|zamordowac|zamorduje)',
-      '(chce|chca|chcial|grozi|grozil) ~3 (mnie zabic|mnie zamordowac|ze mnie zabije)',
+      '(chce|chca|chcial|grozi|grozil) ~3 mnie (zabic|zamordowac|skrzywdzic|pobic|=zabije)',
       '(stoi|czeka|przyszedl|grozi|goni|biega|wszedl) ~4 z (nozem|bronia|pistoletem|siekiera)',
       'nie ~1 (czuje|czuję) sie ~1 bezpiecznie',
       'w domu ~2 nie ~1 [jest] bezpiecznie',
@@ -118,6 +120,7 @@ export const pl: LanguagePhrases = {
     '(ktory|ktora|ktorzy|bohater*|postac*) ~3 sie ~1 (zabic|zabil|zabila)',
     '(wiadomosc*|mowili|pisali|film*|ksiazk*|artykul*|serial*|szkoleni*|kurs*|telefon* zaufania) ~5 (samoboj*|przemoc*)',
     '(pobila|pobil) ~1 rekord*',
+    'sobie cos ~1 (do jedzenia|do picia|dobrego|na obiad|na kolacje|na sniadanie|cieplego|slodkiego)',
     // Debts that were paid.
     '(splacilam|splacilem|splacilismy|splacone) ~2 dlug*',
     '(dlug*) ~2 (splacon*|splacilam|splacilem)',

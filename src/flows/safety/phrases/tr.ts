@@ -29,6 +29,7 @@ export const tr: LanguagePhrases = {
       '=kendimi ~3 (trenin|arabanin|kopruden|camdan|pencereden|metronun) ~2 (atacag*|atarim|aticam|atmak)',
       '(butun|tum|hepsini|bir kutu|kutu) ~2 (ilaclari|ilac*|haplari|hap*) ~2 (ictim|yuttum|aldim|icicem|icecegim|yutacagim)',
       '(uyanmak|uyanmayi) ~2 ' + notWant,
+      'her seyi ~1 (bitirmek|bitirecegim|bitiricem|sonlandirmak|bitirmeyi)',
       '(yasamaktan|hayattan|yasamdan) (biktim|yoruldum|sogudum|usandim)',
     ],
     selfHarm: [
@@ -39,6 +40,8 @@ export const tr: LanguagePhrases = {
     violence: [
       family +
         ' ~3 (beni|bana) ~2 (dov*|vur*|siddet*|bog*|tokat*|tekme*|iskence*|zarar ver*|tecavuz*|itti|itiyor)',
+      family + ' ~3 (dov*|vur*|bog*|tokat*|tekme*|iskence*) ~2 (beni|bana)',
+      '(bogazimi|bogazimdan) ~1 (sikti|sikiyor|sikmaya|sikarak)',
       '(kocamdan|esimden|babamdan|sevgilimden|abimden|partnerimden|karimdan|nisanlimdan) ~2 (korkuyorum|korkuyom)',
       '(aile ici|ev ici) ~1 siddet*',
       '(siddet|dayak) (goruyorum|goruyoruz|yiyorum|yiyoruz|gordum|yedim)',
@@ -50,7 +53,7 @@ export const tr: LanguagePhrases = {
     danger: [
       'tehlikede*',
       '(hayatim|canim) ~1 tehlike*',
-      'beni ~2 (oldurecek|oldurecekler|olduruce*|oldurmek ist*|oldurmekle|olduricek)',
+      'beni ~2 (oldurecek|oldurecekler|olduruce*|oldurmek ist*|oldurmekle|olduricek|oldurmeye)',
       '(oldurmekle|olumle) ~1 tehdit*',
       '(bicakla|bicak|silahla|silah|tabanca*) ~3 (bekliyor|geldi|tehdit*|kapi*|kovaliyor|ustume)',
       '(guvende|emniyette) ~1 degil*',
