@@ -14,9 +14,14 @@ export function matchMulti(
   choices: readonly LabelledChoice[],
   conjunctions: readonly string[],
 ): MultiMatch {
+  // Parts first: in "готування, сад" the whole line also fits one label, missing a choice.
+  const parts = splitParts(input, conjunctions);
+  const split = parts.length > 1 ? matchParts(parts, choices) : null;
+  if (split && 'found' in split) return split;
   const whole = matchChoice(input, choices);
   if (whole && 'found' in whole) return { found: [whole.found] };
-  const split = matchParts(splitParts(input, conjunctions), choices);
+  const words = parts.length === 1 ? matchParts(parts, choices) : null;
+  if (words) return words;
   if (split) return split;
   return whole ? { ambiguous: whole.ambiguous, keep: [] } : null;
 }
