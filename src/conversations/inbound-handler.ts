@@ -306,6 +306,6 @@ function toEngineInput(content: InboundContent): EngineInput {
     case 'choice':
       return { type: 'choice', id: content.id, ...(content.ref ? { ref: content.ref } : {}) };
     case 'media':
-      return { type: 'media' };
+      return { type: 'media', kind: content.kind };
   }
 }

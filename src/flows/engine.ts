@@ -432,6 +432,8 @@ class Turn implements TurnOps {
   }
 
   ask(run: Run): void {
+    // Asked in full again: a number means its place in the full list, not among candidates.
+    delete run.clarify;
     const step = this.step(run, run.step);
     const message = this.message(run, step);
     const choices = questionChoices(step, this.sets);

@@ -29,13 +29,45 @@ export function matchLabel(input: string, choices: readonly LabelledChoice[]): L
   const scored = choices
     .map((choice) => ({
       id: choice.id,
-      score: Math.max(0, ...choice.labels.map((label) => labelScore(words, foldWords(label)))),
+      score: Math.max(0, ...choice.labels.map((label) => negationAware(words, foldWords(label)))),
     }))
     .filter((c) => c.score > 0);
   if (scored.length === 0) return null;
   const best = Math.max(...scored.map((c) => c.score));
   const top = scored.filter((c) => c.score === best).map((c) => c.id);
   return top.length === 1 ? { found: top[0]! } : { ambiguous: top };
+}
+
+/**
+ * Words that turn a label around ("niet mee eens", "nie zgadzam", "не погоджуюся", "لا أوافق",
+ * "ne … ne", "neither … nor"), folded; not Arabic "ما", which is also "some" in "إلى حد ما".
+ * "I agree" fits "I don't agree" word for word, so a label with such a word the answer lacks
+ * ranks just below one without.
+ */
+const negations = new Set(
+  [
+    'niet',
+    'geen',
+    'not',
+    'neither',
+    'nor',
+    'nie',
+    'ani',
+    'не',
+    'ні',
+    'ни',
+    'لا',
+    'مش',
+    'ne',
+    'hiç',
+    'değil',
+  ].map((w) => foldWords(w)[0]!),
+);
+
+function negationAware(answer: readonly string[], label: readonly string[]): number {
+  const score = labelScore(answer, label);
+  const turned = label.some((w) => negations.has(w) && !answer.includes(w));
+  return score > 0 && turned ? score - 0.5 : score;
 }
 
 /** 0 unless every longer answer word fits a word of the label; else the sum of the fits. */

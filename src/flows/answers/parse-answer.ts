@@ -79,14 +79,15 @@ export function parseAnswer(
       return 'found' in match ? { ok: true, value: match.found } : ask(match.ambiguous, match.keep);
     }
     case 'yesno': {
+      // "لا أعرف", "nie wiem", "no idea" start with the word for no, and mean neither.
+      if (saysDontKnow(text, lexicon, languages)) return fail;
       const yes = words(lexicon, 'common.yesWords', languages);
       const no = words(lexicon, 'common.noWords', languages);
       const value = parseYesNo(text, yes, no) ?? found(matchChoice(text, labelled));
       return value ? { ok: true, value } : fail;
     }
     case 'scale': {
-      const unsure = words(lexicon, 'common.dontKnowWords', languages).map(normalize);
-      if (unsure.includes(normalize(text))) return { ok: true, value: dontKnow };
+      if (saysDontKnow(text, lexicon, languages)) return { ok: true, value: dontKnow };
       const match = matchChoice(text, labelled);
       if (!match) return fail;
       return 'found' in match ? chosen(match.found) : ask(match.ambiguous);
@@ -103,6 +104,10 @@ export function parseAnswer(
         : { ok: true, value: answer.value };
     }
   }
+}
+
+function saysDontKnow(text: string, lexicon: Lexicon, languages: string[]): boolean {
+  return words(lexicon, 'common.dontKnowWords', languages).map(normalize).includes(normalize(text));
 }
 
 function found(match: LabelMatch): string | null {

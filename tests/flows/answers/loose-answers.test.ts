@@ -125,6 +125,13 @@ describe('loose answers in every language', () => {
     expect(parse('onboarding', 'consent', language, no)).toEqual({ ok: true, value: 'no' });
   });
 
+  it.each(cases)('$language: "don\'t know" is neither yes nor no', ({ language, unsure }) => {
+    expect(parse('onboarding', 'consent', language, unsure)).toEqual({
+      ok: false,
+      reason: 'yesno',
+    });
+  });
+
   it('never corrects numbers, and leaves nonsense and mixed yes-and-no alone', () => {
     expect(parse('menu', 'choose', 'nl', '12')).toEqual({ ok: false, reason: 'choice' });
     expect(parse('onboarding', 'consent', 'nl', 'nee, dat klopt niet')).toEqual({
@@ -135,14 +142,25 @@ describe('loose answers in every language', () => {
     expect(parse('menu', 'choose', 'nl', 'blabla')).toEqual({ ok: false, reason: 'choice' });
   });
 
-  it('returns every choice an answer fits equally well', () => {
-    expect(parse('checkIn', 'know', 'nl', 'eens')).toEqual({
+  it.each([
+    ['nl', 'eens'],
+    ['en', 'agree'],
+    ['ar', 'أوافق'],
+    ['tr', 'katılıyorum'],
+    ['pl', 'zgadzam się'],
+    ['uk', 'погоджуюся'],
+  ])('%s: "%s" fits both agreeing answers, not the ones that say "not"', (language, agree) => {
+    expect(parse('checkIn', 'know', language, agree)).toEqual({
       ok: false,
       reason: 'ambiguous',
-      candidates: ['3', '4', '5'],
+      candidates: ['4', '5'],
       keep: [],
     });
+  });
+
+  it('takes the one label all words fit', () => {
     expect(parse('checkIn', 'know', 'nl', 'helemaal mee eens')).toEqual({ ok: true, value: 5 });
+    expect(parse('checkIn', 'know', 'en', 'strongly disagree')).toEqual({ ok: true, value: 1 });
   });
 });
 
@@ -176,12 +194,21 @@ describe('asking which one, and asking for a person, in a conversation', () => {
     expect(clarify).toMatchObject({
       message: {
         key: 'system.clarify',
-        choices: ['3', '4', '5'].map((id) => ({ id, label: { key: `common.agree.${id}` } })),
+        choices: ['4', '5'].map((id) => ({ id, label: { key: `common.agree.${id}` } })),
       },
     });
     const answered = send(asked.state, '2');
     expect(answered.events).toContainEqual(
-      expect.objectContaining({ type: 'answer_saved', name: 'know', value: 4 }),
+      expect.objectContaining({ type: 'answer_saved', name: 'know', value: 5 }),
+    );
+  });
+
+  it('forgets the candidates once the full question is asked again', () => {
+    const asked = send(send(consent('nl'), '3').state, 'eens').state;
+    const again = runEngine(ctx, asked, { type: 'media', kind: 'voice' });
+    const back = send(again.state, 'nee', '2');
+    expect(back.events).toContainEqual(
+      expect.objectContaining({ type: 'answer_saved', name: 'know', value: 2 }),
     );
   });
 
