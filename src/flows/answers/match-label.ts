@@ -23,13 +23,19 @@ const typo = 1;
 /** Answer words shorter than this may be left unmatched ("de", "in", "ik"). */
 const mustMatchFrom = 4;
 
+/** Labels are short: an answer of more words than this is a story, not a choice. */
+const mostWords = 12;
+/** No label word is longer; a longer "word" is no typo of one. */
+const longestWord = 40;
+
 export function matchLabel(input: string, choices: readonly LabelledChoice[]): LabelMatch {
   const words = foldWords(input);
-  if (words.length === 0) return null;
+  if (words.length === 0 || words.length > mostWords) return null;
+  if (words.some((w) => w.length > longestWord)) return null;
   const scored = choices
     .map((choice) => ({
       id: choice.id,
-      score: Math.max(0, ...choice.labels.map((label) => negationAware(words, foldWords(label)))),
+      score: Math.max(0, ...choice.labels.map((label) => negationAware(words, folded(label)))),
     }))
     .filter((c) => c.score > 0);
   if (scored.length === 0) return null;
@@ -100,6 +106,18 @@ function fit(a: string, l: string): number {
   const stem = commonPrefix(a, l);
   if (stem >= 4 && stem >= Math.min(a.length, l.length) - 2) return typo;
   return 0;
+}
+
+const foldedLabels = new Map<string, string[]>();
+
+/** A label's folded words, worked out once: the same labels are compared on every answer. */
+function folded(label: string): string[] {
+  let words = foldedLabels.get(label);
+  if (!words) {
+    if (foldedLabels.size > 5000) foldedLabels.clear();
+    foldedLabels.set(label, (words = foldWords(label)));
+  }
+  return words;
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -47,7 +47,8 @@ function splitParts(input: string, conjunctions: readonly string[]): string[] {
 }
 
 function matchParts(parts: string[], choices: readonly LabelledChoice[]): MultiMatch {
-  if (parts.length === 0) return null;
+  // Each part is a different choice: more parts than choices is no list of choices.
+  if (parts.length === 0 || parts.length > choices.length * 2) return null;
   const ids: string[] = [];
   let unsure: string[] | null = null;
   for (const part of parts) {
@@ -65,7 +66,7 @@ function matchParts(parts: string[], choices: readonly LabelledChoice[]): MultiM
 /** "tuin koken": a part without separators whose words are each a choice. */
 function wordByWord(part: string, choices: readonly LabelledChoice[]): string[] | null {
   const words = part.split(/\s+/);
-  if (words.length < 2) return null;
+  if (words.length < 2 || words.length > choices.length) return null;
   const ids: string[] = [];
   for (const word of words) {
     const match = matchChoice(word, choices);

@@ -54,7 +54,10 @@ const cyrillic = /\p{Script=Cyrillic}/u;
 
 /** Folds one word (letters only; no spaces) to the form patterns are compared in. */
 export function foldWord(word: string): string {
-  let folded = word.toLowerCase().normalize('NFKD').replace(marks, '').replace(apostrophes, '');
+  const lower = word.toLowerCase();
+  // Most words are plain ASCII already: only stretched letters to fold.
+  if (/^[a-z0-9]*$/.test(lower)) return lower.replace(/([a-z])\1{2,}/g, '$1$1');
+  let folded = lower.toLowerCase().normalize('NFKD').replace(marks, '').replace(apostrophes, '');
   folded = Array.from(folded, (ch) => letterMap[ch] ?? ch).join('');
   if (cyrillic.test(folded)) {
     folded = Array.from(folded, (ch) => cyrillicLookAlikes[ch] ?? ch).join('');

@@ -47,6 +47,10 @@ export interface Span {
   end: number;
 }
 
+/** Different words in a message up to which typos are tolerated (see MatchMemo). */
+const mostWordsWithTypos = 400;
+/** Pattern words longer than this are matched word by word, without the quick lookup. */
+const longestPatternWord = 32;
 /** Words a guard looks back over. */
 const guardWindow = 3;
 /** Shortest word (in letters) that is matched with one typing mistake. */
@@ -75,6 +79,12 @@ export class MatchMemo {
   /** Each word position's index among the distinct words: results are kept per word. */
   private readonly distinct: number[];
   private readonly unique: string[];
+  /**
+   * Whether typos are tolerated: not in a message of hundreds of different words (a pasted
+   * text, a 64 KiB string), where comparing every long word with every long pattern word
+   * would cost seconds; exact words and stems still match there.
+   */
+  private readonly typos: boolean;
   private readonly whole = new Set<string>();
   private readonly starts = new Set<string>();
   private readonly ends = new Set<string>();
@@ -87,11 +97,13 @@ export class MatchMemo {
       return id;
     });
     this.unique = [...seen.keys()];
+    this.typos = this.unique.length <= mostWordsWithTypos;
     for (const word of this.unique) {
       const forms = /^[وف]../u.test(word) ? [word, word.slice(1)] : [word];
       for (const form of forms) {
         this.whole.add(form);
-        for (let i = 1; i <= form.length; i++) {
+        // Pattern words are short: a 30,000-letter "word" needs no 30,000 prefixes.
+        for (let i = 1; i <= Math.min(form.length, longestPatternWord); i++) {
           this.starts.add(form.slice(0, i));
           this.ends.add(form.slice(form.length - i));
         }
@@ -106,7 +118,7 @@ export class MatchMemo {
   private testDistinct(m: WordMatcher, id: number): boolean {
     let row = this.results.get(m.id);
     if (!row) this.results.set(m.id, (row = new Int8Array(this.unique.length)));
-    if (row[id] === 0) row[id] = wordMatches(m, this.unique[id]!) ? 1 : -1;
+    if (row[id] === 0) row[id] = wordMatches(m, this.unique[id]!, this.typos) ? 1 : -1;
     return row[id] === 1;
   }
 
@@ -123,12 +135,13 @@ export class MatchMemo {
   /** Set lookups answer most matchers; null when only a word-by-word test can tell. */
   private quickly(m: WordMatcher): boolean | null {
     if (m.stem && m.tail) return null;
+    if (m.text.length > longestPatternWord) return null;
     const hit = m.tail
       ? this.ends.has(m.text)
       : m.stem
         ? this.starts.has(m.text)
         : this.whole.has(m.text);
-    return hit || m.fuzzy ? (hit ? true : null) : false;
+    return hit || (m.fuzzy && this.typos) ? (hit ? true : null) : false;
   }
 }
 
@@ -194,24 +207,33 @@ export class WordPattern {
   }
 }
 
-function wordMatches(m: WordMatcher, word: string): boolean {
-  if (matchesWord(m, word)) return true;
-  return m.conjunction && /^[وف]../u.test(word) && matchesWord(m, word.slice(1));
+function wordMatches(m: WordMatcher, word: string, typos: boolean): boolean {
+  if (matchesWord(m, word, typos)) return true;
+  return m.conjunction && /^[وف]../u.test(word) && matchesWord(m, word.slice(1), typos);
 }
 
-function matchesWord(m: WordMatcher, word: string): boolean {
+function matchesWord(m: WordMatcher, word: string, typos: boolean): boolean {
+  const fuzzy = m.fuzzy && typos;
   if (m.stem && m.tail) return word.includes(m.text);
   if (m.tail) return word.endsWith(m.text);
   if (m.stem) {
     if (word.startsWith(m.text)) return true;
-    if (!m.fuzzy || word.length < m.text.length - 1) return false;
+    if (!fuzzy || word.length < m.text.length - 1 || !sameStart(word, m.text)) return false;
     const n = m.text.length;
     return [n - 1, n, n + 1].some(
       (k) => k <= word.length && withinOneEdit(word.slice(0, k), m.text),
     );
   }
   if (word === m.text) return true;
-  return m.fuzzy && withinOneEdit(word, m.text);
+  return fuzzy && sameStart(word, m.text) && withinOneEdit(word, m.text);
+}
+
+/**
+ * A cheap necessary condition for one typing mistake: the first two letters cannot both be
+ * changed, so one of them is in place or the two are swapped or shifted by one.
+ */
+function sameStart(word: string, text: string): boolean {
+  return word[0] === text[0] || word[1] === text[1] || word[1] === text[0] || word[0] === text[1];
 }
 
 function parse(source: string): Element[] {
