@@ -6,8 +6,8 @@
  * answer is an answer, not a request, so "someone" alone is only a request in a question
  * form ("kan ik iemand spreken").
  */
-import { foldWords } from '../patterns/fold-words.js';
-import { MatchMemo, WordPattern } from '../patterns/word-pattern.js';
+import { MatchMemo } from '../patterns/match-memo.js';
+import { WordPattern } from '../patterns/word-pattern.js';
 
 const phrases: Record<string, readonly string[]> = {
   nl: [
@@ -53,8 +53,7 @@ const patterns = Object.values(phrases)
   .map((source) => new WordPattern(source));
 
 export function asksForPerson(text: string): boolean {
-  const words = foldWords(text);
-  if (words.length < 2) return false;
-  const memo = new MatchMemo(words);
+  const memo = MatchMemo.of(text);
+  if (memo.words.length < 2) return false;
   return patterns.some((p) => p.spans(memo).length > 0);
 }

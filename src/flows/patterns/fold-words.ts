@@ -49,6 +49,8 @@ const cyrillicLookAlikes: Record<string, string> = {
 };
 
 const apostrophes = /['’ʼ`´‘]/g;
+const mapped = new RegExp(`[${Object.keys(letterMap).join('')}]`, 'gu');
+const lookAlike = new RegExp(`[${Object.keys(cyrillicLookAlikes).join('')}]`, 'g');
 const marks = /\p{M}/gu;
 const cyrillic = /\p{Script=Cyrillic}/u;
 
@@ -57,11 +59,12 @@ export function foldWord(word: string): string {
   const lower = word.toLowerCase();
   // Most words are plain ASCII already: only stretched letters to fold.
   if (/^[a-z0-9]*$/.test(lower)) return lower.replace(/([a-z])\1{2,}/g, '$1$1');
-  let folded = lower.toLowerCase().normalize('NFKD').replace(marks, '').replace(apostrophes, '');
-  folded = Array.from(folded, (ch) => letterMap[ch] ?? ch).join('');
-  if (cyrillic.test(folded)) {
-    folded = Array.from(folded, (ch) => cyrillicLookAlikes[ch] ?? ch).join('');
-  }
+  let folded = lower
+    .normalize('NFKD')
+    .replace(marks, '')
+    .replace(apostrophes, '')
+    .replace(mapped, (ch) => letterMap[ch]!);
+  if (cyrillic.test(folded)) folded = folded.replace(lookAlike, (ch) => cyrillicLookAlikes[ch]!);
   // "doooood", "helpppp": a letter typed three or more times counts twice.
   return folded.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }

@@ -19,22 +19,11 @@
  * Words are matched whole, in order, anywhere in the message. A pattern is compiled once
  * and reports every span it matches, so a harmless phrase can veto an overlapping one.
  */
-import { withinOneEdit } from './edit-distance.js';
-import { foldWord } from './fold-words.js';
+import { MatchMemo } from './match-memo.js';
+import { PatternError } from './pattern-error.js';
+import { wordMatcher, type WordMatcher } from './word-matcher.js';
 
-interface WordMatcher {
-  /** Interned: the same word written in many patterns is one matcher, tested once per word. */
-  id: number;
-  text: string;
-  /** Arabic: also with the conjunction و or ف written onto the word (وبدي, فبدي). */
-  conjunction: boolean;
-  /** `word*`: any ending. */
-  stem: boolean;
-  /** `*word`: any beginning. */
-  tail: boolean;
-  /** One typing mistake allowed. */
-  fuzzy: boolean;
-}
+export { PatternError };
 
 type Element =
   | { kind: 'words'; alternatives: WordMatcher[][]; optional: boolean }
@@ -47,103 +36,8 @@ export interface Span {
   end: number;
 }
 
-/** Different words in a message up to which typos are tolerated (see MatchMemo). */
-const mostWordsWithTypos = 400;
-/** Pattern words longer than this are matched word by word, without the quick lookup. */
-const longestPatternWord = 32;
 /** Words a guard looks back over. */
 const guardWindow = 3;
-/** Shortest word (in letters) that is matched with one typing mistake. */
-const fuzzyFrom = 7;
-const arabicScript = /\p{Script=Arabic}/u;
-
-export class PatternError extends Error {
-  override readonly name = 'PatternError';
-  readonly code = 'PATTERN_INVALID';
-  constructor(
-    message: string,
-    readonly pattern: string,
-  ) {
-    super(`${message} in pattern "${pattern}"`);
-  }
-}
-
-/**
- * What each matcher said about each word of one message: patterns share matchers (the same
- * list of family members in twenty phrases), so a message's words are each tested once, and
- * a pattern whose required words occur nowhere in the message is skipped at once.
- */
-export class MatchMemo {
-  private readonly results = new Map<number, Int8Array>();
-  private readonly present = new Map<number, boolean>();
-  /** Each word position's index among the distinct words: results are kept per word. */
-  private readonly distinct: number[];
-  private readonly unique: string[];
-  /**
-   * Whether typos are tolerated: not in a message of hundreds of different words (a pasted
-   * text, a 64 KiB string), where comparing every long word with every long pattern word
-   * would cost seconds; exact words and stems still match there.
-   */
-  private readonly typos: boolean;
-  private readonly whole = new Set<string>();
-  private readonly starts = new Set<string>();
-  private readonly ends = new Set<string>();
-
-  constructor(readonly words: readonly string[]) {
-    const seen = new Map<string, number>();
-    this.distinct = words.map((w) => {
-      let id = seen.get(w);
-      if (id === undefined) seen.set(w, (id = seen.size));
-      return id;
-    });
-    this.unique = [...seen.keys()];
-    this.typos = this.unique.length <= mostWordsWithTypos;
-    for (const word of this.unique) {
-      const forms = /^[وف]../u.test(word) ? [word, word.slice(1)] : [word];
-      for (const form of forms) {
-        this.whole.add(form);
-        // Pattern words are short: a 30,000-letter "word" needs no 30,000 prefixes.
-        for (let i = 1; i <= Math.min(form.length, longestPatternWord); i++) {
-          this.starts.add(form.slice(0, i));
-          this.ends.add(form.slice(form.length - i));
-        }
-      }
-    }
-  }
-
-  test(m: WordMatcher, index: number): boolean {
-    return this.testDistinct(m, this.distinct[index]!);
-  }
-
-  private testDistinct(m: WordMatcher, id: number): boolean {
-    let row = this.results.get(m.id);
-    if (!row) this.results.set(m.id, (row = new Int8Array(this.unique.length)));
-    if (row[id] === 0) row[id] = wordMatches(m, this.unique[id]!, this.typos) ? 1 : -1;
-    return row[id] === 1;
-  }
-
-  /** Whether `m` matches any word of the message. */
-  anywhere(m: WordMatcher): boolean {
-    let found = this.present.get(m.id);
-    if (found === undefined) {
-      found = this.quickly(m) ?? this.unique.some((_, id) => this.testDistinct(m, id));
-      this.present.set(m.id, found);
-    }
-    return found;
-  }
-
-  /** Set lookups answer most matchers; null when only a word-by-word test can tell. */
-  private quickly(m: WordMatcher): boolean | null {
-    if (m.stem && m.tail) return null;
-    if (m.text.length > longestPatternWord) return null;
-    const hit = m.tail
-      ? this.ends.has(m.text)
-      : m.stem
-        ? this.starts.has(m.text)
-        : this.whole.has(m.text);
-    return hit || (m.fuzzy && this.typos) ? (hit ? true : null) : false;
-  }
-}
 
 export class WordPattern {
   private readonly elements: Element[];
@@ -205,35 +99,6 @@ export class WordPattern {
       }
     }
   }
-}
-
-function wordMatches(m: WordMatcher, word: string, typos: boolean): boolean {
-  if (matchesWord(m, word, typos)) return true;
-  return m.conjunction && /^[وف]../u.test(word) && matchesWord(m, word.slice(1), typos);
-}
-
-function matchesWord(m: WordMatcher, word: string, typos: boolean): boolean {
-  const fuzzy = m.fuzzy && typos;
-  if (m.stem && m.tail) return word.includes(m.text);
-  if (m.tail) return word.endsWith(m.text);
-  if (m.stem) {
-    if (word.startsWith(m.text)) return true;
-    if (!fuzzy || word.length < m.text.length - 1 || !sameStart(word, m.text)) return false;
-    const n = m.text.length;
-    return [n - 1, n, n + 1].some(
-      (k) => k <= word.length && withinOneEdit(word.slice(0, k), m.text),
-    );
-  }
-  if (word === m.text) return true;
-  return fuzzy && sameStart(word, m.text) && withinOneEdit(word, m.text);
-}
-
-/**
- * A cheap necessary condition for one typing mistake: the first two letters cannot both be
- * changed, so one of them is in place or the two are swapped or shifted by one.
- */
-function sameStart(word: string, text: string): boolean {
-  return word[0] === text[0] || word[1] === text[1] || word[1] === text[0] || word[0] === text[1];
 }
 
 function parse(source: string): Element[] {
@@ -307,23 +172,3 @@ function alternativesOf(token: string, source: string): WordMatcher[][] {
     return words.map((w) => wordMatcher(w, source));
   });
 }
-
-function wordMatcher(raw: string, source: string): WordMatcher {
-  const exact = raw.startsWith('=');
-  const word = exact ? raw.slice(1) : raw;
-  const tail = word.startsWith('*');
-  const stem = word.endsWith('*') && word.length > 1;
-  const text = foldWord(word.replace(/^\*|\*$/g, ''));
-  if (!/^[\p{L}\p{N}]+$/u.test(text)) throw new PatternError(`"${raw}" is not a word`, source);
-  const arabic = arabicScript.test(text);
-  const fuzzy = !exact && !tail && Array.from(text).length >= fuzzyFrom && !arabic;
-  const key = `${text}|${stem}|${tail}|${fuzzy}`;
-  let matcher = interned.get(key);
-  if (!matcher) {
-    matcher = { id: interned.size + 1, text, stem, tail, fuzzy, conjunction: arabic && !tail };
-    interned.set(key, matcher);
-  }
-  return matcher;
-}
-
-const interned = new Map<string, WordMatcher>();

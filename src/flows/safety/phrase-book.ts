@@ -6,8 +6,8 @@
  * someone else's story) and cancel a match they overlap. The data lives in `phrases/<lng>.ts`,
  * written in the pattern language of `WordPattern`; see the README in this folder.
  */
-import { foldWords } from '../patterns/fold-words.js';
-import { MatchMemo, WordPattern, type Span } from '../patterns/word-pattern.js';
+import { MatchMemo } from '../patterns/match-memo.js';
+import { WordPattern, type Span } from '../patterns/word-pattern.js';
 
 export const crisisKinds = ['suicide', 'selfHarm', 'violence', 'danger'] as const;
 export type CrisisKind = (typeof crisisKinds)[number];
@@ -65,9 +65,8 @@ export class PhraseBook {
   }
 
   private find<K extends string>(text: string, entries: Compiled<K>[]): PhraseMatch<K> | null {
-    const words = foldWords(text);
-    if (words.length === 0) return null;
-    const memo = new MatchMemo(words);
+    const memo = MatchMemo.of(text);
+    if (memo.words.length === 0) return null;
     let vetoes: Span[] | null = null;
     for (const entry of entries) {
       const spans = entry.pattern.spans(memo);
