@@ -5,6 +5,7 @@
  * reads the files and passes them in.
  */
 import { engineKeys, type FlowRegistry } from './engine.js';
+import { phraseBook } from './safety/phrases/index.js';
 import { isQuestion, type FlowDefinition, type Step } from './spec.js';
 import { isUntranslated, pluralForms, pluralSuffix } from './locale-rules.js';
 import { stepKeys } from './step-keys.js';
@@ -16,7 +17,8 @@ export { sameInEveryLanguage } from './locale-rules.js';
 export type LocaleTable = Record<string, Record<string, string>>;
 
 export function checkFlows(flows: FlowRegistry, locales: LocaleTable): string[] {
-  const problems: string[] = [];
+  // Compiling the safety phrases (on import) throws on a malformed pattern, naming it.
+  const problems: string[] = phraseBook.languages.length === 0 ? ['no safety phrases'] : [];
   for (const flow of flows.values()) problems.push(...checkFlow(flow, flows));
   problems.push(...checkKeys(usedKeys(flows), locales));
   return problems;
@@ -45,6 +47,10 @@ function checkFlow(flow: FlowDefinition, flows: FlowRegistry): string[] {
           if (!possible.has(value)) problems.push(`${at(stepId)}: branch on impossible ${value}`);
         }
       }
+    }
+    const handsOff = step.do.some((a) => a.type === 'handoff');
+    if (handsOff && (step.kind !== 'message' || !step.noVerbinderText)) {
+      problems.push(`${at(stepId)}: hands off without a noVerbinderText for when nobody can`);
     }
     for (const value of Object.values(step.params ?? {})) {
       if (value.startsWith('$') && !stepSaving(flow, value.slice(1))) {

@@ -3,14 +3,23 @@
  * clock, ids and translations come in through the context, nothing leaves but events. The
  * host persists and sends what the events describe.
  */
+import { asksForPerson } from './answers/asks-for-person.js';
 import { parseAnswer } from './answers/parse-answer.js';
-import { keywords, matchKeyword, isUnknownCommand, type Keyword } from './answers/match-keyword.js';
+import { matchKeyword, matchKeywordLoosely, isUnknownCommand } from './answers/match-keyword.js';
+import { coreFlows } from './core-flows.js';
 import type { EngineEvent, MessageParam, BotMessage, InvalidReason } from './events.js';
+import { runKeyword } from './keyword-actions.js';
 import type { Lexicon } from './lexicon.js';
+import { respondToMedia } from './media-actions.js';
+import { noVerbinderKeys, noVerbinderParams } from './no-verbinder.js';
+import { concernToOffer, offerCare, respondToCrisis } from './safety/respond-to-signals.js';
 import { initialState, type ConversationState, type Run } from './state.js';
 import { type Action, type FlowDefinition, type Step, type Target } from './spec.js';
-import { detectSafetySignal, safetyKinds } from './answers/detect-safety-signal.js';
 import { questionChoices, describeAnswer, type ChoiceSets } from './step-view.js';
+import type { TurnOps } from './turn-ops.js';
+
+export { coreFlows } from './core-flows.js';
+export { engineKeys } from './engine-keys.js';
 
 export type FlowRegistry = ReadonlyMap<string, FlowDefinition>;
 
@@ -26,6 +35,12 @@ export interface EngineContext {
    * closed; stop, language and help still work.
    */
   handoffOpen?: boolean;
+  /**
+   * Whether anyone (a verbinder of the resident's wijk, or a coordinator) can receive a
+   * hand-off now. When false, a hand-off is still raised, but the resident is told how to
+   * reach WIJeindhoven themselves instead of being promised a call. Default: true.
+   */
+  verbinderAvailable?: boolean;
 }
 
 /** A resident's message as the engine sees it; adapters produce these, never meaning. */
@@ -33,7 +48,12 @@ export type EngineInput =
   | { type: 'text'; text: string }
   /** A tapped button; `ref` names the question it belonged to, so a stale tap is refused. */
   | { type: 'choice'; id: string; ref?: string }
-  | { type: 'media' }
+  /**
+   * A voice note, photo, sticker, …: `kind` says which when the host knows, `ref` is the
+   * host's handle to the message (e.g. its channel message id), returned with a hand-off
+   * that should carry it (`handoff_requested.media`, `media_forwarded`).
+   */
+  | { type: 'media'; kind?: string; ref?: string }
   /** The host starts a flow itself (e.g. a scheduled follow-up), optionally after a notice. */
   | { type: 'start'; flow: string; notice?: string }
   /**
@@ -46,47 +66,6 @@ export interface EngineResult {
   state: ConversationState;
   events: EngineEvent[];
 }
-
-/** Flows the engine itself relies on. */
-export const coreFlows = {
-  onboarding: 'onboarding',
-  menu: 'menu',
-  language: 'language',
-  forgetMe: 'forgetMe',
-  reconsent: 'reconsent',
-} as const;
-
-/** Keys the engine itself uses, outside any definition; `flows:check` requires them too. */
-export const engineKeys: readonly string[] = [
-  'system.stopped',
-  'system.help',
-  'system.personRequested',
-  'system.paused',
-  'system.welcomeBack',
-  'system.backAgain',
-  'system.resumed',
-  'system.truncated',
-  'system.stuck',
-  ...(
-    ['choice', 'multi', 'yesno', 'scale', 'number', 'text', 'media', 'command', 'stale'] as const
-  ).map((reason) => `system.invalid.${reason}`),
-  'safety.message',
-  'safety.continueLater',
-  'safety.holding',
-  'handoff.waiting',
-  'handoff.alreadyRequested',
-  'privacy.nothingStored',
-  'onboarding.stoppedBeforeConsent',
-  'onboarding.consentFirst',
-  'common.yes',
-  'common.no',
-  'common.notAnswered',
-  'common.yesWords',
-  'common.noWords',
-  'common.and',
-  ...keywords.map((k) => `keywords.${k}`),
-  ...safetyKinds.map((k) => `safety.phrases.${k}`),
-];
 
 /** Wrong answers in a row after which the resident is offered the menu or a person. */
 export const maxInvalid = 3;
@@ -127,12 +106,14 @@ function requiredConsentVersion(flows: FlowRegistry): number {
   return Math.max(1, ...versions);
 }
 
-class Turn {
+class Turn implements TurnOps {
   readonly events: EngineEvent[] = [];
   private steps = 0;
+  /** Where the question the turn ends with was asked, to hold it back behind an offer. */
+  private lastAsk: { index: number; run: Run } | null = null;
 
   constructor(
-    private readonly ctx: EngineContext,
+    readonly ctx: EngineContext,
     public state: ConversationState,
   ) {}
 
@@ -143,113 +124,46 @@ class Turn {
     }
     const said = input.type === 'late' ? input.input : input;
     if (said.type === 'text') {
-      const signal = detectSafetySignal(said.text, this.ctx.lexicon, this.state.language);
-      if (signal) return this.onSafetySignal(signal);
-      const keyword = matchKeyword(said.text, this.ctx.lexicon, this.state.language);
-      if (keyword && this.onKeyword(keyword)) return;
+      if (respondToCrisis(this, said.text)) return;
+      const keyword =
+        matchKeyword(said.text, this.ctx.lexicon, this.state.language) ??
+        (asksForPerson(said.text) ? 'person' : null);
+      if (keyword && runKeyword(this, keyword)) return;
     }
     if (input.type === 'late') return this.onLate(input.sentAt);
+    if (input.type === 'media' && respondToMedia(this, input)) return;
     if (this.state.safetyHold) return this.say('safety.holding');
     if (this.consentOutdated()) return this.startFlow(coreFlows.reconsent);
     const run = this.state.run;
+    if (input.type === 'text') {
+      const concern = concernToOffer(this, input.text);
+      if (concern) return this.offerAfter(run, input, () => offerCare(this, concern));
+      if (!run && this.looseKeyword(input.text)) return;
+    }
     if (!run) return this.onIdle();
     if (input.type === 'text' && isUnknownCommand(input.text)) return this.invalid(run, 'command');
     this.answer(run, input);
   }
 
-  private onKeyword(keyword: Keyword): boolean {
-    const { run, consented } = this.state;
-    switch (keyword) {
-      case 'stop':
-        if (!consented) {
-          this.forget('onboarding.stoppedBeforeConsent');
-          return true;
-        }
-        this.state = { ...this.state, run: null, stack: [] };
-        this.emit({ type: 'stopped' });
-        this.say('system.stopped');
-        return true;
-      case 'help':
-        this.say('system.help');
-        if (run) this.ask(run);
-        return true;
-      case 'language':
-        if (run) this.state.stack.push(run);
-        this.state.run = null;
-        this.startFlow(coreFlows.language);
-        return true;
-      case 'menu':
-      case 'person':
-        if (!consented) {
-          // Telegram sends /start when someone first opens the bot: that is a hello.
-          if (!run) return false;
-          this.say('onboarding.consentFirst');
-          this.ask(run);
-          return true;
-        }
-        this.state.safetyHold = false;
-        if (this.ctx.handoffOpen) {
-          this.setAside(run);
-          this.say(keyword === 'person' ? 'handoff.alreadyRequested' : 'handoff.waiting');
-          return true;
-        }
-        if (keyword === 'person') {
-          this.emit({
-            type: 'handoff_requested',
-            reason: 'contact_requested',
-            urgency: 'normal',
-            flow: run?.flow ?? null,
-            answers: run?.answers ?? {},
-          });
-        }
-        this.setAside(run);
-        if (keyword === 'menu') this.startFlow(coreFlows.menu);
-        else this.say('system.personRequested');
-        return true;
-      case 'later':
-        if (!run || !this.flow(run.flow).pausable) return false;
-        this.setAside(run);
-        this.say('system.paused');
-        return true;
-      case 'continue':
-        if (!this.state.safetyHold) return false;
-        this.state.safetyHold = false;
-        this.onIdle();
-        return true;
-      // Also before consent: a former trainee WIJeindhoven registered may ask what is kept,
-      // or to be forgotten; for anyone else the host answers that nothing is kept.
-      case 'myData':
-        this.emit({ type: 'data_requested' });
-        if (run) this.ask(run);
-        return true;
-      case 'forgetMe':
-        if (run) this.state.stack.push(run);
-        this.state.run = null;
-        this.startFlow(coreFlows.forgetMe);
-        return true;
+  /**
+   * Makes an offer without losing what the resident wrote: a free-text answer is saved first
+   * and the next question waits behind the offer; any other question is asked again after it.
+   */
+  private offerAfter(run: Run | null, input: EngineInput & { type: 'text' }, offer: () => void) {
+    if (run && this.step(run, run.step).kind === 'text') {
+      this.answer(run, input);
+      const last = this.lastAsk;
+      if (last && last.index === this.events.length - 1 && last.run === this.state.run) {
+        this.events.pop();
+      }
     }
+    offer();
   }
 
-  /**
-   * Words about suicide, self-harm, violence or acute danger: at once the numbers that help,
-   * an urgent alert (once), and the questionnaire waits until the resident wants to go on.
-   */
-  private onSafetySignal(signal: string): void {
-    this.say('safety.message');
-    if (!this.state.consented) return;
-    if (!this.state.safetyHold) {
-      const run = this.state.run;
-      this.emit({
-        type: 'handoff_requested',
-        reason: 'safety_signal',
-        urgency: 'urgent',
-        flow: run?.flow ?? null,
-        answers: { signal },
-      });
-      this.setAside(run);
-      this.state.safetyHold = true;
-    }
-    this.say('safety.continueLater');
+  /** A keyword typed with a typo ("verbindr"), when the message is no answer. */
+  private looseKeyword(text: string): boolean {
+    const keyword = matchKeywordLoosely(text, this.ctx.lexicon, this.state.language);
+    return keyword !== null && runKeyword(this, keyword);
   }
 
   /**
@@ -286,10 +200,15 @@ class Turn {
    * flow may pause, otherwise ended. A questionnaire waiting under the language question is
    * therefore not lost when the resident asks for the menu or a person there.
    */
-  private setAside(run: Run | null): void {
+  setAside(run: Run | null): void {
     const runs = [...this.state.stack, ...(run ? [run] : [])];
     this.state.run = null;
     this.state.stack = [];
+    this.putAway(runs);
+  }
+
+  /** Keeps each run for later when its flow may pause, otherwise ends it. */
+  private putAway(runs: readonly Run[]): void {
     for (const r of runs) {
       if (this.flow(r.flow).pausable) {
         this.state.paused = [...this.state.paused.filter((p) => p.flow !== r.flow), r];
@@ -300,7 +219,7 @@ class Turn {
     }
   }
 
-  private onIdle(): void {
+  onIdle(): void {
     if (!this.state.consented) return this.startFlow(coreFlows.onboarding);
     if (this.ctx.handoffOpen) return this.say('handoff.waiting');
     const last = this.state.paused.at(-1);
@@ -316,7 +235,13 @@ class Turn {
     this.startFlow(flowId);
   }
 
-  private startFlow(flowId: string): void {
+  interrupt(flowId: string, seed?: Pick<Run, 'answers' | 'media'>): void {
+    if (this.state.run) this.state.stack.push(this.state.run);
+    this.state.run = null;
+    this.startFlow(flowId, seed);
+  }
+
+  startFlow(flowId: string, seed?: Pick<Run, 'answers' | 'media'>): void {
     const paused = this.state.paused.find((p) => p.flow === flowId);
     if (paused) {
       this.state.paused = this.state.paused.filter((p) => p !== paused);
@@ -331,9 +256,10 @@ class Turn {
       flow: flow.id,
       version: flow.version,
       step: flow.start,
-      answers: {},
+      answers: { ...seed?.answers },
       invalid: 0,
       startedAt: this.ctx.now.toISOString(),
+      ...(seed?.media ? { media: seed.media } : {}),
     };
     this.state.run = run;
     this.emit({ type: 'flow_started', flow: flow.id, runId: run.id });
@@ -384,8 +310,15 @@ class Turn {
     ) {
       return this.invalid(run, 'stale');
     }
-    const parsed = parseAnswer(step, input, this.ctx.lexicon, this.state.language, this.sets);
-    if (!parsed.ok) return this.invalid(run, parsed.reason);
+    const { clarify } = run;
+    delete run.clarify;
+    const { lexicon } = this.ctx;
+    const parsed = parseAnswer(step, input, lexicon, this.state.language, this.sets, clarify);
+    if (!parsed.ok) {
+      if (input.type === 'text' && this.looseKeyword(input.text)) return;
+      if (parsed.reason === 'ambiguous') return this.clarify(run, parsed.candidates, parsed.keep);
+      return this.invalid(run, parsed.reason);
+    }
     const name = step.save ?? run.step;
     run.answers[name] = parsed.value;
     this.emit({
@@ -403,6 +336,29 @@ class Turn {
     const answerKey = Array.isArray(parsed.value) ? parsed.value : [String(parsed.value)];
     const branch = step.branches.find((b) => [b.when].flat().some((w) => answerKey.includes(w)));
     this.goTo(run, branch?.next ?? step.next);
+  }
+
+  /** The answer fits several choices: show just those, and take a number among them. */
+  private clarify(run: Run, candidates: string[], keep: string[]): void {
+    run.clarify = { ids: candidates, ...(keep.length > 0 ? { keep } : {}) };
+    this.emit({
+      type: 'invalid_answer',
+      flow: run.flow,
+      step: run.step,
+      attempt: run.invalid,
+      reason: 'ambiguous',
+    });
+    const step = this.step(run, run.step);
+    const choices = questionChoices(step, this.sets);
+    this.emit({
+      type: 'message',
+      message: {
+        key: 'system.clarify',
+        params: {},
+        choices: candidates.flatMap((id) => choices.filter((c) => c.id === id)),
+        ref: questionRef(this.flow(run.flow), run),
+      },
+    });
   }
 
   private invalid(run: Run, reason: InvalidReason): void {
@@ -455,7 +411,12 @@ class Turn {
             urgency: action.urgency,
             flow: run.flow,
             answers: { ...run.answers },
+            ...(run.media ? { media: run.media } : {}),
           });
+          break;
+        case 'pauseInterrupted':
+          this.putAway(this.state.stack);
+          this.state.stack = [];
           break;
         case 'record':
           this.emit({
@@ -485,13 +446,15 @@ class Turn {
     return false;
   }
 
-  private forget(messageKey: string | null): void {
+  forget(messageKey: string | null): void {
     this.state = initialState(this.state.language);
     this.emit({ type: 'forget' });
     if (messageKey) this.say(messageKey);
   }
 
-  private ask(run: Run): void {
+  ask(run: Run): void {
+    // Asked in full again: a number means its place in the full list, not among candidates.
+    delete run.clarify;
     const step = this.step(run, run.step);
     const message = this.message(run, step);
     const choices = questionChoices(step, this.sets);
@@ -500,6 +463,7 @@ class Turn {
       message.ref = questionRef(this.flow(run.flow), run);
     }
     this.emit({ type: 'message', message });
+    this.lastAsk = { index: this.events.length - 1, run };
   }
 
   private message(run: Run, step: Step): BotMessage {
@@ -520,22 +484,33 @@ class Turn {
       run.answers[step.suggestions.save] = chosen;
       params['suggestions'] = { list: chosen.map((key) => ({ key })) };
     }
+    if (step.kind === 'message' && step.noVerbinderText && !this.verbinderAvailable) {
+      return { key: step.noVerbinderText, params: { ...params, ...noVerbinderParams } };
+    }
     return { key: step.text, params };
+  }
+
+  private get verbinderAvailable(): boolean {
+    return this.ctx.verbinderAvailable !== false;
   }
 
   private get sets(): ChoiceSets {
     return this.ctx.choiceSets ?? {};
   }
 
-  private say(key: string, params: Record<string, MessageParam> = {}): void {
-    this.emit({ type: 'message', message: { key, params } });
+  say(key: string, params: Record<string, MessageParam> = {}): void {
+    const instead = this.verbinderAvailable ? undefined : noVerbinderKeys[key];
+    const message = instead
+      ? { key: instead, params: { ...params, ...noVerbinderParams } }
+      : { key, params };
+    this.emit({ type: 'message', message });
   }
 
-  private emit(event: EngineEvent): void {
+  emit(event: EngineEvent): void {
     this.events.push(event);
   }
 
-  private flow(id: string): FlowDefinition {
+  flow(id: string): FlowDefinition {
     const flow = this.ctx.flows.get(id);
     if (!flow) throw new FlowRuntimeError(`unknown flow ${id}`);
     return flow;

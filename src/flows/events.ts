@@ -3,7 +3,7 @@
  * alert) in one transaction. Nothing here performs I/O.
  */
 import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './spec.js';
-import type { AnswerValue } from './state.js';
+import type { AnswerValue, MediaRef } from './state.js';
 
 /** A value inside a message: literal text, a translatable key, or a list of either. */
 export type MessageParam = { text: string } | { key: string } | { list: MessageParam[] };
@@ -42,7 +42,17 @@ export type EngineEvent =
       urgency: 'normal' | 'urgent';
       flow: string | null;
       answers: Record<string, AnswerValue>;
+      /**
+       * Media the resident sent that the verbinder should get with this hand-off (a voice
+       * note, a photo): the host attaches the inbound messages these refs name.
+       */
+      media?: MediaRef[];
     }
+  /**
+   * The resident sent a voice note or photo while a verbinder handles their hand-off (or an
+   * urgent one waits): the host passes it on to that verbinder. Bloei does not look at it.
+   */
+  | { type: 'media_forwarded'; media: MediaRef }
   | {
       type: 'record_completed';
       record: RecordKind;
@@ -69,6 +79,8 @@ export type InvalidReason =
   | 'media'
   | 'command'
   /** A button of an earlier question was tapped. */
-  | 'stale';
+  | 'stale'
+  /** The answer fits several choices; the resident is asked which one. */
+  | 'ambiguous';
 
 export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>;

@@ -30,6 +30,13 @@ export const handoffReasons = [
   'followup_contact',
   'followup_unanswered',
   'safety_signal',
+  /** The resident accepted a verbinder after telling of loneliness, debts, no home, no food. */
+  'care_loneliness',
+  'care_debts',
+  'care_homeless',
+  'care_food',
+  /** The resident sent a voice note or photo and wants a verbinder to get in touch. */
+  'wants_to_talk',
 ] as const;
 export type HandoffReason = (typeof handoffReasons)[number];
 
@@ -68,6 +75,11 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('erase') }),
   /** Show the resident everything Bloei keeps about them. */
   z.object({ type: z.literal('showData') }),
+  /**
+   * Keep the questionnaire this flow interrupted for later (paused, answers kept) instead of
+   * going back to it when this flow ends: the resident confirmed leaving it.
+   */
+  z.object({ type: z.literal('pauseInterrupted') }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
 
@@ -139,6 +151,11 @@ export const stepSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('message'),
     ...common,
+    /**
+     * Shown instead of `text` when nobody can receive a hand-off now (see
+     * `EngineContext.verbinderAvailable`): a step that hands off must not promise a call.
+     */
+    noVerbinderText: i18nKey.optional(),
     /** Up to `max` suggestions whose rule matches, in order; rules without `if` always match. */
     suggestions: z
       .object({

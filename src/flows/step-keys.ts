@@ -1,5 +1,5 @@
 /**
- * The translation keys one step shows a resident: its text, its choices' labels (yes/no and
+ * The translation keys one step shows a resident: its text (and the one said when no verbinder can take over), its choices' labels (yes/no and
  * the scale's labels too) and the directions it may suggest. `flows:check` requires them in
  * every language; the texts editor lists them under the step.
  */
@@ -8,6 +8,7 @@ import { questionChoices } from './step-view.js';
 
 export function stepKeys(step: Step): string[] {
   const keys = [step.text];
+  if (step.kind === 'message' && step.noVerbinderText) keys.push(step.noVerbinderText);
   for (const { label } of questionChoices(step)) if ('key' in label) keys.push(label.key);
   if (step.kind === 'message') step.suggestions?.rules.forEach((r) => keys.push(r.key));
   return [...new Set(keys)];

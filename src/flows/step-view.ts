@@ -4,7 +4,7 @@
  */
 import type { MessageParam } from './events.js';
 import type { ChoiceSetName, FlowDefinition, Step } from './spec.js';
-import type { AnswerValue } from './state.js';
+import { dontKnow, type AnswerValue } from './state.js';
 
 /** A choice as shown: a translatable label, or a name that is the same in every language. */
 export interface ViewChoice {
@@ -54,6 +54,7 @@ export function describeAnswer(
   sets: ChoiceSets = {},
 ): MessageParam {
   if (value === undefined) return { key: 'common.notAnswered' };
+  if (value === dontKnow) return { key: 'common.dontKnow' };
   const step = stepSaving(flow, name);
   const labels = step ? questionChoices(step, sets) : [];
   const one = (v: string): MessageParam => labels.find((c) => c.id === v)?.label ?? { text: v };

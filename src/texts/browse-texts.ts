@@ -34,7 +34,7 @@ export interface TextRow {
   key: string;
   /** Alternatives separated by `|` (keywords, yes and no words). */
   wordList: boolean;
-  /** False for consent questions and safety phrases, shown but changed only by developers. */
+  /** False for consent questions, shown but changed only by developers. */
   editable: boolean;
   cells: Record<string, TextCell>;
 }

@@ -1,8 +1,9 @@
 /**
  * Which texts a coordinator may change in the editor, and which are word lists. Residents'
- * texts are editable; staff texts are not (they are not the coordinator's to word), nor the
- * safety phrases (they decide when an urgent alert goes out) nor consent questions (a
- * resident's consent is recorded with the version of the text they agreed to).
+ * texts are editable; staff texts are not (they are not the coordinator's to word), nor
+ * consent questions (a resident's consent is recorded with the version of the text they
+ * agreed to). The safety phrases are no texts at all: they live, with their tests, in
+ * `src/flows/safety/phrases/`.
  */
 import { pluralSuffix } from '../flows/locale-rules.js';
 import type { FlowRegistry } from '../flows/engine.js';
@@ -15,7 +16,7 @@ import type { TextRefusalCode } from './text-refusal.js';
 export const staffNamespaces: readonly string[] = ['web', 'staff', 'commands', 'texts'];
 
 /** The lists the engine reads with `words()`: alternatives separated by `|`. */
-const wordListKeys = [/^keywords\./, /^common\.(yesWords|noWords|and)$/, /^safety\.phrases\./];
+const wordListKeys = [/^keywords\./, /^common\.(yesWords|noWords|and)$/];
 
 /** Word lists that must not share a word: the engine tries keywords before yes and no. */
 const clashingLists = [/^keywords\./, /^common\.(yesWords|noWords)$/];
@@ -73,9 +74,8 @@ export function consentKeys(flows: FlowRegistry): Set<string> {
 export function whyNotEditable(
   key: string,
   consent: ReadonlySet<string>,
-): Extract<TextRefusalCode, 'notEditable' | 'safetyPhrases' | 'consentText'> | null {
+): Extract<TextRefusalCode, 'notEditable' | 'consentText'> | null {
   if (staffNamespaces.includes(keyParts(key).namespace)) return 'notEditable';
-  if (key.startsWith('safety.phrases.')) return 'safetyPhrases';
   if (consent.has(key)) return 'consentText';
   return null;
 }

@@ -26,8 +26,8 @@ import type { TextRevision, TextStore } from './text-store.js';
 export interface EditableText {
   lang: string;
   key: string;
-  /** Null when a coordinator may edit it; else why not (consent question, safety phrases). */
-  notEditable: Extract<TextRefusalCode, 'notEditable' | 'safetyPhrases' | 'consentText'> | null;
+  /** Null when a coordinator may edit it; else why not (a staff text, a consent question). */
+  notEditable: Extract<TextRefusalCode, 'notEditable' | 'consentText'> | null;
   /** What residents get now; null when missing. */
   text: string | null;
   /** The text in the locale file, what "back to the standard text" gives. */

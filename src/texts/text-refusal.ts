@@ -13,7 +13,6 @@ export const textRefusalCodes = [
   /** A text for staff (the dashboard, verbinders' chat, Telegram's command list). */
   'notEditable',
   /** The phrases that raise an urgent alert: changed only with a review and its tests. */
-  'safetyPhrases',
   /** What residents agree to: a change needs a new consent version, so they are asked again. */
   'consentText',
   /** Only an active coordinator may change texts. */
@@ -58,7 +57,6 @@ const explain: Record<TextRefusalCode, (r: TextRefusal) => string> = {
   unknownKey: (r) => `there is no text "${r.value}"`,
   pluralFormNotUsed: (r) => `this language has no plural form "${r.value}" (${r.expected})`,
   notEditable: () => 'this text is for staff, not for residents, and is not edited here',
-  safetyPhrases: () => 'the safety phrases are changed in the locale files, with their tests',
   consentText: () =>
     'this is a consent text: changing it needs a new consent version, so residents are asked again',
   notAllowed: () => 'only an active coordinator may change texts',

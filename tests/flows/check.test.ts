@@ -46,6 +46,26 @@ describe(checkFlows.name, () => {
     );
   });
 
+  it('requires every step that hands off to say what happens when nobody can receive it', () => {
+    const promises = {
+      id: 'promises',
+      version: 1,
+      title: 'menu.title',
+      start: 'call',
+      steps: {
+        call: {
+          kind: 'message',
+          text: 'system.personRequested',
+          do: [{ type: 'handoff', reason: 'contact_requested' }],
+          next: 'end',
+        },
+      },
+    };
+    expect(checkFlows(loadFlows([...flowInputs, promises]), localeTable)).toContain(
+      'flow promises, step call: hands off without a noVerbinderText for when nobody can',
+    );
+  });
+
   it('reports a key that one language lacks', () => {
     const table = structuredClone(localeTable);
     delete table['en']!['talentenscan.energy'];

@@ -118,8 +118,8 @@ describe(runEngine.name, () => {
     expect(third.state.run?.step).toBe('choose');
   });
 
-  it('answers a media message with a text-only note and keeps waiting', () => {
-    const { state, events } = engine()(inMenu().state, { type: 'media' });
+  it('answers a sticker with a text-only note and keeps waiting', () => {
+    const { state, events } = engine()(inMenu().state, { type: 'media', kind: 'sticker' });
     expect(keys(events)).toEqual(['system.invalid.media', 'menu.choose']);
     expect(state.run?.step).toBe('choose');
   });
@@ -139,9 +139,14 @@ describe(runEngine.name, () => {
     expect(resumed.state.run?.answers).toEqual({ energy: 'Van muziek' });
   });
 
-  it('keeps a paused scan when the resident opens the menu, and resumes it from the menu', () => {
+  it('asks before leaving a scan for the menu, keeps it, and resumes it from the menu', () => {
     const run = engine();
-    const viaMenu = run(inMenu().state, '1', 'Van muziek', 'menu', '1');
+    const asked = run(inMenu().state, '1', 'Van muziek', 'menu');
+    expect(keys(asked.events)).toEqual(['offers.leave.confirm']);
+    const left = run(asked.state, 'ja');
+    expect(keys(left.events)).toEqual(['offers.leave.left', 'menu.choose']);
+    expect(left.state.paused.map((p) => p.flow)).toEqual(['talentenscan']);
+    const viaMenu = run(left.state, '1');
     expect(keys(viaMenu.events)).toEqual(['system.resumed', 'talentenscan.skills']);
     expect(viaMenu.state.run?.answers).toEqual({ energy: 'Van muziek' });
   });

@@ -11,6 +11,8 @@
  * (it waits for 'verder' or 'menu'), and the driver gets past that pause with `menu` when
  * it finishes the conversation.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { localeTable } from '../support/locale-lexicon.js';
 
@@ -55,8 +57,13 @@ const keywordWords = ['menu', 'language', 'help', 'person', 'later', 'continue',
   (k) => wordList(`keywords.${k}`),
 );
 
-const safetyPhrases = ['suicide', 'selfHarm', 'violence', 'danger'].flatMap((k) =>
-  wordList(`safety.phrases.${k}`),
+/** Crisis sentences residents might send, from the safety corpus of every language. */
+const safetyPhrases = languages.flatMap((l) =>
+  (
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, `../fixtures/safety-corpus/${l}.json`), 'utf8'),
+    ) as { crisis: { text: string }[] }
+  ).crisis.map((c) => c.text),
 );
 
 /** Lowercase letters and digits only, for comparing with word lists without product code. */

@@ -139,8 +139,63 @@ const inOtherLanguages: Record<string, Expectation> = Object.fromEntries(
   ]),
 );
 
+/** Bad input in the other languages ends in the same sign-up, check-in and scan. */
+const badInputInOtherLanguages: Record<string, Expectation> = Object.fromEntries(
+  Object.entries(otherLanguages).flatMap(([language, t]) => [
+    [
+      `wij-match-bad-input.${language}.txt`,
+      signUpExpectation({
+        kind: 'both',
+        category: 'garden',
+        availability: ['mornings', 'weekend'],
+        mobility: 'street',
+        wijk: 'stratum',
+        contactPreference: 'phone',
+      }),
+    ],
+    // "I don't know" is kept as such, not as a score; wrong answers are not kept at all.
+    [
+      `check-in-bad-input.${language}.txt`,
+      checkInExpectation(['dontKnow', 4, 4, 4, 4, 4, 5, t.brought, t.ripple]),
+    ],
+  ]),
+);
+
+/** First contact and the menu: consent for registration only, then STOP; no wrong answer kept. */
+const onboarding =
+  (language: string): Expectation =>
+  async (prisma, channel, userId) => {
+    const contact = await contactOf(prisma, channel, userId);
+    expect(contact).toMatchObject({ language, status: 'stopped' });
+    expect(contact.consents.map((c) => [c.purpose, c.granted])).toEqual([['registration', true]]);
+    expect(contact.answers.map((a) => a.value)).not.toContain('17');
+    expect(contact.handoffs).toEqual([]);
+  };
+
 export const databaseExpectations: Record<string, Expectation> = {
   ...inOtherLanguages,
+  ...badInputInOtherLanguages,
+  ...Object.fromEntries(
+    ['nl', 'en', 'ar', 'tr', 'pl', 'uk'].map((l) => [
+      `onboarding-bad-input.${l}.txt`,
+      onboarding(l),
+    ]),
+  ),
+  'offers-and-leaving.nl.txt': async (prisma, channel, userId) => {
+    const contact = await contactOf(prisma, channel, userId);
+    expect(contact.handoffs).toMatchObject([{ reason: 'care_loneliness', status: 'open' }]);
+    // The answer that told of loneliness is kept as the answer it was.
+    expect(contact.answers.map((a) => [a.flowId, a.name, a.value])).toEqual(
+      expect.arrayContaining([
+        ['talentenscan', 'energy', 'Van muziek maken'],
+        ['wijMatch', 'description', 'Ik help graag in de tuin.'],
+        ['wijMatch', 'helperGain', 'Ik voel me vaak eenzaam, dan heb ik iets omhanden.'],
+        ['wijMatch', 'availability', ['mornings', 'weekend']],
+      ]),
+    );
+  },
+  'talentenscan-bad-input.pl.txt': scanIn('pl', otherLanguages['pl']!.energy),
+  'talentenscan-bad-input.uk.txt': scanIn('uk', otherLanguages['uk']!.energy),
   'talentenscan-bad-input.ar.txt': scanIn('ar', otherLanguages['ar']!.energy),
   'talentenscan-bad-input.tr.txt': scanIn('tr', otherLanguages['tr']!.energy),
   'language-switch.txt': async (prisma, channel, userId) => {

@@ -112,10 +112,10 @@ describe(checkEdit.name, () => {
     ).toEqual([]);
   });
 
-  it('keeps staff texts, safety phrases and consent questions out of the editor', () => {
+  it('keeps staff texts and consent questions out of the editor; safety phrases are no texts', () => {
     expect(codes(edit('nl', 'web.nav.inbox', 'Inbox'))).toEqual(['notEditable']);
     expect(codes(edit('nl', 'staff.summaryLine', '{{field}}: {{value}}'))).toEqual(['notEditable']);
-    expect(codes(edit('nl', 'safety.phrases.danger', 'gevaar|help'))).toEqual(['safetyPhrases']);
+    expect(codes(edit('nl', 'safety.phrases.danger', 'gevaar|help'))).toEqual(['unknownKey']);
     expect([...consent].sort()).toEqual([
       'followUp.consent',
       'onboarding.consent',

@@ -4,6 +4,7 @@
  * commands ("/stop", "/taal@BloeiBot") are the same words.
  */
 import { alwaysUnderstood, shapedWords, type Lexicon } from '../lexicon.js';
+import { editDistance, typoAllowance } from '../patterns/edit-distance.js';
 import { normalize } from './normalize.js';
 
 export const keywords = [
@@ -28,6 +29,34 @@ export function matchKeyword(input: string, lexicon: Lexicon, language: string):
       shapedWords(lexicon, `keywords.${keyword}`, languages, comparable).includes(answer),
     ) ?? null
   );
+}
+
+/**
+ * A keyword typed with a typo ("verbindr", "taall"): a small edit distance scaled to its
+ * length, never for short words ("stop"/"stap"). Only for a message that is no answer: at
+ * a free-text question every message is one. Null when two keywords are as close.
+ */
+export function matchKeywordLoosely(
+  input: string,
+  lexicon: Lexicon,
+  language: string,
+): Keyword | null {
+  const answer = comparable(input);
+  if (!answer || /\d/.test(answer)) return null;
+  const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
+  const near = new Map<Keyword, number>();
+  for (const keyword of keywords) {
+    for (const word of shapedWords(lexicon, `keywords.${keyword}`, languages, comparable)) {
+      const allowance = typoAllowance(Math.min(word.length, answer.length));
+      if (allowance === 0) continue;
+      const distance = editDistance(answer, word, allowance);
+      if (distance <= allowance)
+        near.set(keyword, Math.min(distance, near.get(keyword) ?? distance));
+    }
+  }
+  const closest = Math.min(...near.values());
+  const found = [...near].filter(([, d]) => d === closest);
+  return found.length === 1 ? found[0]![0] : null;
 }
 
 /** Normalised, except that a keyword made of punctuation only ("?") stays itself. */

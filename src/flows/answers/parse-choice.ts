@@ -1,26 +1,30 @@
 /**
- * Understands a single choice: its number ("2"), its label in the resident's language
- * (case and accents ignored), its id (a tapped button), or an unambiguous start of a label.
+ * Understands a single choice: its number ("2"), its label in the resident's language (case
+ * and accents ignored), its id (a tapped button), or its words as residents type them — any
+ * unambiguous part, shortened or with a typo (see matchLabel). When the words fit several
+ * choices, `matchChoice` says which, so the resident can be asked.
  */
+import { matchLabel, type LabelMatch, type LabelledChoice } from './match-label.js';
 import { normalize } from './normalize.js';
 
-export interface LabelledChoice {
-  id: string;
-  labels: string[];
-}
+export type { LabelledChoice, LabelMatch };
 
-export function parseChoice(input: string, choices: readonly LabelledChoice[]): string | null {
+export function matchChoice(input: string, choices: readonly LabelledChoice[]): LabelMatch {
   const answer = normalize(input);
   if (!answer) return null;
   if (/^\d+$/.test(answer)) {
-    const index = Number(answer) - 1;
-    return choices[index]?.id ?? null;
+    const choice = choices[Number(answer) - 1];
+    return choice ? { found: choice.id } : null;
   }
-  const exact = choices.find(
+  const whole = choices.find(
     (c) => c.id === answer || c.labels.some((label) => normalize(label) === answer),
   );
-  if (exact) return exact.id;
-  if (answer.length < 3) return null;
-  const starts = choices.filter((c) => c.labels.some((l) => normalize(l).startsWith(answer)));
-  return starts.length === 1 ? starts[0]!.id : null;
+  if (whole) return { found: whole.id };
+  return matchLabel(input, choices);
+}
+
+/** The one choice the input means, or null when it means none or several. */
+export function parseChoice(input: string, choices: readonly LabelledChoice[]): string | null {
+  const match = matchChoice(input, choices);
+  return match && 'found' in match ? match.found : null;
 }

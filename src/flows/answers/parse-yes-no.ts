@@ -1,6 +1,8 @@
 /**
- * Understands yes or no in the resident's words ("ja", "yes", "evet", …) and as the
- * numbered choices 1 (yes) and 2 (no) that the question shows.
+ * Understands yes or no in the resident's words ("ja", "nee hoor", "evet", "та ні", …), as
+ * the numbered choices 1 (yes) and 2 (no) that the question shows, with letters stretched
+ * for emphasis ("jaaa", "neee"), and at the start of a longer answer ("nee, dat klopt niet")
+ * when nothing in it says the opposite ("nee, dat klopt" is asked again).
  */
 import { normalize } from './normalize.js';
 
@@ -12,7 +14,27 @@ export function parseYesNo(
   const answer = normalize(input);
   if (answer === '1' || answer === 'yes') return 'yes';
   if (answer === '2' || answer === 'no') return 'no';
-  if (yesWords.some((w) => normalize(w) === answer)) return 'yes';
-  if (noWords.some((w) => normalize(w) === answer)) return 'no';
-  return null;
+  const phrases = [
+    ...yesWords.map((w) => ({ words: wordsOf(w), means: 'yes' as const })),
+    ...noWords.map((w) => ({ words: wordsOf(w), means: 'no' as const })),
+  ]
+    .filter((p) => p.words.length > 0)
+    .sort((a, b) => b.words.length - a.words.length);
+  const words = wordsOf(answer);
+  const said = new Set<'yes' | 'no'>();
+  for (let at = 0; at < words.length;) {
+    const phrase = phrases.find((p) => p.words.every((w, i) => words[at + i] === w));
+    if (at === 0 && !phrase) return null;
+    if (phrase) said.add(phrase.means);
+    at += phrase ? phrase.words.length : 1;
+  }
+  return said.size === 1 ? [...said][0]! : null;
+}
+
+/** Normalised words, letters typed twice or more counted once ("neee", "nee" → "ne"). */
+function wordsOf(text: string): string[] {
+  return normalize(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => w.replace(/(\p{L})\1+/gu, '$1'));
 }

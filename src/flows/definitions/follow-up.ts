@@ -89,6 +89,7 @@ export const followUp = {
     thanksContact: {
       kind: 'message',
       text: 'followUp.thanksContact',
+      noVerbinderText: 'followUp.thanksContactNobody',
       do: [
         { type: 'record', record: 'followUp' },
         { type: 'handoff', reason: 'followup_contact' },

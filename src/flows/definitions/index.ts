@@ -12,6 +12,7 @@ import { checkIn } from './check-in.js';
 import { wijMatch } from './wij-match.js';
 import { followUp } from './follow-up.js';
 import { forgetMe, reconsent } from './privacy.js';
+import { careOffers, leaveQuestionnaire, mediaOffer } from './offers.js';
 
 export const flowInputs: readonly FlowInput[] = [
   onboarding,
@@ -23,6 +24,9 @@ export const flowInputs: readonly FlowInput[] = [
   followUp,
   forgetMe,
   reconsent,
+  leaveQuestionnaire,
+  mediaOffer,
+  ...careOffers,
 ];
 
 export function loadFlows(inputs: readonly unknown[] = flowInputs): FlowRegistry {

@@ -32,6 +32,7 @@ export const menu = {
     personRequested: {
       kind: 'message',
       text: 'system.personRequested',
+      noVerbinderText: 'handoff.nobody',
       do: [{ type: 'handoff', reason: 'contact_requested' }],
       next: 'end',
     },

@@ -121,6 +121,7 @@ export const talentenscan = {
     contactYes: {
       kind: 'message',
       text: 'talentenscan.contactYes',
+      noVerbinderText: 'talentenscan.contactYesNobody',
       do: [
         { type: 'record', record: 'talentProfile' },
         { type: 'handoff', reason: 'scan_contact_wish' },

@@ -97,6 +97,7 @@ export const wijMatch = {
     done: {
       kind: 'message',
       text: 'wijMatch.done',
+      noVerbinderText: 'wijMatch.doneNobody',
       do: [
         { type: 'record', record: 'signUp' },
         { type: 'handoff', reason: 'wij_match_signup' },

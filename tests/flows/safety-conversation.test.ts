@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectSafetySignal } from '../../src/flows/answers/detect-safety-signal.js';
 import { loadFlows } from '../../src/flows/definitions/index.js';
-import { runEngine } from '../../src/flows/engine.js';
+import { runEngine, type EngineContext } from '../../src/flows/engine.js';
+import { detectCrisis } from '../../src/flows/safety/detect-signals.js';
 import { initialState, type ConversationState } from '../../src/flows/state.js';
 import { localeLexicon } from '../support/locale-lexicon.js';
 import { seededWijken } from '../support/seeded-wijken.js';
 
-const ctx = {
+const ctx: EngineContext = {
   flows: loadFlows(),
   lexicon: localeLexicon,
   now: new Date('2026-03-02T10:00:00Z'),
@@ -21,24 +21,25 @@ const send = (state: ConversationState, ...texts: string[]) => {
 const keys = (events: ReturnType<typeof runEngine>['events']) =>
   events.flatMap((e) => (e.type === 'message' ? [e.message.key] : []));
 
-describe(detectSafetySignal.name, () => {
+describe(detectCrisis.name, () => {
   it.each([
-    ['nl', 'Ik wil niet meer leven', 'suicide'],
-    ['nl', 'soms denk ik aan zelfmoord...', 'suicide'],
-    ['nl', 'Ik wil er een einde aan maken', 'suicide'],
-    ['nl', 'ik doe mezelf iets aan', null],
-    ['nl', 'Ik wil mezelf iets aandoen', 'selfHarm'],
-    ['nl', 'Mijn man slaat me als hij gedronken heeft', 'violence'],
-    ['nl', 'Er is huiselijk geweld bij ons', 'violence'],
-    ['nl', 'Help, ik ben in gevaar!', 'danger'],
-    ['en', 'I want to kill myself', 'suicide'],
-    ['en', "I don't want to live anymore", 'suicide'],
-    ['en', 'sometimes I cut myself', 'selfHarm'],
-    ['en', 'my husband hits me', 'violence'],
-    ['en', "I'm not safe at home", 'danger'],
-    ['nl', 'I want to die', 'suicide'],
-  ])('%s: %s', (language, text, expected) => {
-    expect(detectSafetySignal(text, localeLexicon, language)).toBe(expected);
+    ['Ik wil niet meer leven', 'suicide'],
+    ['soms denk ik aan zelfmoord...', 'suicide'],
+    ['Ik wil er een einde aan maken', 'suicide'],
+    ['ik doe mezelf iets aan', 'selfHarm'],
+    ['Ik wil mezelf iets aandoen', 'selfHarm'],
+    ['Mijn man slaat me als hij gedronken heeft', 'violence'],
+    ['Er is huiselijk geweld bij ons', 'violence'],
+    ['Help, ik ben in gevaar!', 'danger'],
+    ['I want to kill myself', 'suicide'],
+    ["I don't want to live anymore", 'suicide'],
+    ['sometimes I cut myself', 'selfHarm'],
+    ['my husband hits me', 'violence'],
+    ["I'm not safe at home", 'danger'],
+    ['kocam beni dövüyor', 'violence'],
+    ['хочу покінчити з життям', 'suicide'],
+  ])('%s → %s', (text, expected) => {
+    expect(detectCrisis(text)?.kind).toBe(expected);
   });
 
   it.each([
@@ -54,8 +55,7 @@ describe(detectSafetySignal.name, () => {
     'Ik ben veilig thuis en het gaat goed',
     '',
   ])('does not fire on a harmless sentence: %s', (text) => {
-    expect(detectSafetySignal(text, localeLexicon, 'nl')).toBeNull();
-    expect(detectSafetySignal(text, localeLexicon, 'en')).toBeNull();
+    expect(detectCrisis(text)).toBeNull();
   });
 });
 
@@ -74,11 +74,19 @@ describe('safety signals in a conversation', () => {
     ]);
     expect(state.run).toBeNull();
     expect(state.paused[0]?.answers).toEqual({ energy: 'Van koken' });
-    expect(localeLexicon.text('safety.message', 'nl')).toMatch(
-      /112[\s\S]*0800-0113[\s\S]*0800-2000/,
-    );
-    expect(localeLexicon.text('safety.message', 'en')).toMatch(
-      /112[\s\S]*0800-0113[\s\S]*0800-2000/,
+    for (const language of ['nl', 'en', 'ar', 'tr', 'pl', 'uk']) {
+      expect(localeLexicon.text('safety.message', language)).toMatch(
+        /112[\s\S]*0800-0113[\s\S]*0800-2000/,
+      );
+    }
+  });
+
+  it('recognises a crisis in another language than the chat, and answers in the chat language', () => {
+    const { state, events } = send(inScan(), 'kocam beni dövüyor, eve gitmeye korkuyorum');
+    expect(keys(events)).toEqual(['safety.message', 'safety.continueLater']);
+    expect(state.language).toBe('nl');
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'handoff_requested', answers: { signal: 'violence' } }),
     );
   });
 
@@ -100,5 +108,19 @@ describe('safety signals in a conversation', () => {
     const { events } = send(initialState('en'), 'hi', 'I want to kill myself');
     expect(keys(events)).toEqual(['safety.message']);
     expect(events.some((e) => e.type === 'handoff_requested')).toBe(false);
+  });
+
+  it('gives no concern offer instead of, or after, a crisis answer', () => {
+    const { events } = send(inScan(), 'ik ben zo eenzaam, ik wil dood');
+    expect(keys(events)).toEqual(['safety.message', 'safety.continueLater']);
+  });
+
+  it('tells the resident how to reach WIJeindhoven when nobody can receive the hand-off', () => {
+    const nobody = { ...ctx, verbinderAvailable: false };
+    const { events } = runEngine(nobody, inScan(), { type: 'text', text: 'ik wil dood' });
+    expect(keys(events)).toEqual(['safety.message', 'safety.continueLaterNobody']);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'handoff_requested' }));
+    const nobodyText = events.flatMap((e) => (e.type === 'message' ? [e.message] : []))[1];
+    expect(nobodyText?.params['phone']).toEqual({ text: '040 - 238 68 00' });
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * A message's words, folded and indexed once for every pattern tried on it.
+ */
+import { foldWords } from './fold-words.js';
+import { wordMatches, type WordMatcher } from './word-matcher.js';
+
+/** Different words in a message up to which typos are tolerated (see MatchMemo). */
+const mostWordsWithTypos = 400;
+/** Pattern words longer than this are matched word by word, without the quick lookup. */
+const longestPatternWord = 32;
+
+/**
+ * What each matcher said about each word of one message: patterns share matchers (the same
+ * list of family members in twenty phrases), so a message's words are each tested once, and
+ * a pattern whose required words occur nowhere in the message is skipped at once.
+ */
+export class MatchMemo {
+  private static last: { text: string; memo: MatchMemo } | null = null;
+
+  /**
+   * The memo of a message's text: the engine asks about one message several times (crisis,
+   * concern, a request for a person), and folds and indexes it once.
+   */
+  static of(text: string): MatchMemo {
+    if (MatchMemo.last?.text !== text) {
+      MatchMemo.last = { text, memo: new MatchMemo(foldWords(text)) };
+    }
+    return MatchMemo.last.memo;
+  }
+
+  private readonly results = new Map<number, Int8Array>();
+  private readonly present = new Map<number, boolean>();
+  /** Each word position's index among the distinct words: results are kept per word. */
+  private readonly distinct: number[];
+  private readonly unique: string[];
+  /**
+   * Whether typos are tolerated: not in a message of hundreds of different words (a pasted
+   * text, a 64 KiB string), where comparing every long word with every long pattern word
+   * would cost seconds; exact words and stems still match there.
+   */
+  private readonly typos: boolean;
+  private readonly whole = new Set<string>();
+  private readonly starts = new Set<string>();
+  private readonly ends = new Set<string>();
+
+  constructor(readonly words: readonly string[]) {
+    const seen = new Map<string, number>();
+    this.distinct = words.map((w) => {
+      let id = seen.get(w);
+      if (id === undefined) seen.set(w, (id = seen.size));
+      return id;
+    });
+    this.unique = [...seen.keys()];
+    this.typos = this.unique.length <= mostWordsWithTypos;
+    for (const word of this.unique) {
+      const forms = /^[وف]../u.test(word) ? [word, word.slice(1)] : [word];
+      for (const form of forms) {
+        this.whole.add(form);
+        // Pattern words are short: a 30,000-letter "word" needs no 30,000 prefixes.
+        for (let i = 1; i <= Math.min(form.length, longestPatternWord); i++) {
+          this.starts.add(form.slice(0, i));
+          this.ends.add(form.slice(form.length - i));
+        }
+      }
+    }
+  }
+
+  test(m: WordMatcher, index: number): boolean {
+    return this.testDistinct(m, this.distinct[index]!);
+  }
+
+  private testDistinct(m: WordMatcher, id: number): boolean {
+    let row = this.results.get(m.id);
+    if (!row) this.results.set(m.id, (row = new Int8Array(this.unique.length)));
+    if (row[id] === 0) row[id] = wordMatches(m, this.unique[id]!, this.typos) ? 1 : -1;
+    return row[id] === 1;
+  }
+
+  /** Whether `m` matches any word of the message. */
+  anywhere(m: WordMatcher): boolean {
+    let found = this.present.get(m.id);
+    if (found === undefined) {
+      found = this.quickly(m) ?? this.unique.some((_, id) => this.testDistinct(m, id));
+      this.present.set(m.id, found);
+    }
+    return found;
+  }
+
+  /** Set lookups answer most matchers; null when only a word-by-word test can tell. */
+  private quickly(m: WordMatcher): boolean | null {
+    if (m.stem && m.tail) return null;
+    if (m.text.length > longestPatternWord) return null;
+    const hit = m.tail
+      ? this.ends.has(m.text)
+      : m.stem
+        ? this.starts.has(m.text)
+        : this.whole.has(m.text);
+    return hit || (m.fuzzy && this.typos) ? (hit ? true : null) : false;
+  }
+}
