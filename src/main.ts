@@ -143,18 +143,13 @@ function jobOptions(config: Config, redisUrl: string, queues?: readonly QueueNam
 }
 
 /**
- * The worker process: hand-off alerts, the maintenance scheduler and Telegram follow-ups,
- * sending through Telegram without polling. WhatsApp follow-ups need the WhatsApp session and
- * run in the process that has it (`npm start` with WHATSAPP_ENABLED).
+ * The worker process: the maintenance scheduler and Telegram follow-ups, sending through
+ * Telegram without polling (it sweeps the Telegram outbox too). WhatsApp messages go out
+ * from the process that holds the WhatsApp session (`npm start` with WHATSAPP_ENABLED).
  */
 async function worker(config: Config, logger: Logger): Promise<void> {
   if (!config.redisUrl) throw new ConfigError('worker: REDIS_URL is required');
-  const queues: QueueName[] = [
-    'handoff-alerts',
-    'maintenance',
-    'followups-telegram',
-    'notices-telegram',
-  ];
+  const queues: QueueName[] = ['maintenance', 'followups-telegram'];
   const app = await createApp(config, logger, {
     jobs: jobOptions(config, config.redisUrl, queues),
   });
@@ -198,7 +193,7 @@ async function web(config: Config, logger: Logger): Promise<void> {
     prisma: app.prisma,
     translator: app.translator,
     flows: app.flows,
-    notices: app.notices,
+    handoffActions: app.handoffActions,
     logger,
     clock: () => new Date(),
     jobs: app.jobs,

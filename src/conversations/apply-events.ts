@@ -1,14 +1,24 @@
 /**
  * One switch over the engine's events: what each means for the database, and which
- * messages go out. Runs inside the inbound transaction; sending happens after commit.
+ * messages go out. Runs inside the transaction of a turn that is not ordinary (see
+ * plan-turn.ts for the ordinary ones); sending happens after commit, from the outbox.
  */
 import type { BotMessage, EngineEvent, MessageParam } from '../flows/events.js';
 import type { OutboundMessage } from './messages.js';
-import type { ContactRecord, ContactSnapshot, StoreTx, Translator } from './ports.js';
+import type { ChatAddress } from './outbox-ports.js';
+import type {
+  ContactRecord,
+  ContactSnapshot,
+  HandoffOpener,
+  StoreTx,
+  Translator,
+} from './ports.js';
 
 export interface ApplyInput {
   tx: StoreTx;
   translator: Translator;
+  /** Opens hand-offs (owner, alert in the outbox); without it none is opened. */
+  handoffs: HandoffOpener | undefined;
   /** The resident this turn is with. */
   to: { channel: string; userId: string; displayName: string | null };
   now: Date;
@@ -20,8 +30,8 @@ export interface ApplyInput {
 
 export interface Applied {
   contactId: string | null;
-  /** Hand-offs created in this turn, to announce to verbinders after commit. */
-  handoffs: string[];
+  /** Chats that got alerts of hand-offs opened in this turn, to send after commit. */
+  chats: ChatAddress[];
   /** The resident declined consent or said STOP before it: keep nothing. */
   forgotten: boolean;
   outbound: OutboundMessage[];
@@ -34,7 +44,7 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
   let language = input.language;
   let forgotten = false;
   const outbound: OutboundMessage[] = [];
-  const handoffs: string[] = [];
+  const chats: ChatAddress[] = [];
 
   for (const event of events) {
     switch (event.type) {
@@ -65,16 +75,7 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
       case 'answer_saved':
         if (!contactId) break;
-        await tx.saveAnswer(contactId, {
-          runId: event.runId,
-          flowId: event.flow,
-          flowVersion: event.flowVersion,
-          stepId: event.step,
-          name: event.name,
-          value: event.value,
-          indicator: event.indicator,
-          at: now,
-        });
+        await tx.saveAnswer(contactId, { ...answerRow(event), at: now });
         break;
       case 'record_completed':
         if (!contactId) break;
@@ -86,18 +87,18 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
           await tx.completeFollowUp(contactId, event.answers, now);
         }
         break;
-      case 'handoff_requested':
-        if (!contactId) break;
-        handoffs.push(
-          await tx.createHandoff(contactId, {
-            reason: event.reason,
-            urgency: event.urgency,
-            wijk,
-            summary: { flow: event.flow, answers: event.answers },
-            at: now,
-          }),
-        );
+      case 'handoff_requested': {
+        if (!contactId || !input.handoffs) break;
+        const opened = await input.handoffs.open(tx, contactId, {
+          reason: event.reason,
+          urgency: event.urgency,
+          wijk,
+          summary: { flow: event.flow, answers: event.answers },
+          at: now,
+        });
+        chats.push(...opened.chats);
         break;
+      }
       case 'stopped':
         if (!contactId) break;
         await tx.updateContact(contactId, { status: 'stopped' });
@@ -130,7 +131,20 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
     }
   }
-  return { contactId, handoffs, forgotten, outbound };
+  return { contactId, chats, forgotten, outbound };
+}
+
+/** An answer the engine saved, as it is stored. */
+export function answerRow(event: Extract<EngineEvent, { type: 'answer_saved' }>) {
+  return {
+    runId: event.runId,
+    flowId: event.flow,
+    flowVersion: event.flowVersion,
+    stepId: event.step,
+    name: event.name,
+    value: event.value,
+    indicator: event.indicator,
+  };
 }
 
 /** "My data": everything stored about the resident, as one readable message. */
@@ -153,9 +167,10 @@ function myDataMessage(record: ContactRecord | null): BotMessage {
       channels: { text: record.channels.join(', ') },
       consents: list(record.consents.map((c) => `${c.purpose} (v${c.textVersion}, ${day(c.at)})`)),
       answers: list(record.answers.map((a) => `${a.flow} · ${a.name}: ${short(a.value)}`)),
-      handoffs: list(
-        record.handoffs.map((h) => `#${h.number} ${h.reason} (${h.status}, ${day(h.at)})`),
-      ),
+      handoffs: list([
+        ...record.handoffs.map((h) => `#${h.number} ${h.reason} (${h.status}, ${day(h.at)})`),
+        ...record.notes.map((n) => `#${n.handoff} ${day(n.at)}: ${short(n.text)}`),
+      ]),
       signUps: list(record.signUps.map((s) => `${s.kind} · ${s.category} (${s.status})`)),
       enrolments: list(record.enrolments.map((e) => `${e.training} · ${e.cohort}`)),
     },

@@ -3,18 +3,21 @@
  * need (per metric, value, month and wijk, with nothing that points back to a person), then the
  * contact and, by cascade, everything that hangs off it: identities, conversations,
  * answers, profiles, consents, sign-ups, hand-offs, invitations, enrolments and follow-ups.
- * Queued jobs carry only row ids; once the rows are gone they do nothing.
+ * The messages already sent to the resident go too (their texts were cleared when sent; the
+ * platform ids stay until now); what still waits to be sent, such as the confirmation of the
+ * erasure itself, goes out. Queued jobs carry only row ids; once the rows are gone they do
+ * nothing.
  */
-import type { Prisma } from './generated/client.js';
-
-type Tx = Prisma.TransactionClient;
+import { identityKey } from '../conversations/identity-key.js';
+import type { Db } from './db.js';
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 
-export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise<boolean> {
+export async function eraseContact(tx: Db, contactId: string, at: Date): Promise<boolean> {
   const contact = await tx.contact.findUnique({
     where: { id: contactId },
     include: {
+      identities: { select: { channel: true, externalId: true } },
       answers: { where: { indicator: { not: null } } },
       talentProfiles: { select: { completedAt: true } },
       signUps: { select: { createdAt: true, kind: true, wijk: true } },
@@ -55,6 +58,8 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
       update: { count: { increment: 1 } },
     });
   }
+  const chats = contact.identities.map((i) => identityKey(i.channel, i.externalId));
+  await tx.outboxMessage.deleteMany({ where: { chatKey: { in: chats }, doneAt: { not: null } } });
   await tx.contact.delete({ where: { id: contactId } });
   await tx.erasure.create({ data: { at } });
   return true;

@@ -5,7 +5,7 @@
  * same way; a short note stays with the hand-off.
  */
 import type { FastifyInstance } from 'fastify';
-import { actOnHandoff, type HandoffAction } from '../handoff/handoff-actions.js';
+import type { HandoffAction } from '../handoff/handoff-actions.js';
 import { summarizeAnswers } from '../handoff/summarize-answers.js';
 import type { AnswerValue } from '../flows/state.js';
 import { mayView } from '../staff/staff-auth.js';
@@ -238,23 +238,13 @@ ${
       return reply.redirect(`/inbox/${handoff.number}?done=noteAdded`, 303);
     }
     if (action !== 'claim' && action !== 'close') return web.refuse(reply, ctx, 404, 'notFound');
-    const { reply: said, notice } = await actOnHandoff(
-      prisma,
+    // The resident's notice commits with the change and goes out through the outbox.
+    const { reply: said } = await web.deps.handoffActions.act(
       action satisfies HandoffAction,
       handoff.number,
       ctx.staff!,
       clock(),
     );
-    if (notice) {
-      await web.deps.notices
-        .send(notice)
-        .catch((error: Error) =>
-          web.deps.logger.warn(
-            { handoff: handoff.number, err: error.message },
-            'resident could not be told about the hand-off',
-          ),
-        );
-    }
     return reply.redirect(`/inbox/${handoff.number}?done=${said.key.replace('staff.', '')}`, 303);
   });
 }

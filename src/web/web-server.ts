@@ -10,7 +10,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger, Translator } from '../conversations/ports.js';
-import type { ResidentNotices } from '../handoff/resident-notices.js';
+import type { HandoffActions } from '../handoff/handoff-actions.js';
 import type { FlowRegistry } from '../flows/engine.js';
 import type { JobQueues } from '../jobs/job-queues.js';
 import type { PrismaClient } from '../store/prisma-client.js';
@@ -32,7 +32,7 @@ export interface WebDeps {
   translator: Translator;
   flows: FlowRegistry;
   /** Tells residents when a verbinder claims or closes their hand-off. */
-  notices: ResidentNotices;
+  handoffActions: HandoffActions;
   logger: Logger;
   clock: () => Date;
   /** For the queue dashboard; null hides it. */

@@ -12,7 +12,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { identityKey } from '../../src/conversations/identity-key.js';
-import { Prisma } from '../../src/store/generated/client.js';
 import { FakeBotApi, type FakeUser } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -147,8 +146,8 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
         line.kills++;
         if (line.mode === 'polling' && (await pendingUpdates(line.api)) > 0) killsLeavingUpdates++;
         const keys = line.residents.map((r) => identityKey('telegram', String(r.user.id)));
-        const midSend = await db.prisma.conversation.count({
-          where: { identityKey: { in: keys }, pendingReplies: { not: Prisma.DbNull } },
+        const midSend = await db.prisma.outboxMessage.count({
+          where: { chatKey: { in: keys }, doneAt: null },
         });
         if (midSend > 0) killsMidSend++;
       }

@@ -1,7 +1,7 @@
 /** Bloei's real app on a fresh test database, with a pinned clock and recorded sends. */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type OutboxOptions } from '../../src/app.js';
 import { simulatorChannel } from '../../src/bots/simulator/to-inbound.js';
 import type { FloodSettings } from '../../src/conversations/flood-control.js';
 import type { Logger } from '../../src/conversations/ports.js';
@@ -26,6 +26,8 @@ export interface TestAppOptions {
   jobs?: boolean;
   /** Flood control; off unless a test is about it (tests type faster than people). */
   flood?: FloodSettings;
+  /** Outbox lease and sweep settings (short leases for tests of a sender that died). */
+  outbox?: OutboxOptions;
 }
 
 export async function createTestApp(
@@ -39,6 +41,7 @@ export async function createTestApp(
     {
       flood: options.flood ?? false,
       clock: clock.now,
+      ...(options.outbox ? { outbox: options.outbox } : {}),
       ...(options.jobs
         ? { jobs: { redisUrl: inject('redisUrl'), prefix: `test-${randomUUID()}` } }
         : {}),

@@ -18,7 +18,7 @@ export async function createTestWeb(
     prisma: app.prisma,
     translator: app.translator,
     flows: app.flows,
-    notices: app.notices,
+    handoffActions: app.handoffActions,
     logger: silentLogger,
     clock: app.clock.now,
     jobs: options.jobs ? app.jobs : null,

@@ -154,13 +154,6 @@ describe('coordinator tools', () => {
     });
     expect(api.statusCode).toBe(200);
     const names = (api.json() as { queues: { name: string }[] }).queues.map((q) => q.name);
-    expect(names.sort()).toEqual([
-      'followups-telegram',
-      'followups-whatsapp',
-      'handoff-alerts',
-      'maintenance',
-      'notices-telegram',
-      'notices-whatsapp',
-    ]);
+    expect(names.sort()).toEqual(['followups-telegram', 'followups-whatsapp', 'maintenance']);
   });
 });

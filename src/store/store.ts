@@ -1,0 +1,56 @@
+/**
+ * Bloei's data, one repository per aggregate. Everything outside src/store reaches the
+ * database through these (the dashboard through its read-only finders). A store runs on the
+ * Prisma client, or inside one transaction: `transaction(work)` gives `work` the same
+ * repositories bound to it, so a change and the messages it causes commit together.
+ */
+import { ContactRepository } from './contact-repository.js';
+import { ConversationRecords } from './conversation-records.js';
+import type { Db } from './db.js';
+import type { PrismaClient } from './generated/client.js';
+import { FollowUpRepository } from './follow-up-repository.js';
+import { HandoffRepository } from './handoff-repository.js';
+import { InvitationRepository } from './invitation-repository.js';
+import { OutboxRepository } from './outbox-repository.js';
+import { prismaSql } from './sql/prisma-sql.js';
+import { StaffRepository } from './staff-repository.js';
+
+export interface Store {
+  readonly contacts: ContactRepository;
+  readonly conversations: ConversationRecords;
+  readonly followUps: FollowUpRepository;
+  readonly handoffs: HandoffRepository;
+  readonly invitations: InvitationRepository;
+  readonly staff: StaffRepository;
+  /** The outbox inside this store's transaction (the hot path has its own, on the SQL port). */
+  readonly outbox: OutboxRepository;
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+}
+
+export interface StoreOptions {
+  /** How long an outbox lease lasts, in seconds. */
+  leaseSeconds?: number;
+}
+
+function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
+  return {
+    contacts: new ContactRepository(db),
+    conversations: new ConversationRecords(db),
+    followUps: new FollowUpRepository(db),
+    handoffs: new HandoffRepository(db),
+    invitations: new InvitationRepository(db),
+    staff: new StaffRepository(db),
+    outbox: new OutboxRepository(prismaSql(db), options.leaseSeconds),
+    transaction: (work) =>
+      db === prisma
+        ? prisma.$transaction((tx) => work(storeOn(tx, prisma, options)), {
+            maxWait: 10_000,
+            timeout: 20_000,
+          })
+        : work(storeOn(db, prisma, options)),
+  };
+}
+
+export function createStore(prisma: PrismaClient, options: StoreOptions = {}): Store {
+  return storeOn(prisma, prisma, options);
+}
