@@ -219,7 +219,7 @@ export class InboundHandler {
         ),
       );
     }
-    const entries = planned.outbound.map(messageEntry);
+    const entries = planned.outbound.map((m) => this.entry(m, source));
     const written = await this.deps.store.write({
       identityKey: chat.key,
       contactId: snapshot.conversation?.contactId ?? contact?.id ?? null,
@@ -273,8 +273,23 @@ export class InboundHandler {
         now,
       );
     }
-    const written = await tx.enqueue(chat, applied.outbound.map(messageEntry), lease, now);
+    const written = await tx.enqueue(
+      chat,
+      applied.outbound.map((m) => this.entry(m, source)),
+      lease,
+      now,
+      { forget: applied.forgotten },
+    );
     return { replies: applied.outbound, lease: written, chats: applied.chats };
+  }
+
+  /**
+   * A reply as an outbox message. A resident's message is delivered again until answered, so
+   * its replies may go out twice after a crash mid-send; a flow Bloei starts itself is never
+   * repeated by anyone, so its messages go out at most once (see FollowUpDelivery).
+   */
+  private entry(message: OutboundMessage, source: TurnSource) {
+    return { ...messageEntry(message), ...(source.inbound ? {} : { once: true }) };
   }
 
   /** Staff replies and notes go out through the outbox like any other message of the chat. */

@@ -21,6 +21,16 @@ export interface OutboxEntry {
   body: unknown;
   /** What the message is about, e.g. `handoff:<id>`, so it can be found again. */
   subject?: string | null;
+  /**
+   * Sent at most once: a message Bloei sends on its own initiative (a follow-up) is recorded
+   * as uncertain rather than sent again when its sender died while sending it.
+   */
+  once?: boolean;
+}
+
+export interface EnqueueOptions {
+  /** Forget the chat once these are sent: the person asked to be forgotten. */
+  forget?: boolean;
 }
 
 /** A message of a chat's outbox, as a sender takes it. */
@@ -30,6 +40,9 @@ export interface OutboxRow {
   body: unknown;
   /** Failed attempts so far. */
   attempts: number;
+  once: boolean;
+  /** A sender began sending it (only recorded for `once` messages). */
+  started: boolean;
 }
 
 /** A chat this sender holds: the token that proves it and the next message to send. */
@@ -40,7 +53,7 @@ export interface OutboxLease {
   next: OutboxRow | null;
 }
 
-export type OutboxOutcome = 'sent' | 'skipped' | 'unreachable' | 'failed';
+export type OutboxOutcome = 'sent' | 'skipped' | 'unreachable' | 'failed' | 'uncertain';
 
 export interface MarkedDone {
   /** False when the lease was lost meanwhile (taken over after it ran out): stop. */
@@ -49,6 +62,8 @@ export interface MarkedDone {
   next: OutboxRow | null;
   /** More is waiting than `next` shows (written at the same moment): read it. */
   more: boolean;
+  /** Nothing is left and the chat is to be forgotten (see `forget`). */
+  forget: boolean;
 }
 
 /** The outbox's statements; each is one round trip and none is held across a send. */
@@ -59,6 +74,7 @@ export interface OutboxStore {
     entries: OutboxEntry[],
     lease: string | null,
     at: Date,
+    options?: EnqueueOptions,
   ): Promise<OutboxLease | null>;
   /** Leases a chat that has messages waiting and nobody sending it. */
   acquire(key: string, token: string): Promise<OutboxLease | null>;
@@ -75,6 +91,10 @@ export interface OutboxStore {
     outcome: OutboxOutcome,
     platformId: string | null,
   ): Promise<MarkedDone>;
+  /** Records that a `once` message is about to be sent; false when the lease was lost. */
+  begin(key: string, seq: number, token: string): Promise<boolean>;
+  /** Deletes a chat marked to be forgotten, once nothing waits in it and nobody holds it. */
+  forget(key: string): Promise<void>;
   /** Extends the lease while one send takes long (a 429 wait); false when it was lost. */
   renew(key: string, token: string): Promise<boolean>;
   /** Lets go of a chat whose send failed, to be tried again after `delaySeconds`. */

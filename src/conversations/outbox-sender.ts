@@ -174,6 +174,7 @@ export class OutboxSender {
           logger.warn(trace, 'outbox lease lost while sending; another sender goes on');
           return sent;
         }
+        if (done.forget) await store.forget(chat.key);
         row = done.next ?? (done.more ? await store.next(chat.key, token) : null);
       }
     } catch (error) {
@@ -198,10 +199,20 @@ export class OutboxSender {
     | { outcome: 'retry'; error: string }
   > {
     let message: OutboundMessage | null = null;
+    if (row.once && row.started) {
+      this.deps.logger.warn(
+        { chat: chat.key.slice(0, 12), seq: row.seq },
+        'a sender died while sending a message that goes out once: recorded as uncertain',
+      );
+      return { outcome: 'uncertain', id: null, message: null };
+    }
     try {
       const rendered = await this.deps.kinds.get(row.kind).render(row.body, chat);
       if (!rendered) return { outcome: 'skipped', id: null, message: null };
       message = { channel: chat.channel, userId: chat.address, ...rendered };
+      if (row.once && !(await this.deps.store.begin(chat.key, row.seq, token))) {
+        return { outcome: 'retry', error: 'lease lost' };
+      }
       const id = await this.renewing(chat.key, token, () => this.deps.outbound.send(message!));
       return { outcome: 'sent', id: typeof id === 'string' ? id : null, message };
     } catch (error) {

@@ -7,7 +7,7 @@ import type { Lexicon } from '../flows/lexicon.js';
 import type { ConversationState, AnswerValue } from '../flows/state.js';
 import type { ChoiceSets } from '../flows/step-view.js';
 import type { InboundMessage, OutboundChoice, OutboundMessage } from './messages.js';
-import type { OutboxEntry, OutboxLease, ChatAddress } from './outbox-ports.js';
+import type { ChatAddress, EnqueueOptions, OutboxEntry, OutboxLease } from './outbox-ports.js';
 
 export type * from './outbox-ports.js';
 
@@ -200,6 +200,7 @@ export interface StoreTx {
     entries: OutboxEntry[],
     lease: string | null,
     at: Date,
+    options?: EnqueueOptions,
   ): Promise<OutboxLease | null>;
 }
 

@@ -3,10 +3,9 @@
  * need (per metric, value, month and wijk, with nothing that points back to a person), then the
  * contact and, by cascade, everything that hangs off it: identities, conversations,
  * answers, profiles, consents, sign-ups, hand-offs, invitations, enrolments and follow-ups.
- * The messages already sent to the resident go too (their texts were cleared when sent; the
- * platform ids stay until now); what still waits to be sent, such as the confirmation of the
- * erasure itself, goes out. Queued jobs carry only row ids; once the rows are gone they do
- * nothing.
+ * Their outbox chats go too: at once when nothing waits in them, otherwise once what waits
+ * (such as the confirmation of the erasure itself) was sent. Queued jobs carry only row ids;
+ * once the rows are gone they do nothing.
  */
 import { identityKey } from '../conversations/identity-key.js';
 import type { Db } from './db.js';
@@ -59,7 +58,14 @@ export async function eraseContact(tx: Db, contactId: string, at: Date): Promise
     });
   }
   const chats = contact.identities.map((i) => identityKey(i.channel, i.externalId));
-  await tx.outboxMessage.deleteMany({ where: { chatKey: { in: chats }, doneAt: { not: null } } });
+  await tx.outboxChat.updateMany({ where: { key: { in: chats } }, data: { forget: true } });
+  await tx.outboxChat.deleteMany({
+    where: {
+      key: { in: chats },
+      leasedBy: null,
+      lastSeq: { equals: tx.outboxChat.fields.doneSeq },
+    },
+  });
   await tx.contact.delete({ where: { id: contactId } });
   await tx.erasure.create({ data: { at } });
   return true;

@@ -6,6 +6,7 @@
  */
 import type {
   ChatAddress,
+  EnqueueOptions,
   MarkedDone,
   OutboxEntry,
   OutboxLease,
@@ -25,29 +26,35 @@ const free = (o: string) => `(${o}."leasedUntil" IS NULL OR ${o}."leasedUntil" <
  * write depends on (the conversation saved); each argument is a placeholder such as `$5`.
  */
 export function outboxWriteCtes(
-  p: Record<'key' | 'channel' | 'address' | 'entries' | 'lease' | 'seconds' | 'at', string>,
+  p: Record<'key' | 'channel' | 'address' | 'entries' | 'lease' | 'seconds' | 'at', string> & {
+    forget?: string;
+  },
   gate = 'TRUE',
 ): string {
+  const forget = p.forget ? `${p.forget}::boolean` : 'FALSE';
   const lease = `${p.lease}::text`;
   const take = `EXCLUDED."leasedBy" IS NOT NULL AND ${free('o')}`;
   return `outbox_chat AS (
-  INSERT INTO "OutboxChat" AS o ("key", "channel", "address", "lastSeq", "leasedBy", "leasedUntil", "updatedAt")
+  INSERT INTO "OutboxChat" AS o
+    ("key", "channel", "address", "lastSeq", "leasedBy", "leasedUntil", "forget", "updatedAt")
   SELECT ${p.key}::text, ${p.channel}::text, ${p.address}::text, jsonb_array_length(${p.entries}::jsonb), ${lease},
     CASE WHEN ${lease} IS NULL THEN NULL ELSE ${now} + make_interval(secs => ${p.seconds}::float8) END,
-    ${now}
+    ${forget}, ${now}
   WHERE ${gate} AND jsonb_array_length(${p.entries}::jsonb) > 0
   ON CONFLICT ("key") DO UPDATE SET
     "lastSeq" = o."lastSeq" + EXCLUDED."lastSeq",
     "address" = EXCLUDED."address",
     "leasedBy" = CASE WHEN ${take} THEN EXCLUDED."leasedBy" ELSE o."leasedBy" END,
     "leasedUntil" = CASE WHEN ${take} THEN EXCLUDED."leasedUntil" ELSE o."leasedUntil" END,
+    "forget" = o."forget" OR EXCLUDED."forget",
     "updatedAt" = EXCLUDED."updatedAt"
   RETURNING "key", "lastSeq", "doneSeq", "leasedBy"
 ),
 outbox_written AS (
-  INSERT INTO "OutboxMessage" ("chatKey", "seq", "kind", "body", "subject", "createdAt")
+  INSERT INTO "OutboxMessage" ("chatKey", "seq", "kind", "body", "subject", "once", "createdAt")
   SELECT c."key", c."lastSeq" - jsonb_array_length(${p.entries}::jsonb) + e.ord::int,
-    e.entry->>'kind', e.entry->'body', e.entry->>'subject', ${p.at}::timestamp(3)
+    e.entry->>'kind', e.entry->'body', e.entry->>'subject',
+    coalesce((e.entry->>'once')::boolean, FALSE), ${p.at}::timestamp(3)
   FROM outbox_chat c, jsonb_array_elements(${p.entries}::jsonb) WITH ORDINALITY AS e(entry, ord)
   RETURNING 1
 )`;
@@ -77,30 +84,47 @@ export function leaseFrom(
   const entry = entries[0];
   const next =
     entry && written.doneSeq + 1 === first
-      ? { seq: first, kind: entry.kind, body: entry.body, attempts: 0 }
+      ? {
+          seq: first,
+          kind: entry.kind,
+          body: entry.body,
+          attempts: 0,
+          once: !!entry.once,
+          started: false,
+        }
       : null;
   return { chat, token, next };
 }
 
-interface RowWithChat {
+/** The columns a sender reads of a message, as `m`. */
+const messageColumns = `m."seq", m."kind", m."body", m."attempts", m."once", m."startedAt" IS NOT NULL AS "started"`;
+
+interface MessageColumns {
+  seq: number | null;
+  kind: string | null;
+  body: unknown;
+  attempts: number | null;
+  once: boolean | null;
+  started: boolean | null;
+}
+
+interface RowWithChat extends MessageColumns {
   key: string;
   channel: string;
   address: string;
-  seq: number | null;
-  kind: string | null;
-  body: unknown;
-  attempts: number | null;
 }
 
-const row = (r: {
-  seq: number | null;
-  kind: string | null;
-  body: unknown;
-  attempts: number | null;
-}): OutboxRow | null =>
+const row = (r: MessageColumns): OutboxRow | null =>
   r.seq === null || r.kind === null
     ? null
-    : { seq: r.seq, kind: r.kind, body: r.body, attempts: r.attempts ?? 0 };
+    : {
+        seq: r.seq,
+        kind: r.kind,
+        body: r.body,
+        attempts: r.attempts ?? 0,
+        once: !!r.once,
+        started: !!r.started,
+      };
 
 export class OutboxRepository implements OutboxStore {
   constructor(
@@ -114,6 +138,7 @@ export class OutboxRepository implements OutboxStore {
     entries: OutboxEntry[],
     lease: string | null,
     at: Date,
+    options: EnqueueOptions = {},
   ): Promise<OutboxLease | null> {
     if (entries.length === 0) return null;
     const params: SqlParam[] = [
@@ -124,6 +149,7 @@ export class OutboxRepository implements OutboxStore {
       lease,
       this.leaseSeconds,
       utc(at),
+      options.forget ?? false,
     ];
     const ctes = outboxWriteCtes({
       key: '$1',
@@ -133,6 +159,7 @@ export class OutboxRepository implements OutboxStore {
       lease: '$5',
       seconds: '$6',
       at: '$7',
+      forget: '$8',
     });
     const [written] = await this.sql.query<WrittenChat>(
       `WITH ${ctes}
@@ -151,7 +178,7 @@ export class OutboxRepository implements OutboxStore {
         WHERE "key" = $1 AND "lastSeq" > "doneSeq" AND ${free('"OutboxChat"')}
         RETURNING "key", "channel", "address", "doneSeq"
       )
-      SELECT c."key", c."channel", c."address", m."seq", m."kind", m."body", m."attempts"
+      SELECT c."key", c."channel", c."address", ${messageColumns}
       FROM chat c LEFT JOIN "OutboxMessage" m ON m."chatKey" = c."key" AND m."seq" = c."doneSeq" + 1`,
       [key, token, this.leaseSeconds],
     );
@@ -161,13 +188,13 @@ export class OutboxRepository implements OutboxStore {
   }
 
   async next(key: string, token: string): Promise<OutboxRow | null> {
-    const [found] = await this.sql.query<OutboxRow>(
-      `SELECT m."seq", m."kind", m."body", m."attempts"
+    const [found] = await this.sql.query<MessageColumns>(
+      `SELECT ${messageColumns}
       FROM "OutboxChat" c JOIN "OutboxMessage" m ON m."chatKey" = c."key" AND m."seq" = c."doneSeq" + 1
       WHERE c."key" = $1 AND c."leasedBy" = $2`,
       [key, token],
     );
-    return found ?? null;
+    return found ? row(found) : null;
   }
 
   async markDone(
@@ -177,14 +204,7 @@ export class OutboxRepository implements OutboxStore {
     outcome: OutboxOutcome,
     platformId: string | null,
   ): Promise<MarkedDone> {
-    const [found] = await this.sql.query<
-      { lastSeq: number } & {
-        seq: number | null;
-        kind: string | null;
-        body: unknown;
-        attempts: number | null;
-      }
-    >(
+    const [found] = await this.sql.query<{ lastSeq: number; forget: boolean } & MessageColumns>(
       `WITH chat AS (
         UPDATE "OutboxChat" SET
           "doneSeq" = GREATEST("doneSeq", $2::int),
@@ -193,7 +213,7 @@ export class OutboxRepository implements OutboxStore {
             THEN ${now} + make_interval(secs => $6::float8) END,
           "updatedAt" = ${now}
         WHERE "key" = $1 AND "leasedBy" = $3
-        RETURNING "lastSeq"
+        RETURNING "lastSeq", "forget"
       ),
       done AS (
         UPDATE "OutboxMessage"
@@ -201,13 +221,33 @@ export class OutboxRepository implements OutboxStore {
         WHERE "chatKey" = $1 AND "seq" = $2::int AND "doneAt" IS NULL AND EXISTS (SELECT 1 FROM chat)
         RETURNING 1
       )
-      SELECT c."lastSeq", m."seq", m."kind", m."body", m."attempts"
+      SELECT c."lastSeq", c."forget", ${messageColumns}
       FROM chat c LEFT JOIN "OutboxMessage" m ON m."chatKey" = $1 AND m."seq" = $2::int + 1`,
       [key, seq, token, outcome, platformId, this.leaseSeconds],
     );
-    if (!found) return { held: false, next: null, more: false };
+    if (!found) return { held: false, next: null, more: false, forget: false };
     const next = row(found);
-    return { held: true, next, more: next === null && found.lastSeq > seq };
+    const more = next === null && found.lastSeq > seq;
+    return { held: true, next, more, forget: found.forget && next === null && !more };
+  }
+
+  async begin(key: string, seq: number, token: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE "OutboxMessage" SET "startedAt" = ${now}
+      WHERE "chatKey" = $1 AND "seq" = $2::int
+        AND EXISTS (SELECT 1 FROM "OutboxChat" WHERE "key" = $1 AND "leasedBy" = $3)
+      RETURNING 1 AS "begun"`,
+      [key, seq, token],
+    );
+    return rows.length === 1;
+  }
+
+  async forget(key: string): Promise<void> {
+    await this.sql.query(
+      `DELETE FROM "OutboxChat"
+      WHERE "key" = $1 AND "forget" AND "lastSeq" = "doneSeq" AND "leasedBy" IS NULL`,
+      [key],
+    );
   }
 
   async renew(key: string, token: string): Promise<boolean> {
@@ -227,7 +267,7 @@ export class OutboxRepository implements OutboxStore {
         WHERE "key" = $1 AND "leasedBy" = $3
         RETURNING 1
       )
-      UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1
+      UPDATE "OutboxMessage" SET "attempts" = "attempts" + 1, "startedAt" = NULL
       WHERE "chatKey" = $1 AND "seq" = $2::int AND EXISTS (SELECT 1 FROM chat)
       RETURNING "attempts"`,
       [key, seq, token, delaySeconds],

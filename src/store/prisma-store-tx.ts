@@ -6,7 +6,12 @@
  * process. Timestamps without time zone hold UTC, as Prisma writes them.
  */
 import { randomUUID } from 'node:crypto';
-import type { OutboxEntry, OutboxLease, ChatAddress } from '../conversations/outbox-ports.js';
+import type {
+  ChatAddress,
+  EnqueueOptions,
+  OutboxEntry,
+  OutboxLease,
+} from '../conversations/outbox-ports.js';
 import type {
   AnswerRow,
   ContactRecord,
@@ -20,7 +25,7 @@ import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue } from '../flows/state.js';
 import { eraseContact } from './erase-contact.js';
 import { Prisma } from './generated/client.js';
-import { leaseFrom, outboxWriteCtes, type WrittenChat } from './outbox-repository.js';
+import { OutboxRepository } from './outbox-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { json as jsonText, utc, type SqlClient } from './sql/sql-client.js';
 
@@ -351,13 +356,14 @@ export class PrismaStoreTx implements StoreTx {
     entries: OutboxEntry[],
     lease: string | null,
     at: Date,
+    options: EnqueueOptions = {},
   ): Promise<OutboxLease | null> {
-    if (entries.length === 0) return null;
-    const [written] = await this.sql.query<WrittenChat>(
-      `WITH ${outboxWriteCtes({ key: '$1', channel: '$2', address: '$3', entries: '$4', lease: '$5', seconds: '$6', at: '$7' })}
-      SELECT "lastSeq", "doneSeq", "leasedBy" = $5::text AS "leased" FROM outbox_chat`,
-      [chat.key, chat.channel, chat.address, jsonText(entries), lease, this.leaseSeconds, utc(at)],
+    return new OutboxRepository(this.sql, this.leaseSeconds).enqueue(
+      chat,
+      entries,
+      lease,
+      at,
+      options,
     );
-    return leaseFrom(chat, entries, lease, written);
   }
 }

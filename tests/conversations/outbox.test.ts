@@ -175,6 +175,33 @@ describe(`${OutboxSender.name}: every reply sent once, in order, with nothing he
     }
   });
 
+  it('never sends twice what goes out once: in flight when its sender died, it is recorded as uncertain', async () => {
+    const app = await createTestApp(db.url, { outbox: { leaseSeconds: 1 } });
+    try {
+      const channel = withChannel(app);
+      const chat = chatOf('simulator', 'outbox-6');
+      const once = (text: string) => ({ ...messageEntry({ text, choices: [] }), once: true });
+      const lease = await app.outbox.enqueue(
+        chat,
+        [once('follow-up intro'), once('follow-up question')],
+        'a-sender-that-died',
+        app.clock.now(),
+      );
+      // It died after noting the first as begun, before marking it sent.
+      expect(await app.outbox.begin(chat.key, lease!.next!.seq, 'a-sender-that-died')).toBe(true);
+      await until(app, async () => (await app.outbox.backlog()) === 0);
+      expect(channel.sent.map((m) => m.text)).toEqual(['follow-up question']);
+      const outcomes = await app.prisma.outboxMessage.findMany({
+        where: { chatKey: chat.key },
+        orderBy: { seq: 'asc' },
+        select: { outcome: true },
+      });
+      expect(outcomes.map((o) => o.outcome)).toEqual(['uncertain', 'sent']);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('keeps the order of one chat when another writer adds to it while it is being sent', async () => {
     const app = await createTestApp(db.url);
     try {

@@ -18,6 +18,7 @@ CREATE TABLE "OutboxChat" (
     "doneSeq" INTEGER NOT NULL DEFAULT 0,
     "leasedBy" TEXT,
     "leasedUntil" TIMESTAMP(3),
+    "forget" BOOLEAN NOT NULL DEFAULT false,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "OutboxChat_pkey" PRIMARY KEY ("key")
@@ -33,6 +34,8 @@ CREATE TABLE "OutboxMessage" (
     "body" JSONB,
     "subject" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
+    "once" BOOLEAN NOT NULL DEFAULT false,
+    "startedAt" TIMESTAMP(3),
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "doneAt" TIMESTAMP(3),
     "outcome" TEXT,
