@@ -25,8 +25,16 @@ import { followUpFanoutBench } from './follow-up-fanout.bench.js';
 import { importCohortBench } from './import-cohort.bench.js';
 import { memoryBench } from './memory.bench.js';
 import { pipelineBench } from './pipeline.bench.js';
+import { telegramPipelineBench } from './telegram-pipeline.bench.js';
 
-const all = [importCohortBench, pipelineBench, engineStepsBench, followUpFanoutBench, memoryBench];
+const all = [
+  importCohortBench,
+  pipelineBench,
+  telegramPipelineBench,
+  engineStepsBench,
+  followUpFanoutBench,
+  memoryBench,
+];
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
 const benches = all.filter(
   (bench) => only.length === 0 || only.some((word) => bench.name.toLowerCase().includes(word)),

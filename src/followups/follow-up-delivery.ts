@@ -1,8 +1,10 @@
 /**
  * Sends follow-ups and their reminders. The database decides what is due (`stage`, `nextAt`);
  * each send claims its stage first (`sendingStage`), so duplicate jobs, retries and a second
- * worker find nothing to do. A worker that dies mid-send leaves the claim behind: that stage
- * is recorded as uncertain and not sent again, because never twice beats maybe twice.
+ * worker find nothing to do. The messages go out through the outbox of the resident's chat,
+ * at most once each: a worker that dies mid-send leaves the claim behind, and a message it
+ * had in flight is recorded as uncertain and not sent again, because never twice beats
+ * maybe twice.
  * Unanswered after the last reminder, a verbinder is asked to call: seniors prefer a person.
  */
 import type { InboundHandler } from '../conversations/inbound-handler.js';
@@ -161,8 +163,9 @@ export class FollowUpDelivery {
   /**
    * Claims left by a worker that stopped mid-send. When the conversation shows the follow-up
    * never started (the worker died before its turn was saved), nothing went out: the claim is
-   * released and the follow-up sent as usual. Otherwise some of its messages may have gone
-   * out: the stage is recorded as uncertain and not sent again.
+   * released and the follow-up sent as usual. When it started, its messages are in the
+   * outbox, which sends each at most once: the stage moves on, recorded as uncertain only
+   * when a message of it was in flight as the worker died and so is not sent again.
    */
   private async recoverInterrupted(now: Date): Promise<void> {
     const { store, logger } = this.deps;
@@ -170,23 +173,31 @@ export class FollowUpDelivery {
     for (const f of await store.followUps.staleClaims(before)) {
       const stage = f.sendingStage as FollowUpStage;
       const identity = f.contact.identity;
+      const since = f.sendingSince!;
       const started =
         stage !== 'initial' ||
         !identity ||
-        (await this.followUpStartedSince(identity.channel, identity.externalId, f.sendingSince!));
+        (await this.followUpStartedSince(identity.channel, identity.externalId, since));
+      const uncertain =
+        started &&
+        (!identity ||
+          (await store.outbox.uncertainSince(
+            identityKey(identity.channel, identity.externalId),
+            since,
+          )));
       logger.warn(
-        { followUp: f.id.slice(0, 8), stage, started },
-        started ? 'follow-up send interrupted; not resent' : 'follow-up claim released',
+        { followUp: f.id.slice(0, 8), stage, started, uncertain },
+        !started
+          ? 'follow-up claim released'
+          : uncertain
+            ? 'follow-up send interrupted; not resent'
+            : 'follow-up send interrupted after its turn was saved; the outbox sends it',
       );
+      const moved = f.stage === stage ? this.advance(stage, f.sentAt ?? now, now) : {};
       await store.followUps.settleClaim(
         f.id,
         stage,
-        started
-          ? {
-              ...(f.stage === stage ? this.advance(stage, f.sentAt ?? now, now) : {}),
-              uncertainStage: stage,
-            }
-          : {},
+        !started ? {} : uncertain ? { ...moved, uncertainStage: stage } : moved,
       );
     }
   }

@@ -286,6 +286,21 @@ export class OutboxRepository implements OutboxStore {
     return rows.map((r) => r.key);
   }
 
+  /**
+   * Whether a message that goes out once, written to a chat at or after `since` (app clock),
+   * was in flight when its sender died: recorded as uncertain, or begun and not done.
+   */
+  async uncertainSince(key: string, since: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `SELECT 1 AS "found" FROM "OutboxMessage"
+      WHERE "chatKey" = $1 AND "createdAt" >= $2::timestamp(3) AND (
+        "outcome" = 'uncertain' OR ("once" AND "doneAt" IS NULL AND "startedAt" IS NOT NULL))
+      LIMIT 1`,
+      [key, utc(since)],
+    );
+    return rows.length > 0;
+  }
+
   /** Messages not yet done, over all chats (for tests and the health of the pipeline). */
   async backlog(): Promise<number> {
     const [found] = await this.sql.query<{ waiting: number }>(
