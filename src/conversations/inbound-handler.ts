@@ -196,7 +196,7 @@ export class InboundHandler {
     };
     const result = this.run(ctx, state, source.input);
     const lease = this.deps.sender.newToken();
-    const to = { channel: chat.channel, userId: chat.address };
+    const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };
     const planned = planOrdinaryTurn(
       {
         translator: this.deps.translator,
@@ -204,6 +204,7 @@ export class InboundHandler {
         contact,
         language: state.language,
         inbound: !!inbound,
+        newId: randomUUID,
       },
       result.events,
     );
@@ -222,13 +223,15 @@ export class InboundHandler {
     const entries = planned.outbound.map((m) => this.entry(m, source));
     const written = await this.deps.store.write({
       identityKey: chat.key,
-      contactId: snapshot.conversation?.contactId ?? contact?.id ?? null,
+      contactId: snapshot.conversation?.contactId ?? planned.contactId,
       state: result.state,
       expectedVersion: snapshot.conversation?.version ?? null,
       at: now,
       delivery: delivery ? { channel: chat.channel, messageId: delivery } : null,
-      contact: contact ? planned.contact : null,
-      answers: contact ? planned.answers : [],
+      contact: planned.contact,
+      newContact: planned.newContact,
+      consents: planned.contactId ? planned.consents : [],
+      answers: planned.answers,
       outbox: entries.length > 0 ? { chat, entries, lease } : null,
     });
     return { replies: planned.outbound, lease: written, chats: [] };

@@ -56,10 +56,21 @@ export interface AnswerRow {
   indicator: string | null;
 }
 
+/** A contact created by the turn in which the resident consents. */
+export interface NewContact {
+  id: string;
+  channel: string;
+  externalId: string;
+  language: string;
+  firstName: string | null;
+  wijk: string | null;
+}
+
 /**
  * Everything an ordinary turn writes, as one statement: the inbound id (so a redelivery is
- * recognised), the conversation (guarded by its version), the contact's last message and
- * fields, the answers, and the replies into the chat's outbox, leased to `lease` when free.
+ * recognised), the conversation (guarded by its version), the contact (created when the
+ * resident consents in this turn), its last message and fields, consents, the answers, and
+ * the replies into the chat's outbox, leased to `lease` when free.
  */
 export interface TurnWrite {
   identityKey: string;
@@ -70,6 +81,9 @@ export interface TurnWrite {
   at: Date;
   delivery: { channel: string; messageId: string } | null;
   contact: { inbound: boolean; language?: string; wijk?: string; firstName?: string } | null;
+  /** The contact this turn creates (its id is `contactId`). */
+  newContact: NewContact | null;
+  consents: { purpose: string; textVersion: number }[];
   answers: AnswerRow[];
   outbox: { chat: ChatAddress; entries: OutboxEntry[]; lease: string } | null;
 }

@@ -2,9 +2,9 @@
  * Conversations, as the message pipeline reads and writes them: one statement to read
  * everything a message needs (was it handled before, the conversation, the contact, an open
  * hand-off, whether the sender is staff), one statement to write an ordinary turn (the
- * inbound id, the conversation guarded by its version, the contact, the answers and the
- * replies into the outbox, with data-modifying CTEs), both on the SQL port, so a message
- * costs two statements plus one per reply sent. Turns that do more (consent, erasure, a
+ * inbound id, the conversation guarded by its version, the contact — created at consent —,
+ * consents, the answers and the replies into the outbox, with data-modifying CTEs), both on
+ * the SQL port, so a message costs two statements plus one per reply sent. Turns that do more (consent, erasure, a
  * hand-off, a finished record) run as a Prisma transaction (`PrismaStoreTx`). The wijken are
  * cached for `choiceSetsTtlMs`.
  */
@@ -25,6 +25,7 @@ import type { PrismaClient } from './generated/client.js';
 import { leaseFrom, outboxWriteCtes, type WrittenChat } from './outbox-repository.js';
 import { PrismaStoreTx } from './prisma-store-tx.js';
 import { isUniqueViolation, json, utc, type SqlClient } from './sql/sql-client.js';
+import { TransactionSlots } from './transaction-slots.js';
 
 interface SnapshotRow {
   processed: boolean;
@@ -82,6 +83,29 @@ updated AS (
   RETURNING 1 AS "one"
 ),
 saved AS (SELECT "one" FROM inserted UNION ALL SELECT "one" FROM updated),
+created AS (
+  INSERT INTO "Contact" ("id", "firstName", "language", "wijk", "status", "createdAt", "updatedAt",
+    "lastInboundAt")
+  SELECT n."id", n."firstName", n."language", n."wijk", 'active', $5::timestamp(3), $5::timestamp(3),
+    $5::timestamp(3)
+  FROM jsonb_to_record($17::jsonb) AS n("id" text, "firstName" text, "language" text, "wijk" text)
+  WHERE $17::jsonb IS NOT NULL AND EXISTS (SELECT 1 FROM saved)
+  RETURNING "id"
+),
+identity AS (
+  INSERT INTO "ChannelIdentity" ("id", "channel", "externalId", "contactId", "createdAt")
+  SELECT gen_random_uuid()::text, $17::jsonb->>'channel', $17::jsonb->>'externalId', c."id",
+    $5::timestamp(3)
+  FROM created c
+  RETURNING 1
+),
+consented AS (
+  INSERT INTO "ConsentRecord" ("id", "contactId", "purpose", "textVersion", "granted", "recordedAt")
+  SELECT gen_random_uuid()::text, $4::text, r."purpose", r."textVersion", TRUE, $5::timestamp(3)
+  FROM jsonb_to_recordset($18::jsonb) AS r("purpose" text, "textVersion" int)
+  WHERE EXISTS (SELECT 1 FROM saved)
+  RETURNING 1
+),
 processed AS (
   INSERT INTO "ProcessedInbound" ("channel", "messageId", "processedAt")
   SELECT $6::text, $7::text, $5::timestamp(3) FROM saved WHERE $7::text IS NOT NULL
@@ -130,16 +154,21 @@ export interface ConversationRepositoryOptions {
   choiceSetsTtlMs?: number;
   /** How long an outbox lease lasts (see OutboxRepository). */
   leaseSeconds?: number;
+  /** Transactions of turns that are not ordinary at a time (below the pool's 10). */
+  transactionSlots?: number;
 }
 
 export class ConversationRepository implements ConversationStore {
   private choiceSetsCache: { at: number; sets: Promise<ChoiceSets> } | undefined;
+  private readonly slots: TransactionSlots;
 
   constructor(
     private readonly sql: SqlClient,
     private readonly prisma: PrismaClient,
     private readonly options: ConversationRepositoryOptions = {},
-  ) {}
+  ) {
+    this.slots = new TransactionSlots(options.transactionSlots ?? 6);
+  }
 
   async read(input: {
     channel: string;
@@ -204,6 +233,8 @@ export class ConversationRepository implements ConversationStore {
         json(outbox?.entries ?? []),
         outbox?.lease ?? null,
         this.options.leaseSeconds ?? 10,
+        json(turn.newContact),
+        json(turn.consents),
       ]);
     } catch (error) {
       if (isUniqueViolation(error, 'ProcessedInbound_pkey')) {
@@ -216,9 +247,11 @@ export class ConversationRepository implements ConversationStore {
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction(
-      (tx) => work(new PrismaStoreTx(tx, this.options.leaseSeconds ?? 10)),
-      { maxWait: 10_000, timeout: 20_000 },
+    return this.slots.run(() =>
+      this.prisma.$transaction(
+        (tx) => work(new PrismaStoreTx(tx, this.options.leaseSeconds ?? 10)),
+        { maxWait: 10_000, timeout: 20_000 },
+      ),
     );
   }
 
