@@ -114,7 +114,7 @@ async function startHealth(
   redisUrl: string | undefined,
 ): Promise<{ stopping(): void; close(): Promise<void> } | undefined> {
   if (!config.health) return undefined;
-  const dependencies = dependencyChecks(app.prisma, redisUrl);
+  const dependencies = dependencyChecks(app.store, redisUrl);
   const server = await startHealthServer({ ...config.health, checks: dependencies.checks, logger });
   return {
     stopping: () => server.stopping(),
@@ -191,6 +191,7 @@ async function web(config: Config, logger: Logger): Promise<void> {
   }
   const server = await createWebServer({
     prisma: app.prisma,
+    store: app.store,
     translator: app.translator,
     flows: app.flows,
     handoffActions: app.handoffActions,

@@ -9,6 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { PrismaClient } from '../store/prisma-client.js';
+import { createStore } from '../store/store.js';
 import { AdminError, addVerbinder, addWijk, issueLinkCode } from '../handoff/verbinder-admin.js';
 import { setStaffPassword, WeakPasswordError } from '../staff/staff-auth.js';
 
@@ -23,6 +24,7 @@ export async function runAdmin(
   now = new Date(),
   readSecret: ReadSecret = () => Promise.resolve(''),
 ): Promise<void> {
+  const store = createStore(prisma);
   const [area, action, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -43,7 +45,7 @@ export async function runAdmin(
       if (!values.name) throw new AdminError('verbinder add needs --name');
       const role = values.role === 'coordinator' ? 'coordinator' : 'verbinder';
       const { verbinder, code, expiresAt } = await addVerbinder(
-        prisma,
+        store,
         {
           name: values.name,
           role,
@@ -59,7 +61,7 @@ export async function runAdmin(
     }
     case 'verbinder code': {
       if (!values.id) throw new AdminError('verbinder code needs --id');
-      const { code, expiresAt } = await issueLinkCode(prisma, values.id, now, hours);
+      const { code, expiresAt } = await issueLinkCode(store, values.id, now, hours);
       printCode(print, code, expiresAt);
       return;
     }
@@ -67,7 +69,7 @@ export async function runAdmin(
       if (!values.id || !values.login)
         throw new AdminError('verbinder login needs --id and --login');
       try {
-        await setStaffPassword(prisma, values.id, values.login, (await readSecret()).trim());
+        await setStaffPassword(store, values.id, values.login, (await readSecret()).trim());
       } catch (error) {
         if (error instanceof WeakPasswordError) throw new AdminError(error.message);
         throw error;
@@ -93,7 +95,7 @@ export async function runAdmin(
     }
     case 'wijk add': {
       if (!values.id || !values.name) throw new AdminError('wijk add needs --id and --name');
-      const wijk = await addWijk(prisma, values.id, values.name);
+      const wijk = await addWijk(store, values.id, values.name);
       print(`wijk ${wijk.id} (${wijk.name}) saved.`);
       return;
     }

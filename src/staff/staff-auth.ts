@@ -4,7 +4,7 @@
  * sees their own wijk, a coordinator every wijk.
  */
 import bcrypt from 'bcryptjs';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 
 const cost = 12;
 /**
@@ -28,26 +28,22 @@ export class WeakPasswordError extends Error {
 }
 
 export async function setStaffPassword(
-  prisma: PrismaClient,
+  store: Store,
   verbinderId: string,
   login: string,
   password: string,
 ): Promise<void> {
   if (password.length < 12) throw new WeakPasswordError('a password needs at least 12 characters');
-  await prisma.verbinder.update({
-    where: { id: verbinderId },
-    data: { login: login.trim().toLowerCase(), passwordHash: await bcrypt.hash(password, cost) },
-  });
+  const hash = await bcrypt.hash(password, cost);
+  await store.staff.setPassword(verbinderId, login.trim().toLowerCase(), hash);
 }
 
 export async function authenticateStaff(
-  prisma: PrismaClient,
+  store: Store,
   login: string,
   password: string,
 ): Promise<StaffMember | null> {
-  const staff = await prisma.verbinder.findUnique({
-    where: { login: login.trim().toLowerCase() },
-  });
+  const staff = await store.staff.byLogin(login.trim().toLowerCase());
   const ok = await bcrypt.compare(password, staff?.passwordHash ?? (await decoyHash()));
   if (!staff || !staff.active || !staff.passwordHash || !ok) return null;
   return {

@@ -12,6 +12,7 @@ import { FollowUpRepository } from './follow-up-repository.js';
 import { HandoffRepository } from './handoff-repository.js';
 import { InvitationRepository } from './invitation-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { SignUpRepository } from './sign-up-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { StaffRepository } from './staff-repository.js';
 
@@ -21,10 +22,13 @@ export interface Store {
   readonly followUps: FollowUpRepository;
   readonly handoffs: HandoffRepository;
   readonly invitations: InvitationRepository;
+  readonly signUps: SignUpRepository;
   readonly staff: StaffRepository;
   /** The outbox inside this store's transaction (the hot path has its own, on the SQL port). */
   readonly outbox: OutboxRepository;
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Answers when the database does: the health check. */
+  ping(): Promise<void>;
 }
 
 export interface StoreOptions {
@@ -39,6 +43,7 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
     followUps: new FollowUpRepository(db),
     handoffs: new HandoffRepository(db),
     invitations: new InvitationRepository(db),
+    signUps: new SignUpRepository(db),
     staff: new StaffRepository(db),
     outbox: new OutboxRepository(prismaSql(db), options.leaseSeconds),
     transaction: (work) =>
@@ -48,6 +53,9 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
             timeout: 20_000,
           })
         : work(storeOn(db, prisma, options)),
+    async ping() {
+      await db.$queryRawUnsafe('SELECT 1');
+    },
   };
 }
 

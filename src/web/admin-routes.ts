@@ -14,7 +14,7 @@ import type { Web } from './web-server.js';
 const maxCsv = 5 * 1024 * 1024;
 
 export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
-  const { prisma, translator, clock } = web.deps;
+  const { prisma, store, translator, clock } = web.deps;
   const csrf = (ctx: PageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}" />`;
 
   const overview = async (ctx: PageContext, reply: FastifyReply, message?: Html) => {
@@ -265,12 +265,12 @@ export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
     }
     try {
       const { verbinder, code, expiresAt } = await addVerbinder(
-        prisma,
+        store,
         { name, role, language, ...(body['wijk'] ? { wijk: body['wijk'] } : {}) },
         clock(),
       );
       if (login) {
-        await setStaffPassword(prisma, verbinder.id, login, password).catch(
+        await setStaffPassword(store, verbinder.id, login, password).catch(
           async (error: unknown) => {
             await prisma.verbinder.delete({ where: { id: verbinder.id } });
             throw error;
@@ -297,7 +297,7 @@ export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
     const verbinder = await prisma.verbinder.findUnique({ where: { id } });
     if (!verbinder) return web.refuse(reply, ctx, 404, 'notFound');
     if (action === 'code') {
-      const { code, expiresAt } = await issueLinkCode(prisma, verbinder.id, clock());
+      const { code, expiresAt } = await issueLinkCode(store, verbinder.id, clock());
       return overview(ctx, reply, codeNotice(ctx, verbinder.name, code, expiresAt));
     }
     if (action !== 'active') return web.refuse(reply, ctx, 404, 'notFound');
@@ -320,7 +320,7 @@ export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
     const name = (body.name ?? '').trim().slice(0, 100);
     try {
       if (!name) throw new AdminError('name');
-      await addWijk(prisma, (body.id ?? '').trim(), name);
+      await addWijk(store, (body.id ?? '').trim(), name);
     } catch (error) {
       if (!(error instanceof AdminError)) throw error;
       return overview(ctx, reply.code(400), problem(ctx.t('admin.wijkId')));

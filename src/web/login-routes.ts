@@ -56,7 +56,7 @@ export function registerLoginRoutes(app: FastifyInstance, web: Web): void {
       );
     }
     const staff = await authenticateStaff(
-      web.deps.prisma,
+      web.deps.store,
       login,
       String(body.password ?? '').slice(0, 500),
     );

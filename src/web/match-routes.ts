@@ -20,7 +20,7 @@ function wijkScope(ctx: PageContext, chosen: string | undefined): string | null 
 }
 
 export function registerMatchRoutes(app: FastifyInstance, web: Web): void {
-  const { prisma, clock } = web.deps;
+  const { prisma, store, clock } = web.deps;
 
   app.get('/matches', async (request, reply) => {
     const ctx = web.context(request);
@@ -192,7 +192,7 @@ export function registerMatchRoutes(app: FastifyInstance, web: Web): void {
     if (!kind) return web.refuse(reply, ctx, 400, 'badRequest');
     const staff = ctx.staff!;
     try {
-      await recordMatch(prisma, {
+      await recordMatch(store, {
         kind,
         signUpIds: [body['first'], body['second']].filter((id): id is string => Boolean(id)),
         ontwikkelplaats: body['ontwikkelplaats']?.trim().slice(0, 200) || null,
@@ -218,7 +218,7 @@ export function registerMatchRoutes(app: FastifyInstance, web: Web): void {
     }
     const lasting = (request.body as { lasting?: string }).lasting;
     if (lasting !== 'yes' && lasting !== 'no') return web.refuse(reply, ctx, 400, 'badRequest');
-    await judgeMatch(prisma, match.id, lasting === 'yes', clock());
+    await judgeMatch(store, match.id, lasting === 'yes', clock());
     return reply.redirect('/matches?done=judged', 303);
   });
 }

@@ -11,6 +11,7 @@ import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger, Translator } from '../conversations/ports.js';
 import type { HandoffActions } from '../handoff/handoff-actions.js';
+import type { Store } from '../store/store.js';
 import type { FlowRegistry } from '../flows/engine.js';
 import type { JobQueues } from '../jobs/job-queues.js';
 import type { PrismaClient } from '../store/prisma-client.js';
@@ -29,6 +30,8 @@ import { registerTalentRoutes } from './talent-routes.js';
 
 export interface WebDeps {
   prisma: PrismaClient;
+  /** The repositories: what the dashboard changes goes through them. */
+  store: Store;
   translator: Translator;
   flows: FlowRegistry;
   /** Tells residents when a verbinder claims or closes their hand-off. */

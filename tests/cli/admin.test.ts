@@ -51,7 +51,7 @@ describe(runAdmin.name, () => {
     );
     expect(lines.at(-1)).toBe('Dashboard login carla set.');
     expect(
-      await authenticateStaff(app.prisma, 'carla', 'een wachtwoord van formaat'),
+      await authenticateStaff(app.store, 'carla', 'een wachtwoord van formaat'),
     ).toMatchObject({
       role: 'coordinator',
     });

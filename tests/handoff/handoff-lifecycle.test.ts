@@ -27,8 +27,7 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
   });
 
   it('delivers a sign-up alert to the linked verbinder, who claims and closes it', async () => {
-    const { code } = await addVerbinder(
-      app.prisma,
+    const { code } = await addVerbinder(app.store,
       { name: 'Wilma', wijk: 'stratum' },
       app.clock.now(),
     );
@@ -82,9 +81,9 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
 
   it('reminds the owner after 24 hours and alerts the whole wijkteam after 48, once each', async () => {
     const now = () => app.clock.now();
-    const a = await addVerbinder(app.prisma, { name: 'Anna', wijk: 'gestel' }, now());
-    const b = await addVerbinder(app.prisma, { name: 'Bram', wijk: 'gestel' }, now());
-    const c = await addVerbinder(app.prisma, { name: 'Cora', role: 'coordinator' }, now());
+    const a = await addVerbinder(app.store, { name: 'Anna', wijk: 'gestel' }, now());
+    const b = await addVerbinder(app.store, { name: 'Bram', wijk: 'gestel' }, now());
+    const c = await addVerbinder(app.store, { name: 'Cora', role: 'coordinator' }, now());
     await say(app, 'anna', a.code);
     await say(app, 'bram', b.code);
     await say(app, 'cora', c.code);
@@ -126,8 +125,7 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
   });
 
   it('sends a safety signal at once as an urgent alert, and the resident can go on later', async () => {
-    const { code } = await addVerbinder(
-      app.prisma,
+    const { code } = await addVerbinder(app.store,
       { name: 'Dirk', role: 'coordinator' },
       app.clock.now(),
     );
@@ -156,8 +154,7 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
     app.router.add(telegram);
     const goodNews = () =>
       telegram.sent.filter((m) => m.text.startsWith('Goed nieuws: verbinder Vera'));
-    const { code } = await addVerbinder(
-      app.prisma,
+    const { code } = await addVerbinder(app.store,
       { name: 'Vera', wijk: 'gestel' },
       app.clock.now(),
     );

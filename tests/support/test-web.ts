@@ -16,6 +16,7 @@ export async function createTestWeb(
 ): Promise<TestWeb> {
   const server = await createWebServer({
     prisma: app.prisma,
+    store: app.store,
     translator: app.translator,
     flows: app.flows,
     handoffActions: app.handoffActions,
@@ -47,6 +48,6 @@ export async function addStaff(
       language: input.language ?? 'nl',
     },
   });
-  await setStaffPassword(app.prisma, staff.id, login, staffPassword);
+  await setStaffPassword(app.store, staff.id, login, staffPassword);
   return staff.id;
 }

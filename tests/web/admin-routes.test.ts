@@ -98,7 +98,7 @@ describe('coordinator tools', () => {
     });
     expect(added.statusCode).toBe(200);
     expect(added.body).toMatch(/<code id="link-code">BLOEI-[A-Z0-9]{4}-[A-Z0-9]{4}<\/code>/);
-    expect(await authenticateStaff(app.prisma, 'dewi', 'een lang genoeg wachtwoord')).toMatchObject(
+    expect(await authenticateStaff(app.store, 'dewi', 'een lang genoeg wachtwoord')).toMatchObject(
       {
         name: 'Dewi',
         role: 'verbinder',
