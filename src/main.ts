@@ -222,7 +222,7 @@ async function importCohortFile(config: Config, logger: Logger, args: string[]):
   if (!file) throw new ConfigError('import-cohort: give the CSV file, e.g. examples/cohort.csv');
   const app = await createApp(config, logger);
   try {
-    const report = await importCohort(app.prisma, readFileSync(file, 'utf8'), {
+    const report = await importCohort(app.store, readFileSync(file, 'utf8'), {
       languages: app.translator.languages,
       now: new Date(),
       dryRun: values['dry-run'],

@@ -212,7 +212,7 @@ export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
     const file = await request.file();
     const csv = file ? (await file.toBuffer()).toString('utf8') : '';
     if (!csv.trim() || csv.length > maxCsv) return web.refuse(reply, ctx, 400, 'badRequest');
-    const report = await importCohort(prisma, csv, {
+    const report = await importCohort(store, csv, {
       languages: translator.languages,
       now: clock(),
       dryRun: true,
@@ -240,7 +240,7 @@ export function registerAdminRoutes(app: FastifyInstance, web: Web): void {
     const ctx = web.context(request);
     const csv = String((request.body as { csv?: string }).csv ?? '');
     if (!csv.trim()) return web.refuse(reply, ctx, 400, 'badRequest');
-    const report = await importCohort(prisma, csv, {
+    const report = await importCohort(store, csv, {
       languages: translator.languages,
       now: clock(),
     });

@@ -82,7 +82,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, web: Web): void {
     const ctx = web.context(request);
     const wijken = await wijkNames(prisma);
     const filter = readFilter(request.query as Record<string, string>, clock(), wijken);
-    const indicators = await computeIndicators(prisma, filter);
+    const indicators = await computeIndicators(web.deps.store, filter);
     const query = new URLSearchParams({
       from: filter.from,
       to: filter.to,
@@ -162,7 +162,7 @@ export function registerIndicatorRoutes(app: FastifyInstance, web: Web): void {
     const table = tables.find((t) => t === query['table']);
     if (!table) return web.refuse(reply, ctx, 404, 'notFound');
     const filter = readFilter(query, clock(), await wijkNames(prisma));
-    const { header, rows } = tableOf(ctx, await computeIndicators(prisma, filter), table);
+    const { header, rows } = tableOf(ctx, await computeIndicators(web.deps.store, filter), table);
     const name = `bloei-${table}-${filter.wijk ?? 'eindhoven'}-${filter.from}-${filter.to}.csv`;
     return reply
       .type('text/csv; charset=utf-8')

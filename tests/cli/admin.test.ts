@@ -50,11 +50,11 @@ describe(runAdmin.name, () => {
       withPassword('een wachtwoord van formaat'),
     );
     expect(lines.at(-1)).toBe('Dashboard login carla set.');
-    expect(
-      await authenticateStaff(app.store, 'carla', 'een wachtwoord van formaat'),
-    ).toMatchObject({
-      role: 'coordinator',
-    });
+    expect(await authenticateStaff(app.store, 'carla', 'een wachtwoord van formaat')).toMatchObject(
+      {
+        role: 'coordinator',
+      },
+    );
   });
 
   it('refuses a verbinder for an unknown wijk, naming the known ones', async () => {

@@ -27,7 +27,8 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
   });
 
   it('delivers a sign-up alert to the linked verbinder, who claims and closes it', async () => {
-    const { code } = await addVerbinder(app.store,
+    const { code } = await addVerbinder(
+      app.store,
       { name: 'Wilma', wijk: 'stratum' },
       app.clock.now(),
     );
@@ -125,7 +126,8 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
   });
 
   it('sends a safety signal at once as an urgent alert, and the resident can go on later', async () => {
-    const { code } = await addVerbinder(app.store,
+    const { code } = await addVerbinder(
+      app.store,
       { name: 'Dirk', role: 'coordinator' },
       app.clock.now(),
     );
@@ -154,7 +156,8 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
     app.router.add(telegram);
     const goodNews = () =>
       telegram.sent.filter((m) => m.text.startsWith('Goed nieuws: verbinder Vera'));
-    const { code } = await addVerbinder(app.store,
+    const { code } = await addVerbinder(
+      app.store,
       { name: 'Vera', wijk: 'gestel' },
       app.clock.now(),
     );

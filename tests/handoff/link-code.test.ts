@@ -24,7 +24,8 @@ describe('verbinder link codes', () => {
   });
 
   it('link a chat once; a reused code is refused with a clear message', async () => {
-    const { code } = await addVerbinder(app.store,
+    const { code } = await addVerbinder(
+      app.store,
       { name: 'Patrick', wijk: 'tongelre' },
       app.clock.now(),
     );

@@ -54,7 +54,9 @@ describe(startHealthServer.name, () => {
   }
 
   it('answers 200 {"status":"ok"} when PostgreSQL answers SELECT 1 and Redis answers PING', async () => {
-    const server = await serveDependencies(dependencyChecks(createStore(db.prisma), inject('redisUrl')));
+    const server = await serveDependencies(
+      dependencyChecks(createStore(db.prisma), inject('redisUrl')),
+    );
     expect(await get(server)).toEqual({
       status: 200,
       body: { status: 'ok', checks: { database: 'ok', redis: 'ok' } },
@@ -91,7 +93,9 @@ describe(startHealthServer.name, () => {
       dataDir: os.tmpdir(),
     });
     try {
-      const server = await serveDependencies(dependencyChecks(createStore(unreachable.prisma), undefined));
+      const server = await serveDependencies(
+        dependencyChecks(createStore(unreachable.prisma), undefined),
+      );
       expect(await get(server)).toEqual({
         status: 503,
         body: { status: 'unavailable', checks: { database: 'failed' } },
@@ -112,7 +116,9 @@ describe(startHealthServer.name, () => {
   });
 
   it('answers 503 "stopping" once the process is shutting down, whatever the checks say', async () => {
-    const server = await serveDependencies(dependencyChecks(createStore(db.prisma), inject('redisUrl')));
+    const server = await serveDependencies(
+      dependencyChecks(createStore(db.prisma), inject('redisUrl')),
+    );
     server.stopping();
     expect(await get(server)).toEqual({ status: 503, body: { status: 'stopping' } });
   });

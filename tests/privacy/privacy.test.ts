@@ -103,7 +103,7 @@ describe('privacy', () => {
       'Zoë Testpersoon,whatsapp,+31687654321,nl,stratum,De Wijk Werkt!,Wis-test,2025-01-06,2025-03-31,2',
     ].join('\n');
     expect(
-      await importCohort(app.prisma, csv, { languages: ['nl'], now: app.clock.now() }),
+      await importCohort(app.store, csv, { languages: ['nl'], now: app.clock.now() }),
     ).toMatchObject({ ok: true });
     for (const line of [
       'hallo',

@@ -23,13 +23,19 @@ describe('staff authentication', () => {
     const row = await db.prisma.verbinder.findUniqueOrThrow({ where: { id: wilma.id } });
     expect(row.passwordHash).toMatch(/^\$2[aby]\$12\$/);
     expect(JSON.stringify(row)).not.toContain('lange zin');
-    expect(await authenticateStaff(createStore(db.prisma), 'wilma', 'lange zin als wachtwoord')).toMatchObject({
+    expect(
+      await authenticateStaff(createStore(db.prisma), 'wilma', 'lange zin als wachtwoord'),
+    ).toMatchObject({
       id: wilma.id,
       role: 'verbinder',
       wijkId: 'stratum',
     });
-    expect(await authenticateStaff(createStore(db.prisma), 'wilma', 'verkeerd wachtwoord!')).toBeNull();
-    expect(await authenticateStaff(createStore(db.prisma), 'niemand', 'lange zin als wachtwoord')).toBeNull();
+    expect(
+      await authenticateStaff(createStore(db.prisma), 'wilma', 'verkeerd wachtwoord!'),
+    ).toBeNull();
+    expect(
+      await authenticateStaff(createStore(db.prisma), 'niemand', 'lange zin als wachtwoord'),
+    ).toBeNull();
   });
 
   it('refuses short passwords', async () => {
