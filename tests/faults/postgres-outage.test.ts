@@ -130,7 +130,10 @@ describe('PostgreSQL unavailable for a few seconds', () => {
       await postgres.resume();
       outageOver = Date.now();
     };
-    await Promise.all([outage(), ...residents.map(play)]);
+    await Promise.all([outage(), ...residents.map(play)]).catch((error: unknown) => {
+      const problems = bots.map((b, i) => `${modes[i]}:\n${b.problems().slice(-25).join('\n')}`);
+      throw new Error(`${String(error)}\n${problems.join('\n')}`);
+    });
     const finished = Date.now();
 
     let repeated = 0;
