@@ -152,11 +152,18 @@ export class InboundHandler {
       if (snapshot.processed) return this.duplicate(chat, trace);
       if (!inbound && snapshot.contact?.status !== 'active') return null;
       let committed: Committed;
+      const lease = this.deps.sender.newToken();
       try {
-        committed = await this.turn(source, snapshot);
+        committed = await this.turn(source, snapshot, lease);
       } catch (error) {
         if (error instanceof DuplicateDeliveryError) return this.duplicate(chat, trace);
-        if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
+        if (!(error instanceof VersionConflictError)) {
+          // The write may have committed before the connection broke: let go of its lease,
+          // so the redelivery sends the replies at once instead of after the lease ran out.
+          await this.deps.outbox.release(chat.key, lease).catch(() => undefined);
+          throw error;
+        }
+        if (attempt >= maxAttempts) throw error;
         this.deps.logger.warn({ ...trace, attempt }, 'conversation changed concurrently, retrying');
         continue;
       }
@@ -179,7 +186,11 @@ export class InboundHandler {
   }
 
   /** Runs the engine and commits the turn: one write when ordinary, a transaction if not. */
-  private async turn(source: TurnSource, snapshot: TurnSnapshot): Promise<Committed> {
+  private async turn(
+    source: TurnSource,
+    snapshot: TurnSnapshot,
+    lease: string,
+  ): Promise<Committed> {
     const { chat, inbound, delivery } = source;
     const { contact } = snapshot;
     const now = this.clock();
@@ -195,7 +206,6 @@ export class InboundHandler {
       handoffOpen: snapshot.handoffOpen,
     };
     const result = this.run(ctx, state, source.input);
-    const lease = this.deps.sender.newToken();
     const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };
     const planned = planOrdinaryTurn(
       {

@@ -95,6 +95,8 @@ export interface OutboxStore {
   begin(key: string, seq: number, token: string): Promise<boolean>;
   /** Deletes a chat marked to be forgotten, once nothing waits in it and nobody holds it. */
   forget(key: string): Promise<void>;
+  /** Lets go of a lease at once (a write whose outcome is unknown held it, perhaps). */
+  release(key: string, token: string): Promise<void>;
   /** Extends the lease while one send takes long (a 429 wait); false when it was lost. */
   renew(key: string, token: string): Promise<boolean>;
   /** Lets go of a chat whose send failed, to be tried again after `delaySeconds`. */

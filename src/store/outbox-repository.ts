@@ -250,6 +250,14 @@ export class OutboxRepository implements OutboxStore {
     );
   }
 
+  async release(key: string, token: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE "OutboxChat" SET "leasedBy" = NULL, "leasedUntil" = NULL
+      WHERE "key" = $1 AND "leasedBy" = $2`,
+      [key, token],
+    );
+  }
+
   async renew(key: string, token: string): Promise<boolean> {
     const rows = await this.sql.query(
       `UPDATE "OutboxChat" SET "leasedUntil" = ${now} + make_interval(secs => $3::float8)
