@@ -21,7 +21,7 @@ export function createPostgresSql(
   url: string,
   options: { max?: number; timeoutMs?: number } = {},
 ): SqlPool {
-  const timeoutMs = options.timeoutMs ?? 5_000;
+  const timeoutMs = options.timeoutMs ?? 15_000;
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => undefined,
