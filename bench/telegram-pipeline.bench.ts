@@ -62,8 +62,9 @@ function sampleConnections(url: string, database: string, slow: SlowBotApi) {
     await client.connect();
     while (running) {
       const sending = slow.inFlight > 0;
-      const { rows } = await client.query<{ held: number }>(
-        `SELECT count(*)::int AS held FROM pg_stat_activity a
+      const { rows } = await client.query<{ state: string; wait: string | null; query: string }>(
+        `SELECT a.state, a.wait_event_type AS wait, left(a.query, 40) AS query
+        FROM pg_stat_activity a
         WHERE a.datname = $1 AND a.pid <> pg_backend_pid() AND (
           a.state LIKE 'idle in transaction%' OR a.wait_event_type = 'Lock'
           OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory'))`,
@@ -71,7 +72,10 @@ function sampleConnections(url: string, database: string, slow: SlowBotApi) {
       );
       if (sending && slow.inFlight > 0) {
         samples += 1;
-        held = Math.max(held, rows[0]?.held ?? 0);
+        if (rows.length > held) {
+          held = rows.length;
+          console.log(`held ${held} while sending: ${JSON.stringify(rows)}`);
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -146,7 +150,8 @@ async function telegramRun(
       chats.map(async (chat) => {
         for (const line of answers) {
           const sent = performance.now();
-          replies += (await say(app!, chat, line, id())).length;
+          const got = await say(app!, chat, line, id());
+          replies += got.length;
           latencies.push(performance.now() - sent);
         }
       }),
@@ -190,7 +195,7 @@ export async function telegramPipelineBench(ctx: BenchContext): Promise<BenchRes
   return [
     {
       name: `connections held during channel sends, ${residents} Telegram residents (fake Bot API 30–80 ms, real throttler; with 10% 429s; beside a broadcast)`,
-      value: `${held}`,
+      value: `${held} (${plain.held} / ${throttled.held} / ${both.held})`,
       baseline: `${poolSize} pooled connections (${samples} samples of pg_stat_activity taken while a send waited on the network)`,
       ratio: held / poolSize,
     },

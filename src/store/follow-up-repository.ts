@@ -4,6 +4,7 @@
  * by a worker that stopped.
  */
 import type { Db } from './db.js';
+import { Prisma } from './generated/client.js';
 
 export interface FollowUpContact {
   id: string;
@@ -98,13 +99,17 @@ export class FollowUpRepository {
     }));
   }
 
-  /** Claims a due stage for sending; false when it is not due or someone else holds it. */
+  /**
+   * Claims a due stage for sending; false when it is not due or someone else holds it. One
+   * statement (a broadcast claims thousands): no transaction around it.
+   */
   async claim(id: string, stage: string, now: Date): Promise<boolean> {
-    const claimed = await this.db.followUp.updateMany({
-      where: { id, stage, sendingStage: null, nextAt: { lte: now } },
-      data: { sendingStage: stage, sendingSince: now },
-    });
-    return claimed.count === 1;
+    const at = now.toISOString();
+    const claimed = await this.db.$executeRaw`
+      UPDATE "FollowUp" SET "sendingStage" = ${stage}, "sendingSince" = ${at}::timestamp(3)
+      WHERE "id" = ${id} AND "stage" = ${stage} AND "sendingStage" IS NULL
+        AND "nextAt" <= ${at}::timestamp(3)`;
+    return claimed === 1;
   }
 
   async get(id: string): Promise<FollowUpWithContact | null> {
@@ -112,18 +117,29 @@ export class FollowUpRepository {
     return row ? shape(row) : null;
   }
 
-  /** Moves on from a stage and lets go of the claim, unless it was answered or cancelled. */
+  /**
+   * Moves on from a stage and lets go of the claim; when it was answered or cancelled
+   * meanwhile, only lets go. One statement, no transaction around it.
+   */
   async finish(id: string, data: FollowUpUpdate): Promise<void> {
-    const moved = await this.db.followUp.updateMany({
-      where: { id, stage: { not: 'done' } },
-      data: { ...data, sendingStage: null, sendingSince: null },
-    });
-    if (moved.count === 0) {
-      await this.db.followUp.update({
-        where: { id },
-        data: { sendingStage: null, sendingSince: null },
-      });
-    }
+    const time = (d: Date | undefined) => d?.toISOString() ?? null;
+    const open = Prisma.sql`"stage" <> 'done'`;
+    await this.db.$executeRaw`
+      UPDATE "FollowUp" SET
+        "status" = CASE WHEN ${open} THEN COALESCE(${data.status ?? null}, "status") ELSE "status" END,
+        "stage" = CASE WHEN ${open} THEN COALESCE(${data.stage ?? null}, "stage") ELSE "stage" END,
+        "nextAt" = CASE WHEN ${open}
+          THEN COALESCE(${time(data.nextAt)}::timestamp(3), "nextAt") ELSE "nextAt" END,
+        "sentAt" = CASE WHEN ${open}
+          THEN COALESCE(${time(data.sentAt)}::timestamp(3), "sentAt") ELSE "sentAt" END,
+        "closedAt" = CASE WHEN ${open}
+          THEN COALESCE(${time(data.closedAt)}::timestamp(3), "closedAt") ELSE "closedAt" END,
+        "remindersSent" = CASE WHEN ${open}
+          THEN COALESCE(${data.remindersSent ?? null}::int, "remindersSent") ELSE "remindersSent" END,
+        "uncertainStage" = CASE WHEN ${open}
+          THEN COALESCE(${data.uncertainStage ?? null}, "uncertainStage") ELSE "uncertainStage" END,
+        "sendingStage" = NULL, "sendingSince" = NULL, "updatedAt" = now()
+      WHERE "id" = ${id}`;
   }
 
   /** Claims taken before `before`: their worker is gone. */

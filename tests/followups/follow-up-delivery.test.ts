@@ -111,7 +111,10 @@ describe('one-year follow-ups (Postgres + Redis, controllable clock)', () => {
     app.clock.advance(4 * day);
     expect(await app.maintenance()).toMatchObject({ followUps: 1 });
     await waitFor('9003', before.cato + 4);
-    expect(await followUpOf('Cato')).toMatchObject({ remindersSent: 2, stage: 'unanswered' });
+    // The stage moves on once its messages went out: wait for that, not only for the messages.
+    await expect
+      .poll(() => followUpOf('Cato'), { timeout: 15_000 })
+      .toMatchObject({ remindersSent: 2, stage: 'unanswered' });
 
     app.clock.advance(7 * day);
     expect(await app.maintenance()).toMatchObject({ followUps: 1 });
