@@ -169,7 +169,7 @@ export class InboundHandler {
       }
       const { sender } = this.deps;
       if (committed.lease) await sender.send(committed.lease);
-      else if (committed.replies.length > 0) await sender.resume(chat.key);
+      else if (committed.replies.length > 0) await sender.flush(chat.key);
       await sender.kick(committed.chats);
       this.deps.logger.info({ ...trace, replies: committed.replies.length }, 'turn handled');
       return committed.replies;
@@ -179,7 +179,7 @@ export class InboundHandler {
   /** A message handled before: send what its turn (or a later one) still owes the chat. */
   private async duplicate(chat: ChatAddress, trace: object): Promise<OutboundMessage[]> {
     this.deps.logger.info(trace, 'duplicate delivery');
-    const sent = await this.deps.sender.resume(chat.key);
+    const sent = await this.deps.sender.flush(chat.key);
     if (sent.length > 0)
       this.deps.logger.info(trace, 'replies an earlier attempt did not send, sent');
     return sent;

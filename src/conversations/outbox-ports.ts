@@ -101,6 +101,8 @@ export interface OutboxStore {
   renew(key: string, token: string): Promise<boolean>;
   /** Lets go of a chat whose send failed, to be tried again after `delaySeconds`. */
   retryLater(key: string, seq: number, token: string, delaySeconds: number): Promise<number>;
+  /** The last sequence number written to a chat and the last done (null: no such chat). */
+  progress(key: string): Promise<{ lastSeq: number; doneSeq: number } | null>;
   /** Chats of these channels with messages waiting and no live lease, oldest first. */
   waiting(channels: readonly string[], limit: number): Promise<string[]>;
 }

@@ -77,6 +77,23 @@ export class OutboxSender {
     );
   }
 
+  /**
+   * Sends what waits in a chat, or, when another sender holds it, waits (at most about a
+   * lease) until what was written so far went out: a platform that gets its answer only
+   * then (a webhook's 200) knows the replies were delivered, as before the outbox.
+   */
+  async flush(key: string): Promise<OutboundMessage[]> {
+    const sent = await this.resume(key);
+    const target = (await this.deps.store.progress(key))?.lastSeq ?? 0;
+    const cap = Date.now() + this.deps.leaseMs * 1.5;
+    for (;;) {
+      const now = await this.deps.store.progress(key);
+      if (!now || now.doneSeq >= target || Date.now() > cap || this.closed) return sent;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      sent.push(...(await this.resume(key)));
+    }
+  }
+
   /** Sends now what waits in these chats, for those on a channel this process holds. */
   async kick(chats: readonly ChatAddress[]): Promise<void> {
     const mine = new Set(this.deps.channels());

@@ -283,6 +283,14 @@ export class OutboxRepository implements OutboxStore {
     return found?.attempts ?? 0;
   }
 
+  async progress(key: string): Promise<{ lastSeq: number; doneSeq: number } | null> {
+    const [found] = await this.sql.query<{ lastSeq: number; doneSeq: number }>(
+      `SELECT "lastSeq", "doneSeq" FROM "OutboxChat" WHERE "key" = $1`,
+      [key],
+    );
+    return found ?? null;
+  }
+
   async waiting(channels: readonly string[], limit: number): Promise<string[]> {
     const rows = await this.sql.query<{ key: string }>(
       `SELECT "key" FROM "OutboxChat"

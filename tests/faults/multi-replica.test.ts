@@ -38,12 +38,14 @@ const goldens = readdirSync(goldenDir)
 
 describe('two bot replicas and two workers behind a load balancer', () => {
   let db: TestDatabase;
+  /** Where the reference app plays the same conversations: its alerts are not the replicas'. */
+  let referenceDb: TestDatabase;
   let api: FakeBotApi;
   let balancer: WebhookBalancer | undefined;
   const processes: BloeiProcess[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    [db, referenceDb] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     api = await FakeBotApi.start();
   });
   afterAll(async () => {
@@ -51,6 +53,7 @@ describe('two bot replicas and two workers behind a load balancer', () => {
     await balancer?.close();
     await api?.close();
     await db?.drop();
+    await referenceDb?.drop();
   });
 
   it('processes every update once, in order per resident, and alerts each hand-off once', async () => {
@@ -104,7 +107,7 @@ describe('two bot replicas and two workers behind a load balancer', () => {
     }));
     // What the conversations must store, worked out meanwhile by one in-process app.
     const expected = referenceAnswers(
-      db.url,
+      referenceDb.url,
       residents.map((r) => r.conversation),
     );
     expected.catch(() => undefined);
