@@ -120,7 +120,7 @@ describe('the outbox on Telegram', () => {
       await one.close();
       await two.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('lets a follow-up broadcast and fifty live chats both progress', async () => {
     const trainees = 100;
@@ -158,5 +158,5 @@ describe('the outbox on Telegram', () => {
     } finally {
       await app.close();
     }
-  }, 180_000);
+  }, 300_000);
 });

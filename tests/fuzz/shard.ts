@@ -24,9 +24,6 @@ export interface ShardConfig {
   path?: string;
   /** Shrink a failure to a smaller scenario (slow: every attempt is a whole conversation). */
   shrink: boolean;
-  budgetMs: number;
-  /** No new run starts after this many milliseconds (the CI budget). */
-  timeLimitMs: number;
   hostile: { min: number; max: number };
 }
 
@@ -35,8 +32,6 @@ export interface ShardResult {
   shard: number;
   seed: number;
   runs: number;
-  /** Stopped by the time limit before all runs were done. */
-  interrupted: boolean;
   failed: boolean;
   path: string | undefined;
   error: string | undefined;
@@ -92,7 +87,6 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
       shard,
       seed,
       runs: 0,
-      interrupted: false,
       failed: false,
       path: undefined,
       error: undefined,
@@ -105,7 +99,6 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
       oracle: createLanguageOracle(),
       sets: { wijken },
       loggedErrors,
-      budgetMs: config.budgetMs,
       verbinderId,
       stats: result.stats,
       progress: (input) => send({ type: 'progress', shard, note: describeInput(input) }),
@@ -121,11 +114,9 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
         // A replay runs just the run at `path`.
         numRuns: config.path ? 1 : config.numRuns,
         endOnFailure: !config.shrink,
-        interruptAfterTimeLimit: config.timeLimitMs,
         ...(config.path ? { path: config.path } : {}),
       },
     );
-    result.interrupted = details.interrupted;
     if (details.failed) {
       const error = details.errorInstance;
       result.failed = true;

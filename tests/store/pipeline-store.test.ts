@@ -72,7 +72,7 @@ describe.each(Object.keys(backends))('the pipeline store on %s', (name) => {
     const { sql, prisma } = opened.database;
     conversations = new ConversationRepository(sql, prisma, { leaseSeconds: 1 });
     outbox = new OutboxRepository(sql, 1);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await opened?.drop();
   });
@@ -246,5 +246,5 @@ describe('Bloei on the embedded PGlite database', () => {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 300_000);
 });

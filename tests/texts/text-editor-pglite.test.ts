@@ -27,7 +27,7 @@ async function embeddedApp(dataDir: string): Promise<TestApp> {
   return { ...app, channel, clock };
 }
 
-describe('the texts editor on the embedded PGlite database', { timeout: 120_000 }, () => {
+describe('the texts editor on the embedded PGlite database', { timeout: 300_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloei-texts-'));

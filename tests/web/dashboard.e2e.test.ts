@@ -126,7 +126,7 @@ describe('staff dashboard in Chromium', () => {
         '--disable-sync',
       ],
     });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await web?.close();
