@@ -8,6 +8,7 @@
 import { indicatorSubgoals } from '../flows/spec.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { matchKinds } from '../wijmatch/record-match.js';
+import { realMatch, realResident } from '../store/finders/real-residents.js';
 
 export interface IndicatorFilter {
   wijk: string | null;
@@ -89,7 +90,7 @@ export async function computeIndicators(
 ): Promise<Indicators> {
   const period = { gte: monthStart(filter.from), lt: monthAfter(filter.to) };
   const months = { gte: filter.from, lte: filter.to };
-  const inWijk = filter.wijk ? { contact: { wijk: filter.wijk } } : {};
+  const inWijk = { contact: { ...realResident, ...(filter.wijk ? { wijk: filter.wijk } : {}) } };
   const tallyWijk = filter.wijk ? { wijk: filter.wijk } : {};
 
   const tallies = new Map<string, Tally>();
@@ -112,7 +113,7 @@ export async function computeIndicators(
     }
   }
 
-  const matchWhere = filter.wijk ? { wijk: filter.wijk } : {};
+  const matchWhere = { ...realMatch, ...(filter.wijk ? { wijk: filter.wijk } : {}) };
   const judged = await prisma.match.groupBy({
     by: ['lasting'],
     where: { ...matchWhere, lasting: { not: null }, lastingJudgedAt: period },
@@ -161,6 +162,7 @@ export async function computeIndicators(
   const scans = await prisma.talentProfile.count({
     where: {
       completedAt: period,
+      contact: realResident,
       ...(filter.wijk
         ? { OR: [{ wijk: filter.wijk }, { wijk: null, contact: { wijk: filter.wijk } }] }
         : {}),
@@ -168,7 +170,11 @@ export async function computeIndicators(
   });
   const signUps = await prisma.signUp.groupBy({
     by: ['kind'],
-    where: { createdAt: period, ...(filter.wijk ? { wijk: filter.wijk } : {}) },
+    where: {
+      createdAt: period,
+      contact: realResident,
+      ...(filter.wijk ? { wijk: filter.wijk } : {}),
+    },
     _count: { _all: true },
   });
   const checkIns = await prisma.answer.findMany({
