@@ -44,7 +44,7 @@ export function matchCategories(flows: FlowRegistry): string[] {
 }
 
 export function registerMatchRoutes(app: WebApp, web: Web): void {
-  const { prisma, clock, flows } = web.deps;
+  const { prisma, store, clock, flows } = web.deps;
   const categories = matchCategories(flows);
 
   app.get('/matches', { schema: { querystring: boardQuery } }, async (request, reply) => {
@@ -88,7 +88,7 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
       if (!kind) return web.refuse(reply, ctx, 400, 'badRequest');
       const staff = ctx.staff!;
       try {
-        await recordMatch(prisma, {
+        await recordMatch(store, {
           kind,
           signUpIds: [body.first, body.second].filter((id): id is string => Boolean(id)),
           ontwikkelplaats: body.ontwikkelplaats?.trim() || null,
@@ -117,7 +117,7 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
       }
       const { lasting } = request.body;
       if (lasting !== 'yes' && lasting !== 'no') return web.refuse(reply, ctx, 400, 'badRequest');
-      await judgeMatch(prisma, match.id, lasting === 'yes', clock());
+      await judgeMatch(store, match.id, lasting === 'yes', clock());
       return reply.redirect('/matches?done=judged', 303);
     },
   );

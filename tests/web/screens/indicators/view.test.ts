@@ -131,10 +131,10 @@ describe(IndicatorPage.name, () => {
 
   it('gives each subgoal its chart: a bar for a share, words for answers without a scale', async () => {
     const view = await page();
-    const ontmoeting = view.querySelector('#subgoal-ontmoeting-chart-title')!.parentNode;
+    const ontmoeting = view.querySelector('#subgoal-ontmoeting-chart-title')!.parentNode!;
     expect(textOf(ontmoeting.querySelector('text.value'))).toBe('50% van 2');
     expect(ontmoeting.querySelectorAll('rect')).toHaveLength(2);
-    const meedoen = view.querySelector('#subgoal-meedoen-chart-title')!.parentNode;
+    const meedoen = view.querySelector('#subgoal-meedoen-chart-title')!.parentNode!;
     expect(meedoen.querySelectorAll('rect')).toHaveLength(0);
     expect(textOf(meedoen.querySelector('text.value'))).toBe('4 antwoorden');
     // A subgoal without any data says so instead of drawing an empty chart.
@@ -147,7 +147,7 @@ describe(IndicatorPage.name, () => {
 
   it('draws a funnel per questionnaire, with the median time to finish, or says nobody began', async () => {
     const view = await page();
-    const funnel = view.querySelector('#funnel-checkIn-chart-title')!.parentNode;
+    const funnel = view.querySelector('#funnel-checkIn-chart-title')!.parentNode!;
     expect(funnel.querySelectorAll('text.value').map(textOf)).toEqual([
       '4 (100%)',
       '3 (75%)',
@@ -169,7 +169,7 @@ describe(IndicatorPage.name, () => {
 
   it('draws the ladder as grouped bars on the six steps: a bar per known step', async () => {
     const view = await page();
-    const ladder = view.querySelector('#ladder-chart-title')!.parentNode;
+    const ladder = view.querySelector('#ladder-chart-title')!.parentNode!;
     // DWW before and after, KtB before only.
     expect(ladder.querySelectorAll('rect')).toHaveLength(3);
     expect(ladder.querySelectorAll('text.tick').map(textOf).at(-1)).toBe('6');
