@@ -4,7 +4,7 @@
  * before the file leaves the server, so an export that is not logged never happens; never
  * edited or removed from the dashboard.
  */
-import type { PrismaClient } from './prisma-client.js';
+import type { Db } from './db.js';
 
 export interface ExportLogEntry {
   staffId: string;
@@ -20,15 +20,15 @@ export interface ExportLogItem extends ExportLogEntry {
 }
 
 export class ExportLogRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(private readonly db: Db) {}
 
   async record(entry: ExportLogEntry): Promise<void> {
-    await this.prisma.exportLog.create({ data: entry });
+    await this.db.exportLog.create({ data: entry });
   }
 
   /** The newest first, at most `limit`. */
   async recent(limit = 200): Promise<ExportLogItem[]> {
-    const rows = await this.prisma.exportLog.findMany({ orderBy: { at: 'desc' }, take: limit });
+    const rows = await this.db.exportLog.findMany({ orderBy: { at: 'desc' }, take: limit });
     return rows.map((row) => ({
       id: row.id,
       staffId: row.staffId,

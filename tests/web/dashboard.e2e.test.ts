@@ -185,26 +185,27 @@ describe('staff dashboard in Chromium', () => {
     await page.context().close();
   });
 
-  it('records a match from the board, which updates both sign-ups', async () => {
+  it('suggests the offer and the request as a pair and matches them with one button', async () => {
     const page = await signIn('anna');
     await page.getByRole('link', { name: 'WIJ match' }).click();
     expect(await page.getByText('Ik help graag in de tuin.').count()).toBeGreaterThan(0);
     expect(await page.getByText('Iemand die mijn heg knipt.').count()).toBeGreaterThan(0);
+    // Same wijk, same subject, both in the morning: one suggested pair that says why.
+    const pair = page.locator('li.pair');
+    expect(await pair.count()).toBe(1);
+    expect(await pair.locator('ul.why li').allTextContents()).toContain('Zelfde wijk en onderwerp');
     await page.screenshot({ path: `${screenshots}/match-board.png`, fullPage: true });
 
-    const [offer, request] = await Promise.all(
-      ['offer', 'request'].map((kind) => app.prisma.signUp.findFirstOrThrow({ where: { kind } })),
-    );
-    await page.getByLabel('Soort match').selectOption('inwoner-inwoner');
-    await page.getByLabel('Aanbod van').selectOption(offer!.id);
-    await page.getByLabel('Vraag van').selectOption(request!.id);
-    await page.getByRole('button', { name: 'Match opslaan' }).click();
+    await pair.getByRole('button', { name: 'Match deze twee' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Match vastgelegd.');
     const matched = await app.prisma.signUp.findMany({ orderBy: { kind: 'asc' } });
     expect(matched.map((s) => [s.kind, s.status, s.matchKind])).toEqual([
       ['offer', 'matched', 'inwoner-inwoner'],
       ['request', 'matched', 'inwoner-inwoner'],
     ]);
+    // Matched sign-ups leave the board and the suggestions.
+    expect(await page.locator('li.pair').count()).toBe(0);
+    await page.screenshot({ path: `${screenshots}/match-board-matched.png`, fullPage: true });
     await page.getByRole('button', { name: 'Ja, loopt nog' }).click();
     expect(await app.prisma.match.findFirstOrThrow()).toMatchObject({
       lasting: true,
@@ -252,7 +253,22 @@ describe('staff dashboard in Chromium', () => {
       expect.stringMatching(/^DWW voorjaar 2025\s+De Wijk Werkt!\s+3\s+1,7\s+3$/),
       expect.stringMatching(/^KtB 2025\s+Kom tot Bloei!\s+1\s+3\s+5$/),
     ]);
-    expect(await page.locator('svg.chart rect').count()).toBe(2 * 2 + 2);
+    // On a 412 px phone: every chart is an SVG with a title and a description, drawn inside
+    // the screen, with its numbers in a table next to it.
+    const charts = page.locator('figure svg[role="img"]');
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    for (const id of ['trend', 'wijken', 'ladder']) {
+      const chart = page.locator(`svg[aria-labelledby^="${id}-chart-title"]`);
+      expect(await chart.count(), id).toBe(1);
+      expect(await chart.locator('title').textContent(), id).toBeTruthy();
+      expect(await chart.locator('desc').textContent(), id).toBeTruthy();
+      const box = (await chart.boundingBox())!;
+      expect(box.x, id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, id).toBeLessThanOrEqual(412);
+      expect(box.height, id).toBeGreaterThan(50);
+    }
+    expect(await page.locator('#table-trend tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshots}/indicators-phone.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${screenshots}/indicators.png`, fullPage: true });
 

@@ -3,6 +3,7 @@
  * long labels need no narrow column beside the bars on a phone. Every bar stands on a track to
  * `max`; a row without a value (nothing to measure) keeps its label and shows its text alone.
  */
+import { chartAria, ChartText } from './chart-text.js';
 import { chartWidth, fraction, round, truncate } from './chart-scale.js';
 import { seriesLook, trackColour } from './chart-palette.js';
 
@@ -33,14 +34,8 @@ export function BarChart({ id, title, bars, max }: BarChartProps) {
   const height = bars.length * rowHeight + 4;
   const colour = seriesLook(0).colour;
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby={`${id}-title`}
-      viewBox={`0 0 ${chartWidth} ${height}`}
-      width="100%"
-    >
-      <title id={`${id}-title`}>{title}</title>
+    <svg class="chart" {...chartAria(id)} viewBox={`0 0 ${chartWidth} ${height}`} width="100%">
+      <ChartText id={id} title={title} parts={bars.map((bar) => `${bar.label}: ${bar.text}`)} />
       {bars.map((bar, i) => {
         const y = i * rowHeight;
         const width = bar.value === null ? 0 : fraction(bar.value, max) * track;

@@ -3,6 +3,7 @@
  * that got this far, so the shape narrows where residents stop. Each stage's name, count and
  * share are on the line above its bar.
  */
+import { chartAria, ChartText } from './chart-text.js';
 import { seriesLook, trackColour } from './chart-palette.js';
 import { chartWidth, fraction, round, truncate } from './chart-scale.js';
 
@@ -28,14 +29,12 @@ export function FunnelChart({ id, title, stages, format }: FunnelChartProps) {
   const height = stages.length * rowHeight + 4;
   const colour = seriesLook(0).colour;
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby={`${id}-title`}
-      viewBox={`0 0 ${chartWidth} ${height}`}
-      width="100%"
-    >
-      <title id={`${id}-title`}>{title}</title>
+    <svg class="chart" {...chartAria(id)} viewBox={`0 0 ${chartWidth} ${height}`} width="100%">
+      <ChartText
+        id={id}
+        title={title}
+        parts={stages.map((s) => `${s.label}: ${format(s.count, fraction(s.count, base))}`)}
+      />
       {stages.map((stage, i) => {
         const y = i * rowHeight;
         const share = fraction(stage.count, base);

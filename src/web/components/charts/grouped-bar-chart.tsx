@@ -4,6 +4,7 @@
  * The group's name is on a line of its own above its bars, so names need no column on a
  * phone. Grid lines mark the scale; the series' names are in the figure's legend.
  */
+import { chartAria, ChartText } from './chart-text.js';
 import { gridColour, seriesLook } from './chart-palette.js';
 import { chartWidth, fraction, niceMax, round, ticks, truncate } from './chart-scale.js';
 
@@ -42,12 +43,15 @@ export function GroupedBarChart({ id, title, series, groups, max, format }: Grou
   return (
     <svg
       class="chart"
-      role="img"
-      aria-labelledby={`${id}-title`}
+      {...chartAria(id)}
       viewBox={`0 0 ${chartWidth} ${plotHeight + axisHeight}`}
       width="100%"
     >
-      <title id={`${id}-title`}>{title}</title>
+      <ChartText
+        id={id}
+        title={title}
+        parts={groups.map((g) => describeGroup(g, series, format))}
+      />
       {ticks(end).map((tick) => (
         <>
           <line
@@ -101,3 +105,13 @@ export function GroupedBarChart({ id, title, series, groups, max, format }: Grou
     </svg>
   );
 }
+
+/** A group in words: "Stratum: talentenscans 4, check-ins 2". */
+const describeGroup = (
+  group: BarGroup,
+  series: readonly string[],
+  format: (value: number) => string,
+) =>
+  `${group.label}: ${group.values
+    .flatMap((value, s) => (value === null ? [] : [`${series[s] ?? ''} ${format(value)}`]))
+    .join(', ')}`;

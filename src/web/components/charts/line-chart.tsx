@@ -4,6 +4,7 @@
  * Lines differ in colour and dash (chart-palette.ts); their names are in the figure's legend.
  * With many categories only every so many is labelled, so labels never overlap on a phone.
  */
+import { chartAria, ChartText } from './chart-text.js';
 import { gridColour, seriesLook } from './chart-palette.js';
 import { chartWidth, niceMax, round, ticks } from './chart-scale.js';
 
@@ -45,14 +46,12 @@ export function LineChart({ id, title, categories, series, max, format }: LineCh
   const y = (value: number) => round(plotBottom - (Math.min(value, top) / top) * plotHeight);
   const every = Math.max(1, Math.ceil(labelRoom / Math.max(step, 1)));
   return (
-    <svg
-      class="chart"
-      role="img"
-      aria-labelledby={`${id}-title`}
-      viewBox={`0 0 ${chartWidth} ${height}`}
-      width="100%"
-    >
-      <title id={`${id}-title`}>{title}</title>
+    <svg class="chart" {...chartAria(id)} viewBox={`0 0 ${chartWidth} ${height}`} width="100%">
+      <ChartText
+        id={id}
+        title={title}
+        parts={series.map((line) => describeLine(line, categories, format))}
+      />
       {ticks(top).map((tick) => (
         <>
           <line
@@ -125,3 +124,13 @@ export function segments(values: readonly (number | null)[]): number[][] {
 
 const nameOf = (category: Category | undefined) =>
   [category?.label, category?.sub].filter(Boolean).join(' ');
+
+/** A line in words: "Check-ins: jan 2026 1, feb 2"; months without a value are left out. */
+const describeLine = (
+  line: LineSeries,
+  categories: readonly Category[],
+  format: (value: number) => string,
+) =>
+  `${line.label}: ${line.values
+    .flatMap((value, i) => (value === null ? [] : [`${nameOf(categories[i])} ${format(value)}`]))
+    .join(', ')}`;

@@ -5,7 +5,6 @@
  */
 import { exportKinds } from '../../../store/finders/export-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
-import { ExportLogRepository } from '../../../store/export-log-repository.js';
 import { pageContext } from '../../page-context.js';
 import { noQuery } from '../../request-schema.js';
 import { toCsv } from '../../to-csv.js';
@@ -16,8 +15,7 @@ import { registrationLanguage } from './registration.js';
 import { ExportLogPage, ExportPage } from './view.js';
 
 export function registerExportRoutes(app: WebApp, web: Web): void {
-  const { prisma, clock, translator, flows } = web.deps;
-  const log = new ExportLogRepository(prisma);
+  const { prisma, store, clock, translator, flows } = web.deps;
 
   app.get('/export', { schema: { querystring: exportQuery } }, async (request, reply) => {
     const ctx = web.context(request);
@@ -49,7 +47,7 @@ export function registerExportRoutes(app: WebApp, web: Web): void {
         };
         const { header, rows } = await exportDefinitions[kind].table(prisma, reading.filter, words);
         const { from, to, wijk } = reading.applied;
-        await log.record({
+        await store.exportLog.record({
           staffId: staff.id,
           staffName: staff.name,
           kind,
@@ -69,8 +67,7 @@ export function registerExportRoutes(app: WebApp, web: Web): void {
 }
 
 export function registerExportLogRoutes(app: WebApp, web: Web): void {
-  const { prisma } = web.deps;
-  const log = new ExportLogRepository(prisma);
+  const { prisma, store } = web.deps;
 
   app.get('/export/log', { schema: { querystring: noQuery } }, async (request, reply) => {
     const ctx = web.context(request);
@@ -79,7 +76,7 @@ export function registerExportLogRoutes(app: WebApp, web: Web): void {
       section: 'exports',
       body: ExportLogPage({
         ctx,
-        entries: await log.recent(),
+        entries: await store.exportLog.recent(),
         wijken: await findWijkNames(prisma),
       }),
     });

@@ -18,6 +18,12 @@ describe(BarChart.name, () => {
     expect(svg.getAttribute('width')).toBe('100%');
     expect(svg.getAttribute('viewBox')).toBe(`0 0 400 ${3 * 44 + 4}`);
     expect(textOf(svg.querySelector('title#c-title'))).toBe('Ontmoeting');
+    // Every value in words, for a screen reader that reads the drawing.
+    expect(svg.getAttribute('aria-describedby')).toBe('c-desc');
+    expect(textOf(svg.querySelector('desc#c-desc'))).toBe(
+      'Kent meer mensen in de buurt: 50% van 2; Verhalen: wat het bracht: 3 antwoorden; ' +
+        'Is actiever in de buurt: 100% van 1',
+    );
     const groups = svg.querySelectorAll('g');
     expect(groups.map((g) => g.querySelectorAll('rect').length)).toEqual([2, 0, 2]);
     // Half of the track, then the whole track (400 wide less the room for the text).

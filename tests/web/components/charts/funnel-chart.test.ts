@@ -28,6 +28,9 @@ describe(FunnelChart.name, () => {
       ['50', '300'],
       ['150', '100'],
     ]);
+    expect(textOf(page.querySelector('svg > desc#f-desc'))).toBe(
+      'Begonnen: 40 (100%); Goed in: 30 (75%); Afgerond: 10 (25%)',
+    );
   });
 
   it('draws empty bars, not a division by zero, when nobody began', async () => {

@@ -32,6 +32,10 @@ describe(GroupedBarChart.name, () => {
     // A null is no bar; a zero is a bar of no width with its value.
     expect(groups[1]!.querySelectorAll('rect').map((r) => r.getAttribute('width'))).toEqual(['0']);
     expect(textOf(groups[0]!.querySelector('g > title'))).toBe('Stratum, Talentenscans: 8');
+    expect(svg.getAttribute('aria-describedby')).toBe('w-desc');
+    expect(textOf(svg.querySelector('desc'))).toBe(
+      'Stratum: Talentenscans 8, Matches 2; Centrum: Talentenscans 0',
+    );
     expect(svg.querySelectorAll('text.tick').map(textOf)).toEqual(['0', '2,5', '5', '7,5', '10']);
   });
 

@@ -28,6 +28,10 @@ describe(LineChart.name, () => {
     expect(lines.map((g) => g.querySelectorAll('path').length)).toEqual([2, 1]);
     expect(lines.map((g) => g.querySelectorAll('circle').length)).toEqual([3, 4]);
     expect(textOf(lines[0]!.querySelector('circle title'))).toBe('Scans, jan 2026: 2');
+    // In words, each line's values; the gap is left out.
+    expect(textOf(page.querySelector('svg > desc#t-desc'))).toBe(
+      'Scans: jan 2026 2, feb 4, apr 8; Matches: jan 2026 0, feb 1, mrt 1, apr 0',
+    );
     // The second line is dashed, so it stays apart without colour.
     expect(lines[0]!.querySelector('path')?.getAttribute('stroke-dasharray')).toBeUndefined();
     expect(lines[1]!.querySelector('path')?.getAttribute('stroke-dasharray')).toBe('6 3');
