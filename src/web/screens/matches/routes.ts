@@ -1,7 +1,8 @@
 /**
  * The WIJ match board. Recording and judging a match are record-match.ts's, suggesting pairs
  * is suggest-pairs.ts's; this only reads the filter and the form, keeps a verbinder to her own
- * wijk and says how it went. "Match these two" posts the same form as choosing by hand.
+ * wijk and says how it went. "Match these two" posts the same form as choosing by hand; an
+ * ontwikkelplaats from the sociale kaart near a sign-up posts it with the place's name.
  */
 import { Type } from 'typebox';
 import {
@@ -16,7 +17,9 @@ import {
   findRecentMatches,
 } from '../../../store/finders/matches-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
+import { findOntwikkelplaatsen } from '../../../store/finders/places-finder.js';
 import { suggestPairs } from '../../../wijmatch/suggest-pairs.js';
+import { suggestPlaces } from '../../../wijmatch/suggest-places.js';
 import type { FlowRegistry } from '../../../flows/engine.js';
 import { form, line, noQuery, query, rowId } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
@@ -52,12 +55,13 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
     const { query } = request;
     const wijk = visibleWijk(ctx.staff!, query.wijk);
     const category = categories.find((c) => c === query.category) ?? null;
-    const [signUps, matches] =
+    const [signUps, matches, places] =
       wijk === false
-        ? [[], []]
+        ? [[], [], []]
         : await Promise.all([
             findOpenSignUps(prisma, wijk, category),
             findRecentMatches(prisma, wijk),
+            findOntwikkelplaatsen(prisma, wijk),
           ]);
     return web.page(reply, ctx, {
       title: ctx.t('matches.title'),
@@ -66,6 +70,7 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
         ctx,
         signUps,
         pairs: suggestPairs(signUps),
+        places: suggestPlaces(signUps, places),
         matches,
         wijken: await findWijkNames(prisma),
         wijk: wijk || null,
