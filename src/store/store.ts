@@ -8,6 +8,7 @@ import { CohortRepository } from './cohort-repository.js';
 import { ContactRepository } from './contact-repository.js';
 import { ConversationRecords } from './conversation-records.js';
 import type { Db } from './db.js';
+import { ExportLogRepository } from './export-log-repository.js';
 import type { PrismaClient } from './generated/client.js';
 import { FollowUpRepository } from './follow-up-repository.js';
 import { HandoffRepository } from './handoff-repository.js';
@@ -22,6 +23,8 @@ export interface Store {
   readonly cohorts: CohortRepository;
   readonly contacts: ContactRepository;
   readonly conversations: ConversationRecords;
+  /** Who exported which residents' records, for the privacy officer. */
+  readonly exportLog: ExportLogRepository;
   readonly followUps: FollowUpRepository;
   readonly handoffs: HandoffRepository;
   readonly indicators: IndicatorRepository;
@@ -46,6 +49,7 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
     cohorts: new CohortRepository(db),
     contacts: new ContactRepository(db),
     conversations: new ConversationRecords(db),
+    exportLog: new ExportLogRepository(db),
     followUps: new FollowUpRepository(db),
     handoffs: new HandoffRepository(db),
     indicators: new IndicatorRepository(db),

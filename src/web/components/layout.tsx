@@ -9,7 +9,8 @@ import { CsrfField } from './forms.js';
 
 const rtl = new Set(['ar']);
 
-export type Section = 'inbox' | 'matches' | 'talents' | 'indicators' | 'admin' | 'queues' | 'login';
+export type Section =
+  'inbox' | 'matches' | 'talents' | 'indicators' | 'exports' | 'admin' | 'queues' | 'login';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -28,6 +29,7 @@ export function Layout({ ctx, title, section, queues, children }: LayoutProps) {
     ['matches', '/matches', true],
     ['talents', '/talents', true],
     ['indicators', '/indicators', true],
+    ['exports', '/export', true],
     ['admin', '/admin', coordinator],
     ['queues', '/queues', coordinator && queues],
   ];

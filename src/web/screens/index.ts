@@ -6,6 +6,7 @@
 import type { Access } from '../route-access.js';
 import type { Web, WebApp } from '../web.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { registerExportLogRoutes, registerExportRoutes } from './export/routes.js';
 import { registerInboxRoutes } from './inbox/routes.js';
 import { registerIndicatorRoutes } from './indicators/routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
@@ -27,6 +28,8 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'staff', register: registerMatchRoutes },
   { access: 'staff', register: registerTalentRoutes },
   { access: 'staff', register: registerIndicatorRoutes },
+  { access: 'staff', register: registerExportRoutes },
   { access: 'coordinator', register: registerAdminRoutes },
+  { access: 'coordinator', register: registerExportLogRoutes },
   { access: 'coordinator', register: registerQueueBoard },
 ];

@@ -12,6 +12,7 @@ describe(Layout.name, () => {
       '/matches',
       '/talents',
       '/indicators',
+      '/export',
     ]);
     expect(page.querySelector('a[aria-current="page"]')?.getAttribute('href')).toBe('/inbox');
     expect(
