@@ -92,9 +92,16 @@ export class InboundHandler {
    */
   handle(inbound: InboundMessage): Promise<OutboundMessage[]> {
     const chat = chatOf(inbound.channel, inbound.userId);
+    // A flood is counted as messages arrive, not as their turns finish (a busy server would
+    // hide it). Late messages get one note between them, not a reply each: no reason to slow
+    // them. The turns still go one at a time, in the order the messages came.
+    const admitted =
+      inbound.late || !this.flood
+        ? undefined
+        : this.flood.admit(chat.key, () => this.slowDown(chat, inbound));
+    admitted?.catch(() => undefined);
     return this.lane.run(chat.key, async () => {
-      // Late messages get one note between them, not a reply each: no reason to slow them.
-      if (!inbound.late) await this.flood?.admit(chat.key, () => this.slowDown(chat, inbound));
+      await admitted;
       const input = toEngineInput(inbound);
       const delivery = createHash('sha256')
         .update(`${chat.key}:${inbound.messageId}`)

@@ -168,7 +168,7 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
         else {
           await deliverUpdate(`http://127.0.0.1:${line.port}${webhookPath}`, update, {
             secret: line.secret,
-            timeoutMs: 200_000,
+            timeoutMs: 600_000,
           });
         }
         owed.push(...conversation.replies[i]!);

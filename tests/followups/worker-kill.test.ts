@@ -109,7 +109,9 @@ describe('follow-up worker killed mid-batch (SIGKILL), then restarted', () => {
       (chat) => !perChat.has(chat),
     );
     expect(notReached.filter((chat) => !uncertainChats.has(chat))).toEqual([]);
-    expect(uncertainChats.size).toBeLessThanOrEqual(kills * 14);
+    // At most what a killed worker had in flight: the follow-ups of its last second (the send
+    // rate) and the chats its outbox sweep was sending side by side (16).
+    expect(uncertainChats.size).toBeLessThanOrEqual(kills * (14 + 16));
     console.log(
       `worker kill test: ${trainees} follow-ups, ${kills} kills, ${perChat.size} sent exactly once, ` +
         `${uncertainChats.size} recorded uncertain (${notReached.length} of them not reached), 0 sent twice`,

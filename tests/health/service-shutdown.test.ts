@@ -90,7 +90,7 @@ describe('the bot and worker processes as services', () => {
         if (child.exitCode !== null) throw new Error(`${command} exited early:\n${stderr}`);
         return (await healthStatus(healthUrl)) === 200;
       },
-      60_000,
+      300_000,
       `${command} to answer /healthz`,
     );
     return { healthUrl, stderr: () => stderr, stop: (signal) => child.kill(signal), exited };

@@ -234,13 +234,13 @@ describe('flood control', () => {
       const flood = Array.from({ length: 15 }, (_, i) =>
         app.handler.handle(lineToInbound(`bericht ${i}`, 'flooder')),
       );
-      await new Promise((r) => setTimeout(r, 50));
-      const started = performance.now();
+      let floodDone = false;
+      const allFlood = Promise.all(flood).finally(() => (floodDone = true));
       const other = await app.handler.handle(lineToInbound('hallo', 'calm'));
-      const otherMs = performance.now() - started;
       expect(other[0]?.text).toMatch(/^Hoi! Ik ben Bloei/);
-      expect(otherMs).toBeLessThan(1000);
-      const replies = await Promise.all(flood);
+      // Not held up behind the flooder, whose later messages wait for the next windows.
+      expect(floodDone).toBe(false);
+      const replies = await allFlood;
       expect(replies.every((r) => r.length > 0)).toBe(true);
       const notes = app.channel.sent.filter(
         (m) => m.userId === 'flooder' && m.text.startsWith('Rustig aan'),

@@ -66,6 +66,8 @@ describe('staff dashboard in Chromium', () => {
       viewport: { width: 412, height: 900 },
     });
     const page = await context.newPage();
+    // Only a hang guard: a busy machine is slow, which is no failure.
+    page.setDefaultTimeout(280_000);
     await page.goto(`${web.url}/login`);
     await page.getByLabel('Inlognaam').fill(login);
     await page.getByLabel('Wachtwoord').fill(staffPassword);
@@ -139,6 +141,8 @@ describe('staff dashboard in Chromium', () => {
 
   it('sends an anonymous visitor to the login page', async () => {
     const page = await browser.newPage();
+    // Only a hang guard: a busy machine is slow, which is no failure.
+    page.setDefaultTimeout(280_000);
     const response = await page.goto(`${web.url}/inbox`);
     expect(page.url()).toBe(`${web.url}/login?next=%2Finbox`);
     expect(response?.status()).toBe(200);

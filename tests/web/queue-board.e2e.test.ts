@@ -34,6 +34,8 @@ describe('queue board in Chromium', () => {
 
   it('shows the queues to a coordinator, with nothing of its own blocked', async () => {
     const page = await browser.newPage();
+    // Only a hang guard: a busy machine is slow, which is no failure.
+    page.setDefaultTimeout(280_000);
     const blocked: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/.test(message.text())) blocked.push(message.text());
