@@ -15,6 +15,7 @@ import { applyRetention, type RetentionSettings } from './privacy/apply-retentio
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
 import { queueNames, type FollowUpJob, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
+import { WebchatChannel } from './bots/webchat/webchat-channel.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
 import type { FlowRegistry } from './flows/engine.js';
@@ -25,6 +26,7 @@ import { openDatabase, type DatabaseProgress } from './store/open-database.js';
 import type { PrismaClient } from './store/prisma-client.js';
 import { PrismaConversationStore } from './store/prisma-conversation-store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
+import { PrismaWebchatTranscript } from './store/prisma-webchat-transcript.js';
 import { LiveTexts } from './texts/live-texts.js';
 import { TextEditor } from './texts/text-editor.js';
 
@@ -54,6 +56,11 @@ export interface App {
   texts: TextEditor;
   /** The texts this process serves; `refresh()` checks for other processes' changes now. */
   liveTexts: LiveTexts;
+  /**
+   * The dashboard's test chat. On the router of every process, so whichever process sends a
+   * test resident a message, it reaches the page; the web process starts it.
+   */
+  webchat: WebchatChannel;
   close(): Promise<void>;
 }
 
@@ -95,6 +102,8 @@ export async function createApp(
   const router = new ChannelRouter();
   const { prisma } = database;
   const clock = options.clock ?? (() => new Date());
+  const webchat = new WebchatChannel(new PrismaWebchatTranscript(prisma), clock);
+  router.add(webchat);
   const textStore = new PrismaTextRepository(prisma);
   const liveTexts = new LiveTexts({
     store: textStore,
@@ -208,6 +217,7 @@ export async function createApp(
     followUps,
     texts,
     liveTexts,
+    webchat,
     async close() {
       await liveTexts.stop();
       await worker?.close();

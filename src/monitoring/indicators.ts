@@ -6,6 +6,7 @@
  * participation ladder before the training and one year after, per cohort.
  */
 import { indicatorSubgoals } from '../flows/spec.js';
+import { realResident } from '../store/finders/real-residents.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { matchKinds } from '../wijmatch/record-match.js';
 
@@ -89,7 +90,8 @@ export async function computeIndicators(
 ): Promise<Indicators> {
   const period = { gte: monthStart(filter.from), lt: monthAfter(filter.to) };
   const months = { gte: filter.from, lte: filter.to };
-  const inWijk = filter.wijk ? { contact: { wijk: filter.wijk } } : {};
+  // Residents only: staff's test residents never count.
+  const inWijk = { contact: { ...realResident, ...(filter.wijk ? { wijk: filter.wijk } : {}) } };
   const tallyWijk = filter.wijk ? { wijk: filter.wijk } : {};
 
   const tallies = new Map<string, Tally>();
@@ -161,6 +163,7 @@ export async function computeIndicators(
   const scans = await prisma.talentProfile.count({
     where: {
       completedAt: period,
+      contact: realResident,
       ...(filter.wijk
         ? { OR: [{ wijk: filter.wijk }, { wijk: null, contact: { wijk: filter.wijk } }] }
         : {}),
@@ -168,7 +171,11 @@ export async function computeIndicators(
   });
   const signUps = await prisma.signUp.groupBy({
     by: ['kind'],
-    where: { createdAt: period, ...(filter.wijk ? { wijk: filter.wijk } : {}) },
+    where: {
+      createdAt: period,
+      contact: realResident,
+      ...(filter.wijk ? { wijk: filter.wijk } : {}),
+    },
     _count: { _all: true },
   });
   const checkIns = await prisma.answer.findMany({

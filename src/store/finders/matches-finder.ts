@@ -3,6 +3,7 @@
  * wijk, or of every wijk, and one match for judging it.
  */
 import type { PrismaClient } from '../prisma-client.js';
+import { realResident } from './real-residents.js';
 
 export interface OpenSignUp {
   id: string;
@@ -33,7 +34,8 @@ export async function findOpenSignUps(
   wijk: string | null,
 ): Promise<OpenSignUp[]> {
   const rows = await prisma.signUp.findMany({
-    where: { status: 'open', ...where(wijk) },
+    // Not a test resident's: nobody is matched with staff trying Bloei out.
+    where: { status: 'open', contact: realResident, ...where(wijk) },
     orderBy: { createdAt: 'asc' },
     take: 500,
     include: { contact: { select: { firstName: true } } },
