@@ -33,9 +33,10 @@ export default defineCommand({
     await app.webchat.start((message) => app.handler.handle(message));
     const server = await createWebServer({
       prisma: app.prisma,
+      store: app.store,
       translator: app.translator,
       flows: app.flows,
-      notices: app.notices,
+      handoffActions: app.handoffActions,
       logger,
       clock: () => new Date(),
       jobs: app.jobs,

@@ -68,7 +68,7 @@ describe('test residents never count as residents', () => {
   });
 
   it('counts only the resident in the indicators', async () => {
-    const { subgoals, counts } = await computeIndicators(app.prisma, period);
+    const { subgoals, counts } = await computeIndicators(app.store, period);
     const count = (metric: string) => counts.find((c) => c.metric === metric)?.count;
     expect(count('talentenscans')).toBe(1);
     expect(count('checkIns')).toBe(1);
@@ -77,7 +77,7 @@ describe('test residents never count as residents', () => {
       n: 1,
       mean: 4,
     });
-    const stratum = await computeIndicators(app.prisma, { ...period, wijk: 'stratum' });
+    const stratum = await computeIndicators(app.store, { ...period, wijk: 'stratum' });
     expect(stratum.counts.find((c) => c.metric === 'talentenscans')?.count).toBe(1);
   });
 
@@ -103,7 +103,7 @@ describe('test residents never count as residents', () => {
     expect(await app.prisma.channelIdentity.count({ where: { channel: webchatChannel } })).toBe(0);
     expect(await app.prisma.anonymousTally.count()).toBe(0);
     expect(await app.prisma.erasure.count()).toBe(0);
-    const { counts } = await computeIndicators(app.prisma, period);
+    const { counts } = await computeIndicators(app.store, period);
     expect(counts.find((c) => c.metric === 'talentenscans')?.count).toBe(1);
   });
 
@@ -112,7 +112,7 @@ describe('test residents never count as residents', () => {
     expect(await app.prisma.contact.count()).toBe(0);
     expect(await app.prisma.anonymousTally.count()).toBeGreaterThan(0);
     expect(await app.prisma.erasure.count()).toBe(1);
-    const { counts } = await computeIndicators(app.prisma, period);
+    const { counts } = await computeIndicators(app.store, period);
     expect(counts.find((c) => c.metric === 'talentenscans')?.count).toBe(1);
   });
 });
