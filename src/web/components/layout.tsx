@@ -42,6 +42,8 @@ export function Layout({ ctx, title, section, queues, script, children }: Layout
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Bloei`}</title>
         <link rel="stylesheet" href="/bloei.css" />
+        {/* No icon to fetch: browsers would otherwise ask for /favicon.ico and get a 404. */}
+        <link rel="icon" href="data:," />
         {script && <script src={script} defer />}
       </head>
       <body>

@@ -66,10 +66,17 @@ export function registerTextRoutes(app: WebApp, web: Web): void {
     const history = await texts.textHistory(lang, key);
     const { catalog } = texts;
     const { place } = editable;
-    const titles = groupTitles(ctx, [
-      ...[...flows.values()].map((f) => ({ kind: 'flow' as const, id: f.id, titleKey: f.title })),
-      { kind: 'namespace', id: place.group, titleKey: null },
-    ]);
+    const flowGroups = [...flows.values()].map((f) => ({
+      kind: 'flow' as const,
+      id: f.id,
+      titleKey: f.title,
+    }));
+    const titles = groupTitles(
+      ctx,
+      flows.has(place.group)
+        ? flowGroups
+        : [...flowGroups, { kind: 'namespace', id: place.group, titleKey: null }],
+    );
     const group = titles.get(place.group) ?? place.group;
     return web.page(reply, ctx, {
       title: ctx.t('texts.editTitle'),
