@@ -12,6 +12,7 @@ import { escalateHandoffs, type EscalationSettings } from './handoff/escalate-ha
 import { HandoffActions } from './handoff/handoff-actions.js';
 import { HandoffAlerts, handoffAlertKind } from './handoff/handoff-alerts.js';
 import { handoffOpener } from './handoff/open-handoff.js';
+import { withoutTestResidents } from './handoff/test-resident-handoffs.js';
 import { defaultReraiseAfterMs, reraiseAlerts } from './handoff/reraise-alerts.js';
 import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
 import { ChatStaffDesk } from './handoff/staff-desk.js';
@@ -192,7 +193,7 @@ export async function createApp(
     flows,
     logger,
     defaultLanguage: config.defaultLanguage,
-    handoffs: handoffOpener,
+    handoffs: withoutTestResidents(handoffOpener),
     staff: new ChatStaffDesk(store, translator, handoffActions),
     clock,
     ...(options.newId ? { newId: options.newId } : {}),

@@ -1,8 +1,9 @@
 /**
  * A test resident (a member of staff chatting in the dashboard's web chat) and a resident do
- * the same: a talentenscan, a WIJ match offer and a check-in. Only the resident counts: in
- * the indicators, the talent search and the match board; erasing the test resident leaves
- * no anonymous counts and no record of an erasure behind.
+ * the same: a talentenscan, a check-in and a WIJ match offer. Only the resident counts: in
+ * the indicators, the talent search and the match board, and only the resident's sign-up
+ * opens a hand-off; erasing the test resident leaves no anonymous counts and no record of an
+ * erasure behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webchatChannel } from '../../../src/bots/webchat/webchat-channel.js';
@@ -39,6 +40,16 @@ describe('test residents never count as residents', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
+    // A verbinder in Stratum with her chat linked: who a hand-off there alerts.
+    await app.prisma.verbinder.create({
+      data: {
+        name: 'Anna',
+        wijkId: 'stratum',
+        channel: 'simulator',
+        externalId: 'anna-chat',
+        linkedAt: new Date(),
+      },
+    });
     for (const [channel, userId] of [
       ['simulator', 'resident'],
       [webchatChannel, 'staff-1'],
@@ -96,6 +107,19 @@ describe('test residents never count as residents', () => {
     expect(signUps[0]!.id).toBe(
       (await app.prisma.signUp.findFirstOrThrow({ where: { contactId: resident.id } })).id,
     );
+  });
+
+  it('opens a hand-off for the resident only: no verbinder hears of a test resident', async () => {
+    const handoffs = await app.prisma.handoff.findMany({
+      include: { contact: { include: { identities: true } } },
+    });
+    expect(handoffs.map((h) => h.contact.identities.map((i) => i.channel))).toEqual([
+      ['simulator'],
+    ]);
+    // The Stratum verbinder was alerted, about the resident alone.
+    const alerts = await app.prisma.outboxMessage.findMany({ where: { kind: 'handoff-alert' } });
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(new Set(alerts.map((a) => a.subject))).toEqual(new Set([`handoff:${handoffs[0]!.id}`]));
   });
 
   it('keeps no anonymous counts when the test resident starts over', async () => {
