@@ -12,6 +12,7 @@ import { escalateHandoffs, type EscalationSettings } from './handoff/escalate-ha
 import { HandoffActions } from './handoff/handoff-actions.js';
 import { HandoffAlerts, handoffAlertKind } from './handoff/handoff-alerts.js';
 import { handoffOpener } from './handoff/open-handoff.js';
+import { withoutTestResidents } from './handoff/test-resident-handoffs.js';
 import { defaultReraiseAfterMs, reraiseAlerts } from './handoff/reraise-alerts.js';
 import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
 import { ChatStaffDesk } from './handoff/staff-desk.js';
@@ -25,6 +26,7 @@ import {
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
 import { queueNames, type FollowUpJob, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
+import { WebchatChannel } from './bots/webchat/webchat-channel.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
 import type { FlowRegistry } from './flows/engine.js';
@@ -38,6 +40,7 @@ import type { PrismaClient } from './store/prisma-client.js';
 import type { SqlPool } from './store/sql/sql-client.js';
 import { createStore, type Store } from './store/store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
+import { PrismaWebchatTranscript } from './store/prisma-webchat-transcript.js';
 import { LiveTexts } from './texts/live-texts.js';
 import { TextEditor } from './texts/text-editor.js';
 
@@ -78,6 +81,11 @@ export interface App {
   texts: TextEditor;
   /** The texts this process serves; `refresh()` checks for other processes' changes now. */
   liveTexts: LiveTexts;
+  /**
+   * The dashboard's test chat. On the router of every process, so whichever process sends a
+   * test resident a message, it reaches the page; the web process starts it.
+   */
+  webchat: WebchatChannel;
   close(): Promise<void>;
 }
 
@@ -129,6 +137,8 @@ export async function createApp(
   const router = new ChannelRouter();
   const { prisma, sql } = database;
   const clock = options.clock ?? (() => new Date());
+  const webchat = new WebchatChannel(new PrismaWebchatTranscript(prisma), clock);
+  router.add(webchat);
   const textStore = new PrismaTextRepository(prisma);
   const liveTexts = new LiveTexts({
     store: textStore,
@@ -183,7 +193,7 @@ export async function createApp(
     flows,
     logger,
     defaultLanguage: config.defaultLanguage,
-    handoffs: handoffOpener,
+    handoffs: withoutTestResidents(handoffOpener),
     staff: new ChatStaffDesk(store, translator, handoffActions),
     clock,
     ...(options.newId ? { newId: options.newId } : {}),
@@ -260,6 +270,7 @@ export async function createApp(
     followUps,
     texts,
     liveTexts,
+    webchat,
     async close() {
       await liveTexts.stop();
       await worker?.close();

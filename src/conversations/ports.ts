@@ -282,13 +282,16 @@ export interface Outbound {
   send(message: OutboundMessage): Promise<string | void>;
 }
 
-/** Opens hand-offs inside a turn's transaction: owner chosen, alert put in the outbox. */
+/**
+ * Opens hand-offs inside a turn's transaction: owner chosen, alert put in the outbox.
+ * `handoffId` is null when none was opened (a member of staff trying Bloei out).
+ */
 export interface HandoffOpener {
   open(
     tx: StoreTx,
     contactId: string,
     request: HandoffRequest,
-  ): Promise<{ handoffId: string; chats: ChatAddress[] }>;
+  ): Promise<{ handoffId: string | null; chats: ChatAddress[] }>;
 }
 
 /**

@@ -42,6 +42,15 @@ figure { margin: 1rem 0; } svg.chart { max-width: 40rem; height: auto; } svg tex
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0 1.5rem; }
 ul.legend, ul.pairs, ul.downloads { list-style: none; padding: 0; }
 ul.legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .25rem 0; }
+.text-form textarea { width: 100%; max-width: 48rem; }
+.lines-kept, .quote { white-space: pre-line; }
+.chat { list-style: none; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
+.bubble { max-width: 36rem; padding: .5rem .75rem; border-radius: 12px; background: var(--soft); border: 1px solid var(--line); }
+.bubble.resident { align-self: flex-end; background: #e4f2ea; }
+.bubble p { margin: .25rem 0; } .bubble .who { font-size: .85rem; font-weight: 700; color: var(--muted); }
+.choices { display: flex; flex-direction: column; align-items: flex-start; gap: .4rem; margin-top: .5rem; }
+.choices button { background: #fff; color: var(--accent); border: 2px solid var(--accent); text-align: start; }
+.reply { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-top: 1rem; } .reply label { flex-basis: 100%; } .reply input { flex: 1 1 12rem; }
 @media (max-width: 40rem) {
   .columns { grid-template-columns: 1fr; }
   table.responsive thead { display: none; }

@@ -3,6 +3,7 @@
  * optionally of one category; recent matches; and one match for judging it.
  */
 import type { PrismaClient } from '../prisma-client.js';
+import { realResident } from './real-residents.js';
 
 export interface OpenSignUp {
   id: string;
@@ -37,7 +38,13 @@ export async function findOpenSignUps(
   category: string | null = null,
 ): Promise<OpenSignUp[]> {
   const rows = await prisma.signUp.findMany({
-    where: { status: 'open', ...where(wijk), ...(category === null ? {} : { category }) },
+    // Not a test resident's: nobody is matched with staff trying Bloei out.
+    where: {
+      status: 'open',
+      contact: realResident,
+      ...where(wijk),
+      ...(category === null ? {} : { category }),
+    },
     orderBy: { createdAt: 'asc' },
     take: 500,
     include: { contact: { select: { firstName: true } } },

@@ -4,10 +4,11 @@
  * that counts or exports residents goes through this file, in Prisma's words (`realResident`)
  * or in SQL (`realResidentSql`), so a new test channel is one entry in `testChannels`.
  */
+import { webchatChannel } from '../../bots/webchat/webchat-channel.js';
 import { Prisma } from '../generated/client.js';
 
 /** Channels whose residents are staff trying Bloei out: never counted, never exported. */
-export const testChannels: readonly string[] = ['webchat'];
+export const testChannels: readonly string[] = [webchatChannel];
 
 /** A contact who is a real resident, as a Prisma `where` on Contact. */
 export const realResident = {
@@ -31,4 +32,9 @@ export function realResidentSql(contactId: Prisma.Sql): Prisma.Sql {
     SELECT 1 FROM "ChannelIdentity" test_identity
     WHERE test_identity."contactId" = ${contactId}
       AND test_identity."channel" = ANY(${[...testChannels]}::text[]))`;
+}
+
+/** Whether a contact reached on these channels is a test resident. */
+export function isTestResident(identities: readonly { channel: string }[]): boolean {
+  return identities.some((identity) => testChannels.includes(identity.channel));
 }

@@ -14,6 +14,8 @@ import { registerMatchRoutes } from './matches/routes.js';
 import { registerQueueBoard } from './queues/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerTalentRoutes } from './talents/routes.js';
+import { registerTextRoutes } from './texts/routes.js';
+import { registerTryRoutes } from './try/routes.js';
 
 export interface ScreenRoutes {
   access: Access;
@@ -29,6 +31,8 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'staff', register: registerTalentRoutes },
   { access: 'staff', register: registerIndicatorRoutes },
   { access: 'staff', register: registerExportRoutes },
+  { access: 'staff', register: registerTryRoutes },
+  { access: 'coordinator', register: registerTextRoutes },
   { access: 'coordinator', register: registerAdminRoutes },
   { access: 'coordinator', register: registerExportLogRoutes },
   { access: 'coordinator', register: registerQueueBoard },
