@@ -105,6 +105,8 @@ const schema = z.object({
   FLOOD_WINDOW_SECONDS: z.coerce.number().positive().default(10),
   RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
   HANDOFF_RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
+  UNCONSENTED_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  PROCESSED_RETENTION_DAYS: z.coerce.number().int().positive().default(3),
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   BLOEI_QUEUE_PREFIX: z
@@ -180,8 +182,17 @@ export interface Config {
   flood: { messages: number; windowMs: number };
   /** A message sent longer ago than this when Bloei handles it is late: not taken as an answer. */
   lateAfterMs: number;
-  /** Months of inactivity after which a resident is erased; months a closed hand-off keeps its details. */
-  retention: { contactMonths: number; handoffMonths: number };
+  /**
+   * Months of inactivity after which a resident is erased; months a closed hand-off keeps its
+   * details; days a conversation nobody consented in is kept after its last message; days the
+   * ids of handled messages (and sent outbox messages) are kept to recognise a redelivery.
+   */
+  retention: {
+    contactMonths: number;
+    handoffMonths: number;
+    conversationDays: number;
+    processedDays: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -224,7 +235,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     flood: { messages: e.FLOOD_MESSAGES, windowMs: e.FLOOD_WINDOW_SECONDS * 1000 },
     lateAfterMs: e.INBOUND_LATE_AFTER_SECONDS * 1000,
-    retention: { contactMonths: e.RETENTION_MONTHS, handoffMonths: e.HANDOFF_RETENTION_MONTHS },
+    retention: {
+      contactMonths: e.RETENTION_MONTHS,
+      handoffMonths: e.HANDOFF_RETENTION_MONTHS,
+      conversationDays: e.UNCONSENTED_RETENTION_DAYS,
+      processedDays: e.PROCESSED_RETENTION_DAYS,
+    },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
     jobLockMs: e.JOB_LOCK_SECONDS * 1000,
