@@ -9,7 +9,8 @@ import { CsrfField } from './forms.js';
 
 const rtl = new Set(['ar']);
 
-export type Section = 'inbox' | 'matches' | 'talents' | 'indicators' | 'admin' | 'queues' | 'login';
+export type Section =
+  'inbox' | 'matches' | 'talents' | 'indicators' | 'admin' | 'parked' | 'queues' | 'login';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -29,6 +30,7 @@ export function Layout({ ctx, title, section, queues, children }: LayoutProps) {
     ['talents', '/talents', true],
     ['indicators', '/indicators', true],
     ['admin', '/admin', coordinator],
+    ['parked', '/parked', coordinator],
     ['queues', '/queues', coordinator && queues],
   ];
   return (

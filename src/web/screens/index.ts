@@ -10,6 +10,7 @@ import { registerInboxRoutes } from './inbox/routes.js';
 import { registerIndicatorRoutes } from './indicators/routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
 import { registerMatchRoutes } from './matches/routes.js';
+import { registerParkedRoutes } from './parked/routes.js';
 import { registerQueueBoard } from './queues/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerTalentRoutes } from './talents/routes.js';
@@ -28,5 +29,6 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'staff', register: registerTalentRoutes },
   { access: 'staff', register: registerIndicatorRoutes },
   { access: 'coordinator', register: registerAdminRoutes },
+  { access: 'coordinator', register: registerParkedRoutes },
   { access: 'coordinator', register: registerQueueBoard },
 ];
