@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { minimumSecretLength } from './conversations/identity-key.js';
 import type { FollowUpSettings } from './followups/follow-up-delivery.js';
 import type { QueueLimits } from './jobs/queues.js';
 
@@ -61,6 +62,11 @@ const schema = z.object({
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   BLOEI_DATA_DIR: z.string().default('./.data'),
+  /** Unset: one is generated into BLOEI_DATA_DIR on the first start. */
+  BLOEI_ID_SECRET: z.preprocess(
+    emptyAsUnset,
+    z.string().min(minimumSecretLength, `at least ${minimumSecretLength} characters`).optional(),
+  ),
   BLOEI_DEFAULT_LANGUAGE: z.string().default('nl'),
   /** Unset: info for `start`, warn for one-shot commands. */
   LOG_LEVEL: z.preprocess(
@@ -153,6 +159,11 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   dataDir: string;
+  /**
+   * The secret conversation keys are made with (a keyed hash of channel and user id); unset:
+   * generated into the data directory. Every process of one installation needs the same one.
+   */
+  idSecret: string | undefined;
   defaultLanguage: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'] | undefined;
   telegram: TelegramConfig | undefined;
@@ -283,6 +294,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: e.BLOEI_DATA_DIR,
+    idSecret: e.BLOEI_ID_SECRET,
     defaultLanguage: e.BLOEI_DEFAULT_LANGUAGE,
     logLevel: e.LOG_LEVEL,
   };
