@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     // One throw-away PostgreSQL (with a migrated template database) and Redis per run.
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/use-test-id-secret.ts'],
     // Child processes, not threads: PGlite and pg pools hold native resources per process.
     pool: 'forks',
     // Most test files wait on PostgreSQL, Redis, Chromium or a child process rather than

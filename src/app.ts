@@ -2,6 +2,7 @@
  * Wires Bloei's pieces together: database, translations, flows, the inbound handler, the
  * outbox sender and the channel router. `main.ts` and the tests build the app the same way.
  */
+import { useIdentitySecret } from './conversations/identity-key.js';
 import { InboundHandler } from './conversations/inbound-handler.js';
 import type { FloodSettings } from './conversations/flood-control.js';
 import { OutboxKinds } from './conversations/outbox-kinds.js';
@@ -31,6 +32,7 @@ import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
 import type { FlowRegistry } from './flows/engine.js';
 import { flattenLocales, loadLocales } from './i18n/load-locales.js';
+import { identitySecret } from './privacy/identity-secret.js';
 import { readSourceHashes, shippedSources } from './i18n/source-hashes.js';
 import { createTranslator } from './i18n/translator.js';
 import { ConversationRepository } from './store/conversation-repository.js';
@@ -38,6 +40,7 @@ import { openDatabase, type DatabaseProgress } from './store/open-database.js';
 import { OutboxRepository } from './store/outbox-repository.js';
 import type { PrismaClient } from './store/prisma-client.js';
 import type { SqlPool } from './store/sql/sql-client.js';
+import { rekeyIdentities } from './store/rekey-identities.js';
 import { createStore, type Store } from './store/store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
 import { PrismaWebchatTranscript } from './store/prisma-webchat-transcript.js';
@@ -123,14 +126,23 @@ export interface AppOptions {
 }
 
 export async function createApp(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage' | 'idSecret'>,
   logger: Logger,
   options: AppOptions = {},
 ): Promise<App> {
+  const secret = await identitySecret(config);
   const database = await openDatabase(config, options.progress);
   if (database.applied.length > 0) {
     logger.info({ migrations: database.applied }, 'database migrated');
   }
+  try {
+    const rekeyed = await rekeyIdentities(database.prisma, secret);
+    if (rekeyed) logger.info({ rekeyed }, 'identity keys made with the secret');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  useIdentitySecret(secret);
   const locales = loadLocales();
   const translator = await createTranslator(locales, config.defaultLanguage);
   const flows = loadFlows();

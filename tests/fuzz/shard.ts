@@ -14,6 +14,7 @@ import { RecordingChannel } from '../support/recording-channel.js';
 import { createLanguageOracle } from './language-oracle.js';
 import { describeInput, PropertyFailure, type FuzzContext } from './resident.js';
 import { runScenario, scenarioArbitrary, type RunStats } from './scenario.js';
+import { testIdSecret } from '../support/test-id-secret.js';
 
 export interface ShardConfig {
   databaseUrl: string;
@@ -56,7 +57,12 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
   };
   const clock = pinnedClock();
   const app = await createApp(
-    { databaseUrl: config.databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl' },
+    {
+      databaseUrl: config.databaseUrl,
+      dataDir: '/nonexistent',
+      defaultLanguage: 'nl',
+      idSecret: testIdSecret,
+    },
     logger,
     // Like createTestApp: a script types faster than any person, so no flood control.
     { clock: clock.now, flood: false },

@@ -14,10 +14,11 @@ import { pinnedClock } from '../support/golden.js';
 import { RecordingChannel } from '../support/recording-channel.js';
 import { silentLogger, type TestApp } from '../support/test-app.js';
 import { localeTable } from '../support/locale-lexicon.js';
+import { testIdSecret } from '../support/test-id-secret.js';
 
 async function embeddedApp(dataDir: string): Promise<TestApp> {
   const clock = pinnedClock();
-  const config = { databaseUrl: undefined, dataDir, defaultLanguage: 'nl' };
+  const config = { databaseUrl: undefined, dataDir, defaultLanguage: 'nl', idSecret: testIdSecret };
   const app = await createApp(config, silentLogger, {
     flood: false,
     clock: clock.now,

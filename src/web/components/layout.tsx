@@ -17,6 +17,7 @@ export type Section =
   | 'try'
   | 'texts'
   | 'admin'
+  | 'parked'
   | 'queues'
   | 'login';
 
@@ -43,6 +44,7 @@ export function Layout({ ctx, title, section, queues, script, children }: Layout
     ['try', '/try', true],
     ['texts', '/texts', coordinator],
     ['admin', '/admin', coordinator],
+    ['parked', '/parked', coordinator],
     ['queues', '/queues', coordinator && queues],
   ];
   return (

@@ -11,6 +11,7 @@ import { registerInboxRoutes } from './inbox/routes.js';
 import { registerIndicatorRoutes } from './indicators/routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
 import { registerMatchRoutes } from './matches/routes.js';
+import { registerParkedRoutes } from './parked/routes.js';
 import { registerQueueBoard } from './queues/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerTalentRoutes } from './talents/routes.js';
@@ -35,5 +36,6 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'coordinator', register: registerTextRoutes },
   { access: 'coordinator', register: registerAdminRoutes },
   { access: 'coordinator', register: registerExportLogRoutes },
+  { access: 'coordinator', register: registerParkedRoutes },
   { access: 'coordinator', register: registerQueueBoard },
 ];
