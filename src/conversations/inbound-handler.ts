@@ -13,6 +13,7 @@ import {
   type EngineInput,
   type FlowRegistry,
 } from '../flows/engine.js';
+import type { KaartLookup } from '../flows/kaart-lookup.js';
 import { initialState, type ConversationState } from '../flows/state.js';
 import { applyEvents } from './apply-events.js';
 import { identityKey } from './identity-key.js';
@@ -46,6 +47,8 @@ export interface InboundHandlerDeps {
   clock?: () => Date;
   newId?: () => string;
   defaultLanguage?: string;
+  /** The sociale kaart in memory: the engine looks offers up in it, for this resident's wijk. */
+  kaart?: { forResident(wijk: string | null): KaartLookup };
 }
 
 /** What a turn works on: a resident's message, or a flow Bloei starts itself. */
@@ -242,6 +245,7 @@ export class InboundHandler {
       newId: this.newId,
       choiceSets: await tx.loadChoiceSets(),
       handoffOpen: contact ? await tx.hasOpenHandoff(contact.id) : false,
+      kaart: this.deps.kaart?.forResident(contact?.wijk ?? null),
     };
     const result = this.run(ctx, state, source.input);
     const to = {

@@ -50,6 +50,8 @@ export interface ContactRecord {
   handoffs: { number: number; reason: string; status: string; at: Date }[];
   signUps: { kind: string; category: string; status: string }[];
   enrolments: { cohort: string; training: string }[];
+  /** Offers of the sociale kaart the resident chose (go / details), by name. */
+  offerChoices?: { offer: string; action: string; at: Date }[];
 }
 
 /** One database transaction; every method runs inside it. */
@@ -145,6 +147,14 @@ export interface StoreTx {
     runId: string,
     answers: Record<string, AnswerValue>,
     at: Date,
+  ): Promise<void>;
+  /**
+   * The resident chose an offer of the sociale kaart: kept with them (until erased) and
+   * counted anonymously for the indicators. Optional: a store without a kaart ignores it.
+   */
+  recordOfferChoice?(
+    contactId: string,
+    choice: { offerId: string; action: 'go' | 'details'; wijk: string | null; at: Date },
   ): Promise<void>;
   createHandoff(
     contactId: string,

@@ -25,6 +25,7 @@ import type { AnswerValue } from '../flows/state.js';
 import type { ChoiceSets } from '../flows/step-view.js';
 import { chooseOwner } from '../handoff/choose-owner.js';
 import { eraseContact } from './erase-contact.js';
+import { recordOfferChoice } from './offer-repository.js';
 import { Prisma, type PrismaClient } from './generated/client.js';
 
 type Tx = Prisma.TransactionClient;
@@ -194,6 +195,10 @@ class PrismaStoreTx implements StoreTx {
         handoffs: { orderBy: { createdAt: 'asc' } },
         signUps: true,
         enrolments: { include: { cohort: true } },
+        offerChoices: {
+          include: { offer: { select: { name: true } } },
+          orderBy: { chosenAt: 'asc' },
+        },
       },
     });
     if (!c) return null;
@@ -219,6 +224,11 @@ class PrismaStoreTx implements StoreTx {
       })),
       signUps: c.signUps.map((s) => ({ kind: s.kind, category: s.category, status: s.status })),
       enrolments: c.enrolments.map((e) => ({ cohort: e.cohort.name, training: e.cohort.training })),
+      offerChoices: c.offerChoices.map((o) => ({
+        offer: o.offer.name,
+        action: o.action,
+        at: o.chosenAt,
+      })),
     };
   }
 
@@ -345,6 +355,13 @@ class PrismaStoreTx implements StoreTx {
         WHERE "contactId" = ${contactId} AND "status" <> 'closed' AND "reason" <> 'safety_signal'
       ) AS "open"`;
     return open;
+  }
+
+  async recordOfferChoice(
+    contactId: string,
+    choice: { offerId: string; action: 'go' | 'details'; wijk: string | null; at: Date },
+  ): Promise<void> {
+    await recordOfferChoice(this.tx, { contactId, ...choice });
   }
 
   async createHandoff(
