@@ -1,3 +1,4 @@
+import { createStore } from '../../src/store/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaffMember } from '../../src/staff/add-staff-member.js';
 import { authenticateStaff, WeakPasswordError } from '../../src/staff/staff-auth.js';
@@ -15,7 +16,7 @@ describe(addStaffMember.name, () => {
 
   it('adds a staff member with a link code and, when asked, a dashboard login', async () => {
     const { verbinder, code } = await addStaffMember(
-      db.prisma,
+      createStore(db.prisma),
       {
         name: 'Dewi',
         role: 'verbinder',
@@ -26,7 +27,9 @@ describe(addStaffMember.name, () => {
       now,
     );
     expect(code).toMatch(/^BLOEI-/);
-    expect(await authenticateStaff(db.prisma, 'dewi', 'een lang genoeg wachtwoord')).toMatchObject({
+    expect(
+      await authenticateStaff(createStore(db.prisma), 'dewi', 'een lang genoeg wachtwoord'),
+    ).toMatchObject({
       id: verbinder.id,
       wijkId: 'gestel',
     });
@@ -35,7 +38,7 @@ describe(addStaffMember.name, () => {
   it('leaves nobody behind when the login cannot be set', async () => {
     const attempt = (name: string, login: string, password: string) =>
       addStaffMember(
-        db.prisma,
+        createStore(db.prisma),
         {
           name,
           role: 'verbinder',
