@@ -38,6 +38,8 @@ import type { PrismaClient } from './store/prisma-client.js';
 import type { SqlPool } from './store/sql/sql-client.js';
 import { createStore, type Store } from './store/store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
+import { KaartService } from './kaart/kaart-service.js';
+import { PrismaOfferRepository } from './store/offer-repository.js';
 import { LiveTexts } from './texts/live-texts.js';
 import { TextEditor } from './texts/text-editor.js';
 
@@ -72,12 +74,16 @@ export interface App {
     invitations: number;
     followUps: number;
     retention: RetentionReport;
+    staleOfferNudges: number;
   }>;
   followUps: FollowUpDelivery;
   /** The texts editor: browse, edit, revert residents' texts, served without a restart. */
   texts: TextEditor;
   /** The texts this process serves; `refresh()` checks for other processes' changes now. */
   liveTexts: LiveTexts;
+  /** The sociale kaart: offers in storage, and the catalogue residents' chats look them up in. */
+  offers: PrismaOfferRepository;
+  kaart: KaartService;
   close(): Promise<void>;
 }
 
@@ -112,6 +118,12 @@ export interface AppOptions {
   texts?: { refreshEveryMs?: number; tickMs?: number };
   /** Hears each step of getting the database ready (slow on the embedded one's first start). */
   progress?: (event: DatabaseProgress) => void;
+  kaart?: {
+    /** A kaart file (CSV) imported when the kaart is empty: the example, on a first run. */
+    example?: string | null;
+    /** How often this process looks for kaart changes made by another one (default 10 s). */
+    refreshEveryMs?: number;
+  };
 }
 
 export async function createApp(
@@ -170,6 +182,22 @@ export async function createApp(
   });
   const send = (chats: readonly ChatAddress[]) => sender.kick(chats);
   const handoffActions = new HandoffActions({ store, notices, send });
+  const offers = new PrismaOfferRepository(prisma);
+  const kaart = new KaartService({
+    store: offers,
+    texts: translator,
+    outbound: router,
+    clock,
+    log: logger,
+    ...(options.kaart?.refreshEveryMs ? { refreshEveryMs: options.kaart.refreshEveryMs } : {}),
+  });
+  try {
+    await kaart.start(options.kaart?.example ?? null);
+  } catch (error) {
+    await liveTexts.stop();
+    await database.close();
+    throw error;
+  }
   // BullMQ takes a second to load: only a process with Redis loads it.
   const bullmq = options.jobs
     ? { ...(await import('./jobs/job-queues.js')), ...(await import('./jobs/job-worker.js')) }
@@ -185,6 +213,7 @@ export async function createApp(
     defaultLanguage: config.defaultLanguage,
     handoffs: handoffOpener,
     staff: new ChatStaffDesk(store, translator, handoffActions),
+    kaart: kaart.catalogue,
     clock,
     ...(options.newId ? { newId: options.newId } : {}),
     ...(options.flood !== undefined ? { flood: options.flood } : {}),
@@ -216,6 +245,7 @@ export async function createApp(
       invitations: await sendDueInvitations(store, handler, clock()),
       followUps: dueFollowUps,
       retention: await applyRetention(store, clock(), options.jobs?.retention),
+      staleOfferNudges: (await kaart.maintenance()).sent,
     };
     await sender.sweep();
     return result;
@@ -260,8 +290,11 @@ export async function createApp(
     followUps,
     texts,
     liveTexts,
+    offers,
+    kaart,
     async close() {
       await liveTexts.stop();
+      await kaart.stop();
       await worker?.close();
       await jobs?.close();
       await sender.close();

@@ -45,7 +45,7 @@ export interface NudgeOutbound {
     userId: string;
     text: string;
     choices: OutboundChoice[];
-  }): Promise<void>;
+  }): Promise<unknown>;
 }
 
 export interface KaartLog {
