@@ -1,4 +1,7 @@
-/** The menu: what a resident can do with Bloei. */
+/**
+ * The menu: what a resident can do with Bloei. New entries go at the end, so the numbers
+ * residents learned stay the same.
+ */
 import type { FlowInput } from '../spec.js';
 
 export const menu = {
@@ -14,20 +17,20 @@ export const menu = {
         { id: 'talentenscan', label: 'menu.talentenscan' },
         { id: 'wijMatch', label: 'menu.wijMatch' },
         { id: 'checkIn', label: 'menu.checkIn' },
-        { id: 'nearby', label: 'menu.nearby' },
         { id: 'person', label: 'menu.person' },
         { id: 'language', label: 'menu.language' },
         { id: 'myData', label: 'menu.myData' },
         { id: 'help', label: 'menu.help' },
+        { id: 'nearby', label: 'menu.nearby' },
       ],
       branches: [
         { when: 'talentenscan', next: '@talentenscan' },
         { when: 'wijMatch', next: '@wijMatch' },
         { when: 'checkIn', next: '@checkIn' },
-        { when: 'nearby', next: '@nearby' },
         { when: 'person', next: 'personRequested' },
         { when: 'language', next: '@language' },
         { when: 'myData', next: 'showData' },
+        { when: 'nearby', next: '@nearby' },
       ],
       next: 'help',
     },
