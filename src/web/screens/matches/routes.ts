@@ -14,6 +14,7 @@ import {
   findOpenSignUps,
   findRecentMatches,
 } from '../../../store/finders/matches-finder.js';
+import { findKaartPlace, findKaartPlaces } from '../../../store/finders/kaart-places-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
 import { form, line, noQuery, query, rowId } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
@@ -30,6 +31,7 @@ const matchForm = form({
   first: Type.Optional(line(64)),
   second: Type.Optional(line(64)),
   ontwikkelplaats: Type.Optional(line(200)),
+  offer: Type.Optional(line(64)),
 });
 const lastingForm = form({ lasting: Type.Optional(line(10)) });
 
@@ -40,10 +42,14 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
     const ctx = web.context(request);
     const { query } = request;
     const wijk = visibleWijk(ctx.staff!, query.wijk);
-    const [signUps, matches] =
+    const [signUps, matches, places] =
       wijk === false
-        ? [[], []]
-        : await Promise.all([findOpenSignUps(prisma, wijk), findRecentMatches(prisma, wijk)]);
+        ? [[], [], []]
+        : await Promise.all([
+            findOpenSignUps(prisma, wijk),
+            findRecentMatches(prisma, wijk),
+            findKaartPlaces(prisma, wijk || null),
+          ]);
     return web.page(reply, ctx, {
       title: ctx.t('matches.title'),
       section: 'matches',
@@ -51,6 +57,7 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
         ctx,
         signUps,
         matches,
+        places,
         wijken: await findWijkNames(prisma),
         wijk: wijk || null,
         done: query.done === 'recorded' || query.done === 'judged' ? query.done : undefined,
@@ -69,11 +76,21 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
       const kind = matchKinds.find((k) => k === body.kind);
       if (!kind) return web.refuse(reply, ctx, 400, 'badRequest');
       const staff = ctx.staff!;
+      // A place from the kaart: one the recorder may see (their wijk's, or the city's).
+      const offer = body.offer
+        ? await findKaartPlace(
+            prisma,
+            body.offer,
+            staff.role === 'coordinator' ? null : (staff.wijkId ?? 'none'),
+          )
+        : null;
+      if (body.offer && !offer) return reply.redirect('/matches?refused=shape', 303);
       try {
         await recordMatch(store, {
           kind,
           signUpIds: [body.first, body.second].filter((id): id is string => Boolean(id)),
           ontwikkelplaats: body.ontwikkelplaats?.trim() || null,
+          offer,
           wijken: staff.role === 'coordinator' ? null : staff.wijkId ? [staff.wijkId] : [],
           recordedById: staff.id,
           at: clock(),

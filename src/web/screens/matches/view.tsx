@@ -4,6 +4,7 @@
  * not later on.
  */
 import { matchKinds } from '../../../wijmatch/record-match.js';
+import type { KaartPlace } from '../../../store/finders/kaart-places-finder.js';
 import type { OpenSignUp, RecentMatch } from '../../../store/finders/matches-finder.js';
 import { Cell, DataTable } from '../../components/data-table.js';
 import { CsrfField, WijkSelect } from '../../components/forms.js';
@@ -17,6 +18,8 @@ export interface MatchBoardProps {
   ctx: PageContext;
   signUps: readonly OpenSignUp[];
   matches: readonly RecentMatch[];
+  /** Places of the sociale kaart to pick as the ontwikkelplaats. */
+  places?: readonly KaartPlace[];
   wijken: ReadonlyMap<string, string>;
   /** The wijk shown (a coordinator's filter); null: all. */
   wijk: string | null;
@@ -26,7 +29,7 @@ export interface MatchBoardProps {
 }
 
 export function MatchBoard(props: MatchBoardProps) {
-  const { ctx, signUps, matches, wijken, wijk, done, refused } = props;
+  const { ctx, signUps, matches, places = [], wijken, wijk, done, refused } = props;
   const coordinator = ctx.staff?.role === 'coordinator';
   const label = (key: string) => ctx.render({ key, params: {} });
   const who = (s: { residentName: string | null } | null) =>
@@ -123,6 +126,19 @@ export function MatchBoard(props: MatchBoardProps) {
           <option value="">–</option>
           {signUps.filter((s) => s.kind !== 'offer').map(option)}
         </select>
+        {places.length > 0 && (
+          <>
+            <label for="offer">{ctx.t('matches.offer')}</label>
+            <select id="offer" name="offer">
+              <option value="">–</option>
+              {places.map((p) => (
+                <option value={p.id}>
+                  {p.name} · {wijken.get(p.wijk) ?? ctx.t('matches.allWijken')}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <label for="ontwikkelplaats">{ctx.t('matches.ontwikkelplaats')}</label>
         <input id="ontwikkelplaats" name="ontwikkelplaats" maxlength={200} />
         <p>
