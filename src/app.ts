@@ -44,6 +44,8 @@ import { rekeyIdentities } from './store/rekey-identities.js';
 import { createStore, type Store } from './store/store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
 import { PrismaWebchatTranscript } from './store/prisma-webchat-transcript.js';
+import { KaartService } from './kaart/kaart-service.js';
+import { PrismaOfferRepository } from './store/offer-repository.js';
 import { LiveTexts } from './texts/live-texts.js';
 import { TextEditor } from './texts/text-editor.js';
 
@@ -78,6 +80,7 @@ export interface App {
     invitations: number;
     followUps: number;
     retention: RetentionReport;
+    staleOfferNudges: number;
   }>;
   followUps: FollowUpDelivery;
   /** The texts editor: browse, edit, revert residents' texts, served without a restart. */
@@ -89,6 +92,9 @@ export interface App {
    * test resident a message, it reaches the page; the web process starts it.
    */
   webchat: WebchatChannel;
+  /** The sociale kaart: offers in storage, and the catalogue residents' chats look them up in. */
+  offers: PrismaOfferRepository;
+  kaart: KaartService;
   close(): Promise<void>;
 }
 
@@ -123,6 +129,12 @@ export interface AppOptions {
   texts?: { refreshEveryMs?: number; tickMs?: number };
   /** Hears each step of getting the database ready (slow on the embedded one's first start). */
   progress?: (event: DatabaseProgress) => void;
+  kaart?: {
+    /** A kaart file (CSV) imported when the kaart is empty: the example, on a first run. */
+    example?: string | null;
+    /** How often this process looks for kaart changes made by another one (default 10 s). */
+    refreshEveryMs?: number;
+  };
 }
 
 export async function createApp(
@@ -192,6 +204,22 @@ export async function createApp(
   });
   const send = (chats: readonly ChatAddress[]) => sender.kick(chats);
   const handoffActions = new HandoffActions({ store, notices, send });
+  const offers = new PrismaOfferRepository(prisma);
+  const kaart = new KaartService({
+    store: offers,
+    texts: translator,
+    outbound: router,
+    clock,
+    log: logger,
+    ...(options.kaart?.refreshEveryMs ? { refreshEveryMs: options.kaart.refreshEveryMs } : {}),
+  });
+  try {
+    await kaart.start(options.kaart?.example ?? null);
+  } catch (error) {
+    await liveTexts.stop();
+    await database.close();
+    throw error;
+  }
   // BullMQ takes a second to load: only a process with Redis loads it.
   const bullmq = options.jobs
     ? { ...(await import('./jobs/job-queues.js')), ...(await import('./jobs/job-worker.js')) }
@@ -207,6 +235,7 @@ export async function createApp(
     defaultLanguage: config.defaultLanguage,
     handoffs: withoutTestResidents(handoffOpener),
     staff: new ChatStaffDesk(store, translator, handoffActions),
+    kaart: kaart.catalogue,
     clock,
     ...(options.newId ? { newId: options.newId } : {}),
     ...(options.flood !== undefined ? { flood: options.flood } : {}),
@@ -238,6 +267,7 @@ export async function createApp(
       invitations: await sendDueInvitations(store, handler, clock()),
       followUps: dueFollowUps,
       retention: await applyRetention(store, clock(), options.jobs?.retention),
+      staleOfferNudges: (await kaart.maintenance()).sent,
     };
     await sender.sweep();
     return result;
@@ -283,8 +313,11 @@ export async function createApp(
     texts,
     liveTexts,
     webchat,
+    offers,
+    kaart,
     async close() {
       await liveTexts.stop();
+      await kaart.stop();
       await worker?.close();
       await jobs?.close();
       await sender.close();

@@ -100,6 +100,15 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         chats.push(...opened.chats);
         break;
       }
+      case 'offer_chosen':
+        if (!contactId) break;
+        await tx.recordOfferChoice?.(contactId, {
+          offerId: event.offerId,
+          action: event.action,
+          wijk,
+          at: now,
+        });
+        break;
       case 'stopped':
         if (!contactId) break;
         await tx.updateContact(contactId, { status: 'stopped' });

@@ -14,6 +14,7 @@ import {
   type EngineInput,
   type FlowRegistry,
 } from '../flows/engine.js';
+import type { KaartLookup } from '../flows/kaart-lookup.js';
 import { initialState, type ConversationState } from '../flows/state.js';
 import type { EngineEvent } from '../flows/events.js';
 import { applyEvents } from './apply-events.js';
@@ -51,6 +52,8 @@ export interface InboundHandlerDeps {
   clock?: () => Date;
   newId?: () => string;
   defaultLanguage?: string;
+  /** The sociale kaart in memory: the engine looks offers up in it, for this resident's wijk. */
+  kaart?: { forResident(wijk: string | null): KaartLookup };
 }
 
 /** What a turn works on: a resident's message, or a flow Bloei starts itself. */
@@ -212,6 +215,7 @@ export class InboundHandler {
       newId: this.newId,
       choiceSets: await this.deps.store.choiceSets(),
       handoffOpen: snapshot.handoffOpen,
+      kaart: this.deps.kaart?.forResident(contact?.wijk ?? null),
     };
     const result = this.run(ctx, state, source.input);
     const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };

@@ -101,6 +101,8 @@ export interface ContactRecord {
   notes: { handoff: number; text: string; at: Date }[];
   signUps: { kind: string; category: string; status: string }[];
   enrolments: { cohort: string; training: string }[];
+  /** Offers of the sociale kaart the resident chose (go / details), by name. */
+  offerChoices?: { offer: string; action: string; at: Date }[];
 }
 
 /** A hand-off to open, as the engine asked for it. */
@@ -198,6 +200,14 @@ export interface StoreTx {
     runId: string,
     answers: Record<string, AnswerValue>,
     at: Date,
+  ): Promise<void>;
+  /**
+   * The resident chose an offer of the sociale kaart: kept with them (until erased) and
+   * counted anonymously for the indicators. Optional: a store without a kaart ignores it.
+   */
+  recordOfferChoice?(
+    contactId: string,
+    choice: { offerId: string; action: 'go' | 'details'; wijk: string | null; at: Date },
   ): Promise<void>;
   /** Linked, active staff who could own a hand-off, with their open hand-offs. */
   ownerCandidates(): Promise<OwnerCandidateRow[]>;

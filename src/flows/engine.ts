@@ -8,6 +8,8 @@ import { parseAnswer } from './answers/parse-answer.js';
 import { matchKeyword, matchKeywordLoosely, isUnknownCommand } from './answers/match-keyword.js';
 import { coreFlows } from './core-flows.js';
 import type { EngineEvent, MessageParam, BotMessage, InvalidReason } from './events.js';
+import { kaartChoiceSets, kaartParams, offerChosen, skipKaartQuestion } from './kaart-questions.js';
+import type { KaartLookup } from './kaart-lookup.js';
 import { runKeyword } from './keyword-actions.js';
 import type { Lexicon } from './lexicon.js';
 import { respondToMedia } from './media-actions.js';
@@ -41,6 +43,8 @@ export interface EngineContext {
    * reach WIJeindhoven themselves instead of being promised a call. Default: true.
    */
   verbinderAvailable?: boolean;
+  /** The sociale kaart, for questions about it; without it they go to their `otherwise`. */
+  kaart?: KaartLookup;
 }
 
 /** A resident's message as the engine sees it; adapters produce these, never meaning. */
@@ -274,6 +278,8 @@ class Turn implements TurnOps {
     const step = this.step(run, stepId);
     run.step = stepId;
     run.invalid = 0;
+    const instead = skipKaartQuestion(this, run, step);
+    if (instead) return this.goTo(run, instead);
     if (step.kind !== 'message') return this.ask(run);
     this.emit({ type: 'message', message: this.message(run, step) });
     if (this.act(run, step.do, undefined)) return;
@@ -321,16 +327,17 @@ class Turn implements TurnOps {
     }
     const name = step.save ?? run.step;
     run.answers[name] = parsed.value;
-    this.emit({
-      type: 'answer_saved',
-      runId: run.id,
-      flow: run.flow,
-      flowVersion: run.version,
-      step: run.step,
-      name,
-      value: parsed.value,
-      indicator: step.indicator ?? null,
-    });
+    if (step.stored)
+      this.emit({
+        type: 'answer_saved',
+        runId: run.id,
+        flow: run.flow,
+        flowVersion: run.version,
+        step: run.step,
+        name,
+        value: parsed.value,
+        indicator: step.indicator ?? null,
+      });
     if (parsed.truncated) this.say('system.truncated', { count: { text: String(parsed.max) } });
     if (this.act(run, step.do, parsed.value)) return;
     const answerKey = Array.isArray(parsed.value) ? parsed.value : [String(parsed.value)];
@@ -414,6 +421,9 @@ class Turn implements TurnOps {
             ...(run.media ? { media: run.media } : {}),
           });
           break;
+        case 'offerChosen':
+          offerChosen(this, run, action);
+          break;
         case 'pauseInterrupted':
           this.putAway(this.state.stack);
           this.state.stack = [];
@@ -484,6 +494,7 @@ class Turn implements TurnOps {
       run.answers[step.suggestions.save] = chosen;
       params['suggestions'] = { list: chosen.map((key) => ({ key })) };
     }
+    Object.assign(params, kaartParams(this, run, step));
     if (step.kind === 'message' && step.noVerbinderText && !this.verbinderAvailable) {
       return { key: step.noVerbinderText, params: { ...params, ...noVerbinderParams } };
     }
@@ -495,7 +506,7 @@ class Turn implements TurnOps {
   }
 
   private get sets(): ChoiceSets {
-    return this.ctx.choiceSets ?? {};
+    return kaartChoiceSets(this, this.state.run, this.ctx.choiceSets ?? {});
   }
 
   say(key: string, params: Record<string, MessageParam> = {}): void {

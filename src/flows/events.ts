@@ -5,8 +5,14 @@
 import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './spec.js';
 import type { AnswerValue, MediaRef } from './state.js';
 
-/** A value inside a message: literal text, a translatable key, or a list of either. */
-export type MessageParam = { text: string } | { key: string } | { list: MessageParam[] };
+/**
+ * A value inside a message: literal text, a translatable key (with values of its own, e.g. a
+ * card's "Waar: {{value}}" line), or a list of these.
+ */
+export type MessageParam =
+  | { text: string }
+  | { key: string; params?: Record<string, MessageParam> }
+  | { list: MessageParam[] };
 
 export interface BotMessage {
   key: string;
@@ -60,6 +66,11 @@ export type EngineEvent =
       flow: string;
       answers: Record<string, AnswerValue>;
     }
+  /**
+   * The resident chose an offer of the sociale kaart: to go there with a verbinder, or to
+   * get its details. The host records it (what residents chose is an indicator).
+   */
+  | { type: 'offer_chosen'; offerId: string; action: 'go' | 'details' }
   /** The resident said STOP: no more messages until they write again. */
   | { type: 'stopped' }
   /** Consent declined (or STOP before consent): keep nothing about this conversation. */

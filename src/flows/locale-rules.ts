@@ -29,6 +29,7 @@ export const sameInEveryLanguage = [
   /^language\.names\./,
   /^staff\.summaryLine$/,
   /^privacy\.channelNames\.(telegram|whatsapp)$/,
+  /^kaart\.(offerLine|offerCard)$/,
 ];
 
 /**

@@ -25,6 +25,7 @@ import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue } from '../flows/state.js';
 import { eraseContact } from './erase-contact.js';
 import { Prisma } from './generated/client.js';
+import { recordOfferChoice } from './offer-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { json as jsonText, utc, type SqlClient } from './sql/sql-client.js';
@@ -176,6 +177,10 @@ export class PrismaStoreTx implements StoreTx {
         },
         signUps: true,
         enrolments: { include: { cohort: true } },
+        offerChoices: {
+          include: { offer: { select: { name: true } } },
+          orderBy: { chosenAt: 'asc' },
+        },
       },
     });
     if (!c) return null;
@@ -204,6 +209,11 @@ export class PrismaStoreTx implements StoreTx {
       ),
       signUps: c.signUps.map((s) => ({ kind: s.kind, category: s.category, status: s.status })),
       enrolments: c.enrolments.map((e) => ({ cohort: e.cohort.name, training: e.cohort.training })),
+      offerChoices: c.offerChoices.map((o) => ({
+        offer: o.offer.name,
+        action: o.action,
+        at: o.chosenAt,
+      })),
     };
   }
 
@@ -315,6 +325,13 @@ export class PrismaStoreTx implements StoreTx {
       create: { runId, ...signUp },
       update: signUp,
     });
+  }
+
+  async recordOfferChoice(
+    contactId: string,
+    choice: { offerId: string; action: 'go' | 'details'; wijk: string | null; at: Date },
+  ): Promise<void> {
+    await recordOfferChoice(this.tx, { contactId, ...choice });
   }
 
   async ownerCandidates(): Promise<OwnerCandidateRow[]> {

@@ -16,6 +16,7 @@ import {
   findOpenSignUps,
   findRecentMatches,
 } from '../../../store/finders/matches-finder.js';
+import { findKaartPlace, findKaartPlaces } from '../../../store/finders/kaart-places-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
 import { findOntwikkelplaatsen } from '../../../store/finders/places-finder.js';
 import { suggestPairs } from '../../../wijmatch/suggest-pairs.js';
@@ -37,6 +38,7 @@ const matchForm = form({
   first: Type.Optional(line(64)),
   second: Type.Optional(line(64)),
   ontwikkelplaats: Type.Optional(line(200)),
+  offer: Type.Optional(line(64)),
 });
 const lastingForm = form({ lasting: Type.Optional(line(10)) });
 
@@ -55,13 +57,14 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
     const { query } = request;
     const wijk = visibleWijk(ctx.staff!, query.wijk);
     const category = categories.find((c) => c === query.category) ?? null;
-    const [signUps, matches, places] =
+    const [signUps, matches, places, kaartPlaces] =
       wijk === false
-        ? [[], [], []]
+        ? [[], [], [], []]
         : await Promise.all([
             findOpenSignUps(prisma, wijk, category),
             findRecentMatches(prisma, wijk),
             findOntwikkelplaatsen(prisma, wijk),
+            findKaartPlaces(prisma, wijk || null),
           ]);
     return web.page(reply, ctx, {
       title: ctx.t('matches.title'),
@@ -72,6 +75,7 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
         pairs: suggestPairs(signUps),
         places: suggestPlaces(signUps, places),
         matches,
+        kaartPlaces,
         wijken: await findWijkNames(prisma),
         wijk: wijk || null,
         categories,
@@ -92,11 +96,21 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
       const kind = matchKinds.find((k) => k === body.kind);
       if (!kind) return web.refuse(reply, ctx, 400, 'badRequest');
       const staff = ctx.staff!;
+      // A place from the kaart: one the recorder may see (their wijk's, or the city's).
+      const offer = body.offer
+        ? await findKaartPlace(
+            prisma,
+            body.offer,
+            staff.role === 'coordinator' ? null : (staff.wijkId ?? 'none'),
+          )
+        : null;
+      if (body.offer && !offer) return reply.redirect('/matches?refused=shape', 303);
       try {
         await recordMatch(store, {
           kind,
           signUpIds: [body.first, body.second].filter((id): id is string => Boolean(id)),
           ontwikkelplaats: body.ontwikkelplaats?.trim() || null,
+          offer,
           wijken: staff.role === 'coordinator' ? null : staff.wijkId ? [staff.wijkId] : [],
           recordedById: staff.id,
           at: clock(),

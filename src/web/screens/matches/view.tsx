@@ -4,6 +4,7 @@
  * the suggestions miss; and the recent matches, to be marked lasting or not later on.
  */
 import { matchKinds } from '../../../wijmatch/record-match.js';
+import type { KaartPlace } from '../../../store/finders/kaart-places-finder.js';
 import type { OpenSignUp, RecentMatch } from '../../../store/finders/matches-finder.js';
 import type { SuggestedPair } from '../../../wijmatch/suggest-pairs.js';
 import { Cell, DataTable } from '../../components/data-table.js';
@@ -20,6 +21,8 @@ export interface MatchBoardProps {
   signUps: readonly OpenSignUp[];
   pairs: readonly SuggestedPair<OpenSignUp>[];
   matches: readonly RecentMatch[];
+  /** Places of the sociale kaart to pick as the ontwikkelplaats. */
+  kaartPlaces?: readonly KaartPlace[];
   wijken: ReadonlyMap<string, string>;
   /** The wijk shown (a coordinator's filter); null: all. */
   wijk: string | null;
@@ -34,7 +37,18 @@ export interface MatchBoardProps {
 }
 
 export function MatchBoard(props: MatchBoardProps) {
-  const { ctx, signUps, pairs, matches, wijken, wijk, done, refused, now } = props;
+  const {
+    ctx,
+    signUps,
+    pairs,
+    matches,
+    kaartPlaces = [],
+    wijken,
+    wijk,
+    done,
+    refused,
+    now,
+  } = props;
   const coordinator = ctx.staff?.role === 'coordinator';
   const label = (key: string) => ctx.render({ key, params: {} });
   const groups = new Map<string, OpenSignUp[]>();
@@ -152,6 +166,19 @@ export function MatchBoard(props: MatchBoardProps) {
             <option value="">–</option>
             {signUps.filter((s) => s.kind !== 'offer').map(option)}
           </select>
+          {kaartPlaces.length > 0 && (
+            <>
+              <label for="offer">{ctx.t('matches.offer')}</label>
+              <select id="offer" name="offer">
+                <option value="">–</option>
+                {kaartPlaces.map((p) => (
+                  <option value={p.id}>
+                    {p.name} · {wijken.get(p.wijk) ?? ctx.t('matches.allWijken')}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           <label for="ontwikkelplaats">{ctx.t('matches.ontwikkelplaats')}</label>
           <input id="ontwikkelplaats" name="ontwikkelplaats" maxlength={200} />
           <p>
