@@ -105,6 +105,7 @@ const schema = z.object({
   FLOOD_WINDOW_SECONDS: z.coerce.number().positive().default(10),
   RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
   HANDOFF_RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
+  RELAY_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   BLOEI_QUEUE_PREFIX: z
@@ -180,8 +181,11 @@ export interface Config {
   flood: { messages: number; windowMs: number };
   /** A message sent longer ago than this when Bloei handles it is late: not taken as an answer. */
   lateAfterMs: number;
-  /** Months of inactivity after which a resident is erased; months a closed hand-off keeps its details. */
-  retention: { contactMonths: number; handoffMonths: number };
+  /**
+   * Months of inactivity after which a resident is erased; months a closed hand-off keeps its
+   * details; days a closed hand-off keeps the messages relayed between resident and verbinder.
+   */
+  retention: { contactMonths: number; handoffMonths: number; relayDays: number };
 }
 
 export class ConfigError extends Error {
@@ -224,7 +228,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     flood: { messages: e.FLOOD_MESSAGES, windowMs: e.FLOOD_WINDOW_SECONDS * 1000 },
     lateAfterMs: e.INBOUND_LATE_AFTER_SECONDS * 1000,
-    retention: { contactMonths: e.RETENTION_MONTHS, handoffMonths: e.HANDOFF_RETENTION_MONTHS },
+    retention: {
+      contactMonths: e.RETENTION_MONTHS,
+      handoffMonths: e.HANDOFF_RETENTION_MONTHS,
+      relayDays: e.RELAY_RETENTION_DAYS,
+    },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
     jobLockMs: e.JOB_LOCK_SECONDS * 1000,

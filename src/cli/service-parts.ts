@@ -23,6 +23,7 @@ export function jobOptions(
     retention: {
       contactMonths: config.retention.contactMonths,
       handoffMonths: config.retention.handoffMonths,
+      relayDays: config.retention.relayDays,
     },
     limits: config.limits,
     ...(queues ? { queues } : {}),

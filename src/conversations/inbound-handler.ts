@@ -31,6 +31,7 @@ import {
   type ConversationStore,
   type HandoffOpener,
   type Logger,
+  type ResidentRelay,
   type StaffDesk,
   type StoreTx,
   type Translator,
@@ -45,6 +46,7 @@ export interface InboundHandlerDeps {
   flows: FlowRegistry;
   logger: Logger;
   handoffs?: HandoffOpener;
+  relay?: ResidentRelay;
   staff?: StaffDesk;
   /** Per-resident message budget; false switches it off (the scripted simulator). */
   flood?: FloodSettings | false;
@@ -205,6 +207,7 @@ export class InboundHandler {
       newId: this.newId,
       choiceSets: await this.deps.store.choiceSets(),
       handoffOpen: snapshot.handoffOpen,
+      relay: snapshot.relay,
     };
     const result = this.run(ctx, state, source.input);
     const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };
@@ -273,6 +276,7 @@ export class InboundHandler {
         flows: this.deps.flows,
         choiceSets: await this.deps.store.choiceSets(),
         handoffs: this.deps.handoffs,
+        relay: this.deps.relay,
         to: { ...chatTo(chat), displayName: inbound?.displayName ?? null },
         now,
         contact,
