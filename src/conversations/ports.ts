@@ -125,6 +125,8 @@ export interface RelayMessageRow {
   mediaKind: string | null;
   savedReply: string | null;
   at: Date;
+  /** `inbox` when nobody's chat gets it: the claimer reads it in the dashboard. */
+  outcome?: 'inbox';
 }
 
 /**

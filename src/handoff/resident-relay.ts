@@ -13,6 +13,7 @@ export const residentRelay: ResidentRelay = {
     const handoff = await tx.claimedHandoff(contactId);
     if (!handoff) return [];
     const id = await tx.insertRelayMessage({
+      ...(handoff.claimer ? {} : { outcome: 'inbox' as const }),
       handoffId: handoff.id,
       direction: 'in',
       authorId: null,

@@ -88,7 +88,7 @@ export class RelayRepository {
   async thread(handoffId: string): Promise<RelayThreadLine[]> {
     const rows = await this.db.relayMessage.findMany({
       where: { handoffId },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: { seq: 'asc' },
       include: { author: { select: { name: true } } },
     });
     return rows.map((m) => ({

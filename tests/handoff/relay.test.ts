@@ -90,7 +90,7 @@ describe('relay between a resident and the verbinder who claimed their hand-off'
     await allSent(app, handoff.id);
     const kept = await app.prisma.relayMessage.findMany({
       where: { handoffId: handoff.id },
-      orderBy: { createdAt: 'asc' },
+      orderBy: { seq: 'asc' },
     });
     expect(
       kept.map((m) => [m.direction, m.text ?? m.savedReply ?? m.mediaKind, m.outcome]),

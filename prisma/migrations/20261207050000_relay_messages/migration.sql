@@ -4,6 +4,7 @@
 -- CreateTable
 CREATE TABLE "RelayMessage" (
     "id" TEXT NOT NULL,
+    "seq" SERIAL NOT NULL,
     "handoffId" TEXT NOT NULL,
     "direction" TEXT NOT NULL,
     "authorId" TEXT,

@@ -30,7 +30,8 @@ function said(ctx: PageContext, line: RelayThreadLine): string {
 }
 
 function delivery(ctx: PageContext, line: RelayThreadLine): string {
-  const outcome = line.outcome === 'sent' || line.outcome === null ? line.outcome : 'failed';
+  const shown = ['sent', 'inbox', null];
+  const outcome = shown.includes(line.outcome) ? line.outcome : 'failed';
   return ctx.t(`inbox.delivery.${outcome ?? 'waiting'}`);
 }
 
