@@ -6,11 +6,19 @@
  * A question Bloei itself asked meanwhile (the language, "forget me?") is answered as usual.
  */
 import type { Keyword } from './answers/match-keyword.js';
+import { coreFlows } from './core-flows.js';
 import type { EngineInput } from './engine.js';
 import type { TurnOps } from './turn-ops.js';
 
 /** Keywords that go to the verbinder as they are while a relay is on. */
 export const relayedKeywords: ReadonlySet<Keyword> = new Set(['menu', 'person', 'later']);
+
+/** Questions Bloei asks meanwhile because the resident asked for them: answered, not relayed. */
+const answered: ReadonlySet<string> = new Set([
+  coreFlows.language,
+  coreFlows.forgetMe,
+  coreFlows.reconsent,
+]);
 
 /** Media that carry nothing to pass on. */
 const decorative = new Set(['reaction']);
@@ -23,7 +31,7 @@ export function relayToVerbinder(
   const { state, ctx } = turn;
   if (!ctx.relay || !state.consented) return false;
   const run = state.run;
-  if (run && !turn.flow(run.flow).pausable) return false;
+  if (run && answered.has(run.flow)) return false;
   if (said.type === 'media' && said.kind && decorative.has(said.kind)) return false;
   if (run) turn.setAside(run);
   turn.emit(relayedEvent(said));
