@@ -17,6 +17,13 @@ import { withoutTestResidents } from './handoff/test-resident-handoffs.js';
 import { defaultReraiseAfterMs, reraiseAlerts } from './handoff/reraise-alerts.js';
 import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
 import { ChatStaffDesk } from './handoff/staff-desk.js';
+import {
+  RelayToResident,
+  RelayToStaff,
+  relayToResidentKind,
+  relayToStaffKind,
+} from './handoff/relay-kinds.js';
+import { residentRelay } from './handoff/resident-relay.js';
 import type { JobConnection, JobQueues } from './jobs/job-queues.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
 import {
@@ -191,6 +198,11 @@ export async function createApp(
   const kinds = new OutboxKinds()
     .register(handoffAlertKind, alerts)
     .register(residentNoticeKind, notices);
+  // The relay kinds tell a verbinder of an undelivered answer through the sender itself.
+  const kick = (chats: readonly ChatAddress[]) => sender.kick(chats);
+  kinds
+    .register(relayToStaffKind, new RelayToStaff({ store, translator, send: kick, clock }))
+    .register(relayToResidentKind, new RelayToResident({ store, translator, send: kick, clock }));
   const sender = new OutboxSender({
     store: outbox,
     outbound: router,
@@ -234,6 +246,7 @@ export async function createApp(
     logger,
     defaultLanguage: config.defaultLanguage,
     handoffs: withoutTestResidents(handoffOpener),
+    relay: residentRelay,
     staff: new ChatStaffDesk(store, translator, handoffActions),
     kaart: kaart.catalogue,
     clock,

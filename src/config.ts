@@ -113,6 +113,7 @@ const schema = z.object({
   HANDOFF_RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
   UNCONSENTED_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
   PROCESSED_RETENTION_DAYS: z.coerce.number().int().positive().default(3),
+  RELAY_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   BLOEI_QUEUE_PREFIX: z
@@ -196,13 +197,15 @@ export interface Config {
   /**
    * Months of inactivity after which a resident is erased; months a closed hand-off keeps its
    * details; days a conversation nobody consented in is kept after its last message; days the
-   * ids of handled messages (and sent outbox messages) are kept to recognise a redelivery.
+   * ids of handled messages (and sent outbox messages) are kept to recognise a redelivery;
+   * days a closed hand-off keeps the messages relayed between resident and verbinder.
    */
   retention: {
     contactMonths: number;
     handoffMonths: number;
     conversationDays: number;
     processedDays: number;
+    relayDays: number;
   };
 }
 
@@ -251,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       handoffMonths: e.HANDOFF_RETENTION_MONTHS,
       conversationDays: e.UNCONSENTED_RETENTION_DAYS,
       processedDays: e.PROCESSED_RETENTION_DAYS,
+      relayDays: e.RELAY_RETENTION_DAYS,
     },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,

@@ -32,6 +32,7 @@ import {
   type ConversationStore,
   type HandoffOpener,
   type Logger,
+  type ResidentRelay,
   type StaffDesk,
   type StoreTx,
   type Translator,
@@ -46,6 +47,7 @@ export interface InboundHandlerDeps {
   flows: FlowRegistry;
   logger: Logger;
   handoffs?: HandoffOpener;
+  relay?: ResidentRelay;
   staff?: StaffDesk;
   /** Per-resident message budget; false switches it off (the scripted simulator). */
   flood?: FloodSettings | false;
@@ -216,6 +218,7 @@ export class InboundHandler {
       choiceSets: await this.deps.store.choiceSets(),
       handoffOpen: snapshot.handoffOpen,
       kaart: this.deps.kaart?.forResident(contact?.wijk ?? null),
+      relay: snapshot.relay,
     };
     const result = this.run(ctx, state, source.input);
     const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };
@@ -284,6 +287,7 @@ export class InboundHandler {
         flows: this.deps.flows,
         choiceSets: await this.deps.store.choiceSets(),
         handoffs: this.deps.handoffs,
+        relay: this.deps.relay,
         to: { ...chatTo(chat), displayName: inbound?.displayName ?? null },
         now,
         contact,

@@ -43,6 +43,8 @@ export interface TurnSnapshot {
   contact: ContactSnapshot | null;
   /** An open hand-off other than a safety one: no questionnaire starts meanwhile. */
   handoffOpen: boolean;
+  /** A verbinder claimed their hand-off: what the resident writes is relayed to them. */
+  relay: boolean;
   staff: StaffIdentity | null;
 }
 
@@ -99,6 +101,8 @@ export interface ContactRecord {
   handoffs: { number: number; reason: string; status: string; at: Date }[];
   /** What verbinders wrote down about the resident's hand-offs. */
   notes: { handoff: number; text: string; at: Date }[];
+  /** The messages relayed between the resident and a verbinder. */
+  relayed: { handoff: number; direction: string; text: string | null; at: Date }[];
   signUps: { kind: string; category: string; status: string }[];
   enrolments: { cohort: string; training: string }[];
   /** Offers of the sociale kaart the resident chose (go / details), by name. */
@@ -112,6 +116,33 @@ export interface HandoffRequest {
   wijk: string | null;
   summary: { flow: string | null; answers: Record<string, AnswerValue> };
   at: Date;
+}
+
+/** A message relayed between a resident (`in`) and a verbinder (`out`), as it is kept. */
+export interface RelayMessageRow {
+  handoffId: string;
+  direction: 'in' | 'out';
+  authorId: string | null;
+  text: string | null;
+  mediaKind: string | null;
+  savedReply: string | null;
+  at: Date;
+  /** `inbox` when nobody's chat gets it: the claimer reads it in the dashboard. */
+  outcome?: 'inbox';
+}
+
+/**
+ * Passes what a resident writes on to the verbinder who claimed their hand-off, in the
+ * turn's transaction: the message kept, its relay put in the verbinder's outbox. Returns the
+ * chats written to.
+ */
+export interface ResidentRelay {
+  relay(
+    tx: StoreTx,
+    contactId: string,
+    message: { text: string | null; mediaKind: string | null },
+    at: Date,
+  ): Promise<ChatAddress[]>;
 }
 
 /** A verbinder or coordinator who could own a hand-off, with their load. */
@@ -215,6 +246,12 @@ export interface StoreTx {
     contactId: string,
     handoff: HandoffRequest & { ownerId: string | null },
   ): Promise<string>;
+  /** The contact's claimed hand-off and the chat of whoever claimed it (null: not linked). */
+  claimedHandoff(
+    contactId: string,
+  ): Promise<{ id: string; claimer: { channel: string; externalId: string } | null } | null>;
+  /** Keeps a message of the conversation between a resident and a verbinder. */
+  insertRelayMessage(row: RelayMessageRow): Promise<string>;
   /**
    * Writes messages into a chat's outbox, numbered after what is there, and leases the chat
    * to `lease` when nobody is sending it.

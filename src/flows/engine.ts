@@ -13,6 +13,7 @@ import type { KaartLookup } from './kaart-lookup.js';
 import { runKeyword } from './keyword-actions.js';
 import type { Lexicon } from './lexicon.js';
 import { respondToMedia } from './media-actions.js';
+import { relayedEvent, relayedKeywords, relayToVerbinder } from './relay-actions.js';
 import { noVerbinderKeys, noVerbinderParams } from './no-verbinder.js';
 import { concernToOffer, offerCare, respondToCrisis } from './safety/respond-to-signals.js';
 import { initialState, type ConversationState, type Run } from './state.js';
@@ -37,6 +38,11 @@ export interface EngineContext {
    * closed; stop, language and help still work.
    */
   handoffOpen?: boolean;
+  /**
+   * A verbinder claimed the resident's hand-off and talks with them through Bloei: what the
+   * resident writes is relayed to that verbinder (relay-actions.ts).
+   */
+  relay?: boolean;
   /**
    * Whether anyone (a verbinder of the resident's wijk, or a coordinator) can receive a
    * hand-off now. When false, a hand-off is still raised, but the resident is told how to
@@ -128,12 +134,18 @@ class Turn implements TurnOps {
     }
     const said = input.type === 'late' ? input.input : input;
     if (said.type === 'text') {
-      if (respondToCrisis(this, said.text)) return;
+      if (respondToCrisis(this, said.text)) {
+        // The verbinder in the conversation reads what made Bloei give the numbers too.
+        if (this.ctx.relay && this.state.consented) this.emit(relayedEvent(said));
+        return;
+      }
       const keyword =
         matchKeyword(said.text, this.ctx.lexicon, this.state.language) ??
         (asksForPerson(said.text) ? 'person' : null);
-      if (keyword && runKeyword(this, keyword)) return;
+      const forVerbinder = this.ctx.relay && keyword && relayedKeywords.has(keyword);
+      if (keyword && !forVerbinder && runKeyword(this, keyword)) return;
     }
+    if (relayToVerbinder(this, said)) return;
     if (input.type === 'late') return this.onLate(input.sentAt);
     if (input.type === 'media' && respondToMedia(this, input)) return;
     if (this.state.safetyHold) return this.say('safety.holding');

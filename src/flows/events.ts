@@ -59,6 +59,12 @@ export type EngineEvent =
    * urgent one waits): the host passes it on to that verbinder. Bloei does not look at it.
    */
   | { type: 'media_forwarded'; media: MediaRef }
+  /**
+   * What the resident wrote (or the media they sent) while a verbinder talks with them: the
+   * host passes it on to the verbinder who claimed the hand-off, and keeps it with it.
+   */
+  | { type: 'relayed'; text: string; media?: undefined }
+  | { type: 'relayed'; text?: undefined; media: MediaRef }
   | {
       type: 'record_completed';
       record: RecordKind;

@@ -18,6 +18,7 @@ import type {
   ContactSnapshot,
   HandoffRequest,
   OwnerCandidateRow,
+  RelayMessageRow,
   StoreTx,
   StoredConversation,
 } from '../conversations/ports.js';
@@ -173,7 +174,10 @@ export class PrismaStoreTx implements StoreTx {
         answers: { orderBy: { answeredAt: 'asc' } },
         handoffs: {
           orderBy: { createdAt: 'asc' },
-          include: { notes: { orderBy: { createdAt: 'asc' } } },
+          include: {
+            notes: { orderBy: { createdAt: 'asc' } },
+            relayed: { orderBy: { createdAt: 'asc' } },
+          },
         },
         signUps: true,
         enrolments: { include: { cohort: true } },
@@ -206,6 +210,14 @@ export class PrismaStoreTx implements StoreTx {
       })),
       notes: c.handoffs.flatMap((h) =>
         h.notes.map((n) => ({ handoff: h.number, text: n.text, at: n.createdAt })),
+      ),
+      relayed: c.handoffs.flatMap((h) =>
+        h.relayed.map((m) => ({
+          handoff: h.number,
+          direction: m.direction,
+          text: m.text ?? m.savedReply ?? m.mediaKind,
+          at: m.createdAt,
+        })),
       ),
       signUps: c.signUps.map((s) => ({ kind: s.kind, category: s.category, status: s.status })),
       enrolments: c.enrolments.map((e) => ({ cohort: e.cohort.name, training: e.cohort.training })),
@@ -366,6 +378,26 @@ export class PrismaStoreTx implements StoreTx {
       select: { id: true },
     });
     return row.id;
+  }
+
+  async claimedHandoff(contactId: string) {
+    const h = await this.tx.handoff.findFirst({
+      where: { contactId, status: 'claimed' },
+      orderBy: { claimedAt: 'desc' },
+      select: { id: true, claimedBy: { select: { channel: true, externalId: true } } },
+    });
+    if (!h) return null;
+    const { channel, externalId } = h.claimedBy ?? {};
+    return { id: h.id, claimer: channel && externalId ? { channel, externalId } : null };
+  }
+
+  async insertRelayMessage(row: RelayMessageRow): Promise<string> {
+    const { at, ...fields } = row;
+    const created = await this.tx.relayMessage.create({
+      data: { ...fields, createdAt: at },
+      select: { id: true },
+    });
+    return created.id;
   }
 
   async enqueue(

@@ -15,6 +15,7 @@ import { HandoffRepository } from './handoff-repository.js';
 import { IndicatorRepository } from './indicator-repository.js';
 import { InvitationRepository } from './invitation-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { RelayRepository } from './relay-repository.js';
 import { SignUpRepository } from './sign-up-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { StaffRepository } from './staff-repository.js';
@@ -29,6 +30,7 @@ export interface Store {
   readonly handoffs: HandoffRepository;
   readonly indicators: IndicatorRepository;
   readonly invitations: InvitationRepository;
+  readonly relay: RelayRepository;
   readonly signUps: SignUpRepository;
   readonly staff: StaffRepository;
   /** The outbox inside this store's transaction (the hot path has its own, on the SQL port). */
@@ -54,6 +56,7 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
     handoffs: new HandoffRepository(db),
     indicators: new IndicatorRepository(db),
     invitations: new InvitationRepository(db),
+    relay: new RelayRepository(db),
     signUps: new SignUpRepository(db),
     staff: new StaffRepository(db),
     outbox: new OutboxRepository(prismaSql(db), options.leaseSeconds),
