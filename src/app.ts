@@ -16,6 +16,7 @@ import { defaultReraiseAfterMs, reraiseAlerts } from './handoff/reraise-alerts.j
 import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
 import { ChatStaffDesk } from './handoff/staff-desk.js';
 import type { JobConnection, JobQueues } from './jobs/job-queues.js';
+import { sendDueScheduled } from './schedule/send-due-scheduled.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
 import {
   applyRetention,
@@ -214,6 +215,7 @@ export async function createApp(
       escalations: escalated.escalations,
       reraised: again.reraised,
       invitations: await sendDueInvitations(store, handler, clock()),
+      scheduled: await sendDueScheduled(store, handler, clock(), logger),
       followUps: dueFollowUps,
       retention: await applyRetention(store, clock(), options.jobs?.retention),
     };

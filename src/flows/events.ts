@@ -2,7 +2,13 @@
  * What the engine emits. The engine decides; the host applies these events (persist, send,
  * alert) in one transaction. Nothing here performs I/O.
  */
-import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './spec.js';
+import type {
+  ConsentPurpose,
+  ContactField,
+  HandoffReason,
+  RecordKind,
+  ScheduleKind,
+} from './spec.js';
 import type { AnswerValue, MediaRef } from './state.js';
 
 /** A value inside a message: literal text, a translatable key, or a list of either. */
@@ -60,6 +66,11 @@ export type EngineEvent =
       flow: string;
       answers: Record<string, AnswerValue>;
     }
+  /**
+   * The resident asked to be asked again later: the host schedules a `kind` message (its
+   * flow) `after` an ISO 8601 duration from now, once per run.
+   */
+  | { type: 'message_scheduled'; kind: ScheduleKind; after: string; runId: string }
   /** The resident said STOP: no more messages until they write again. */
   | { type: 'stopped' }
   /** Consent declined (or STOP before consent): keep nothing about this conversation. */

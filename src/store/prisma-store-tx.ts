@@ -26,6 +26,7 @@ import type { AnswerValue } from '../flows/state.js';
 import { eraseContact } from './erase-contact.js';
 import { Prisma } from './generated/client.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { ScheduledMessageRepository } from './scheduled-message-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { json as jsonText, utc, type SqlClient } from './sql/sql-client.js';
 
@@ -157,6 +158,17 @@ export class PrismaStoreTx implements StoreTx {
       where: { contactId, sentAt: null },
       data: { sentAt: at, outcome: 'cancelled' },
     });
+    await new ScheduledMessageRepository(this.tx).cancelPending(contactId, at);
+  }
+
+  async scheduleMessage(input: {
+    kind: string;
+    channel: string;
+    contactId: string;
+    subject: string;
+    dueAt: Date;
+  }): Promise<void> {
+    await new ScheduledMessageRepository(this.tx).schedule(input);
   }
 
   async eraseContact(contactId: string, at: Date): Promise<void> {

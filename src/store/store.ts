@@ -15,6 +15,7 @@ import { IndicatorRepository } from './indicator-repository.js';
 import { InvitationRepository } from './invitation-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { SignUpRepository } from './sign-up-repository.js';
+import { ScheduledMessageRepository } from './scheduled-message-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { StaffRepository } from './staff-repository.js';
 
@@ -26,6 +27,8 @@ export interface Store {
   readonly handoffs: HandoffRepository;
   readonly indicators: IndicatorRepository;
   readonly invitations: InvitationRepository;
+  /** Messages Bloei sends on its own initiative at a set time (check-ups, campaigns). */
+  readonly scheduled: ScheduledMessageRepository;
   readonly signUps: SignUpRepository;
   readonly staff: StaffRepository;
   /** The outbox inside this store's transaction (the hot path has its own, on the SQL port). */
@@ -50,6 +53,7 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
     handoffs: new HandoffRepository(db),
     indicators: new IndicatorRepository(db),
     invitations: new InvitationRepository(db),
+    scheduled: new ScheduledMessageRepository(db),
     signUps: new SignUpRepository(db),
     staff: new StaffRepository(db),
     outbox: new OutboxRepository(prismaSql(db), options.leaseSeconds),

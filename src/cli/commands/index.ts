@@ -8,6 +8,7 @@ import chat from './chat.js';
 import checkin from './checkin.js';
 import importCohort from './import-cohort.js';
 import migrate from './migrate.js';
+import schedule from './schedule.js';
 import start from './start.js';
 import verbinder from './verbinder.js';
 import web from './web.js';
@@ -24,4 +25,5 @@ export const commands: readonly AnyCommand[] = [
   verbinder,
   wijk,
   checkin,
+  schedule,
 ];

@@ -9,6 +9,7 @@ import { menu } from './menu.js';
 import { onboarding } from './onboarding.js';
 import { talentenscan } from './talentenscan.js';
 import { checkIn } from './check-in.js';
+import { scanCheckUp } from './scan-check-up.js';
 import { wijMatch } from './wij-match.js';
 import { followUp } from './follow-up.js';
 import { forgetMe, reconsent } from './privacy.js';
@@ -19,6 +20,7 @@ export const flowInputs: readonly FlowInput[] = [
   menu,
   language,
   talentenscan,
+  scanCheckUp,
   wijMatch,
   checkIn,
   followUp,

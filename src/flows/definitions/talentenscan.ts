@@ -2,7 +2,9 @@
  * The talentenscan: a strength-based conversation about energy, talents and wishes, at the
  * resident's pace ("later" pauses it). It never probes problems the resident did not raise,
  * ends with a summary to confirm, 2–3 concrete directions, the news that volunteering is
- * allowed on a benefit, and an offer of contact with the wijk's verbinder.
+ * allowed on a benefit, an offer to ask again later how the ideas went (in two weeks, or the
+ * resident's choice: a week, a month, not needed), and an offer of contact with the wijk's
+ * verbinder.
  */
 import type { FlowInput } from '../spec.js';
 
@@ -19,6 +21,10 @@ const interests = [
   'organising',
   'other',
 ] as const;
+
+/** When to ask how the ideas went; the first is the suggestion, the last declines. */
+const checkUpChoices = ['twoWeeks', 'week', 'month', 'none'] as const;
+const checkUpAfter = { twoWeeks: 'P14D', week: 'P7D', month: 'P1M' };
 
 const direction = (interest: (typeof interests)[number]) => ({
   if: { answer: 'interests', includes: interest },
@@ -111,7 +117,16 @@ export const talentenscan = {
       },
       next: 'benefit',
     },
-    benefit: { kind: 'message', text: 'talentenscan.benefit', next: 'contactWish' },
+    benefit: { kind: 'message', text: 'talentenscan.benefit', next: 'checkUp' },
+    checkUp: {
+      kind: 'choice',
+      text: 'talentenscan.checkUp',
+      choices: checkUpChoices.map((id) => ({ id, label: `talentenscan.checkUpChoice.${id}` })),
+      do: [{ type: 'schedule', kind: 'scanCheckUp', after: checkUpAfter }],
+      branches: [{ when: 'none', next: 'contactWish' }],
+      next: 'checkUpSet',
+    },
+    checkUpSet: { kind: 'message', text: 'talentenscan.checkUpSet', next: 'contactWish' },
     contactWish: {
       kind: 'yesno',
       text: 'talentenscan.contactWish',
