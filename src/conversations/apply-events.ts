@@ -85,6 +85,8 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
           await tx.saveTalentProfile(contactId, event.runId, event.answers, now);
         } else if (event.record === 'signUp') {
           await tx.saveSignUp(contactId, event.runId, event.answers, now);
+        } else if (event.record === 'matchCheckUp') {
+          await tx.completeMatchCheckUp(contactId, event.answers, now);
         } else {
           await tx.completeFollowUp(contactId, event.answers, now);
         }

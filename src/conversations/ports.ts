@@ -194,6 +194,15 @@ export interface StoreTx {
     answers: Record<string, AnswerValue>,
     at: Date,
   ): Promise<void>;
+  /**
+   * A check-up of a WIJ match was answered: the last one of a match sets whether it lasted,
+   * unless a verbinder judged it already.
+   */
+  completeMatchCheckUp(
+    contactId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void>;
   /** The platform refuses delivery (the resident blocked the bot): send nothing more. */
   markUnreachable(channel: string, externalId: string, at: Date): Promise<void>;
   recordConsent(

@@ -28,6 +28,9 @@ export const handoffReasons = [
   'scan_contact_wish',
   /** At the check-up after a talentenscan, the resident wants help with a next step. */
   'scan_checkup_help',
+  /** At a check-up of a WIJ match: the other one did not come, or there was no click. */
+  'match_no_show',
+  'match_no_click',
   'wij_match_signup',
   'followup_contact',
   'followup_unanswered',
@@ -42,7 +45,7 @@ export const handoffReasons = [
 ] as const;
 export type HandoffReason = (typeof handoffReasons)[number];
 
-export const recordKinds = ['talentProfile', 'signUp', 'followUp'] as const;
+export const recordKinds = ['talentProfile', 'signUp', 'followUp', 'matchCheckUp'] as const;
 
 /** Messages a flow may schedule for later: each names the flow that is started then. */
 export const scheduleKinds = ['scanCheckUp'] as const;

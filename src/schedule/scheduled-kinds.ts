@@ -1,7 +1,6 @@
 /**
  * What each kind of scheduled message starts when its time comes. A registry, so a new kind
- * (a match check-up, a campaign) is one line here; the test walks every kind a flow may
- * schedule and proves it has a flow.
+ * (a campaign) is one line here; a test proves every kind starts a flow that exists.
  */
 import type { ScheduleKind } from '../flows/spec.js';
 
@@ -10,8 +9,14 @@ export interface ScheduledKind {
   flow: string;
 }
 
-export const scheduledKinds: Record<ScheduleKind, ScheduledKind> = {
+/** Kinds Bloei schedules itself, besides those a flow may schedule (`ScheduleKind`). */
+export type HostKind = 'matchCheckUp' | 'matchLastCheckUp';
+
+export const scheduledKinds: Record<ScheduleKind | HostKind, ScheduledKind> = {
   scanCheckUp: { flow: 'scanCheckUp' },
+  /** A check-up of a WIJ match, and its last one, whose answers say whether it lasted. */
+  matchCheckUp: { flow: 'matchCheckUp' },
+  matchLastCheckUp: { flow: 'matchCheckUp' },
 };
 
 export class UnknownScheduledKindError extends Error {

@@ -23,6 +23,7 @@ import type {
 } from '../conversations/ports.js';
 import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue } from '../flows/state.js';
+import { matchLasted } from '../flows/definitions/match-check-up.js';
 import { eraseContact } from './erase-contact.js';
 import { Prisma } from './generated/client.js';
 import { OutboxRepository } from './outbox-repository.js';
@@ -169,6 +170,29 @@ export class PrismaStoreTx implements StoreTx {
     dueAt: Date;
   }): Promise<void> {
     await new ScheduledMessageRepository(this.tx).schedule(input);
+  }
+
+  async completeMatchCheckUp(
+    contactId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void> {
+    const asked = await new ScheduledMessageRepository(this.tx).lastSent(contactId, [
+      'matchCheckUp',
+      'matchLastCheckUp',
+    ]);
+    const matchId = asked && /^match:([^:]+):/.exec(asked.subject)?.[1];
+    if (!matchId || asked.kind !== 'matchLastCheckUp') return;
+    const lasting = matchLasted(answers);
+    if (lasting === null) return;
+    // A verbinder's judgement stands; the other resident's "no" outweighs a "yes".
+    await this.tx.match.updateMany({
+      where: {
+        id: matchId,
+        OR: [{ lastingJudgedAt: null }, { lastingBy: 'checkUp', lasting: true }],
+      },
+      data: { lasting, lastingJudgedAt: at, lastingBy: 'checkUp' },
+    });
   }
 
   async eraseContact(contactId: string, at: Date): Promise<void> {

@@ -51,6 +51,39 @@ export class ScheduledMessageRepository {
     return created.count === 1;
   }
 
+  /**
+   * Schedules a message on the channel the contact first reached Bloei on; false when the
+   * contact has none any more, or the same message is scheduled already.
+   */
+  async scheduleFor(
+    contactId: string,
+    message: { kind: string; subject: string; dueAt: Date },
+  ): Promise<boolean> {
+    const identity = await this.db.channelIdentity.findFirst({
+      where: { contactId },
+      orderBy: { createdAt: 'asc' },
+      select: { channel: true },
+    });
+    return identity ? this.schedule({ ...message, contactId, channel: identity.channel }) : false;
+  }
+
+  /** The message of these kinds most recently sent to a contact (what a reply answers). */
+  async lastSent(contactId: string, kinds: readonly string[]): Promise<ScheduledRow | null> {
+    return this.db.scheduledMessage.findFirst({
+      where: { contactId, kind: { in: [...kinds] }, state: 'sent' },
+      orderBy: [{ doneAt: 'desc' }, { dueAt: 'desc' }],
+      select: {
+        id: true,
+        kind: true,
+        channel: true,
+        contactId: true,
+        subject: true,
+        dueAt: true,
+        state: true,
+      },
+    });
+  }
+
   /** What will go out, soonest first. */
   async list(filter: ScheduleFilter = {}, take = 10_000): Promise<ScheduledRow[]> {
     return this.db.scheduledMessage.findMany({
@@ -111,6 +144,15 @@ export class ScheduledMessageRepository {
       where: { id, state: 'sending' },
       data: { state, doneAt: at },
     });
+  }
+
+  /** Cancels what is pending about a subject (a match that ended), for everyone. */
+  async cancelAbout(subjectPrefix: string, at: Date): Promise<number> {
+    const cancelled = await this.db.scheduledMessage.updateMany({
+      where: { state: 'pending', subject: { startsWith: subjectPrefix } },
+      data: { state: 'cancelled', doneAt: at },
+    });
+    return cancelled.count;
   }
 
   /** Cancels what is pending for a contact (STOP, opt-out, a blocked bot). */

@@ -2,9 +2,11 @@
  * A match a verbinder makes from the WIJ match board: two residents' sign-ups, a sign-up and
  * an ontwikkelplaats, or two ontwikkelplaatsen. Both sign-ups become "matched" with the kind
  * of match, in one transaction; a sign-up someone else matched a moment ago is refused.
- * Later the verbinder says whether the match lasted: the duurzame-verbinding indicator.
+ * Both residents get check-ups (match-check-ups.ts); the last one, or the verbinder, says
+ * whether the match lasted: the duurzame-verbinding indicator.
  */
 import type { Store } from '../store/store.js';
+import { cancelMatchCheckUps, scheduleMatchCheckUps } from './match-check-ups.js';
 
 export const matchKinds = [
   'inwoner-inwoner',
@@ -21,6 +23,8 @@ export interface MatchInput {
   wijken: readonly string[] | null;
   recordedById: string;
   at: Date;
+  /** When the residents in it are asked how it goes (default: 1 week, 1 month, 3 months). */
+  checkUps?: readonly string[];
 }
 
 /** Why a match could not be recorded: a `web.matches.refused.*` text. */
@@ -54,7 +58,7 @@ export async function recordMatch(store: Store, input: MatchInput): Promise<stri
     const matched = await tx.signUps.markMatched(ids, input.kind, input.at);
     if (matched !== ids.length) throw new MatchRefused('notOpen');
     const [first, second] = signUps;
-    return tx.signUps.createMatch({
+    const matchId = await tx.signUps.createMatch({
       kind: input.kind,
       firstId: first?.id ?? null,
       secondId: second?.id ?? null,
@@ -64,15 +68,24 @@ export async function recordMatch(store: Store, input: MatchInput): Promise<stri
       recordedById: input.recordedById,
       recordedAt: input.at,
     });
+    await scheduleMatchCheckUps(
+      tx,
+      { id: matchId, contactIds: signUps.map((s) => s.contactId), at: input.at },
+      input.checkUps,
+    );
+    return matchId;
   });
 }
 
-/** Whether the match lasted; the sign-ups are closed either way. */
+/** Whether the match lasted; the sign-ups are closed either way, and its check-ups cancelled. */
 export async function judgeMatch(
   store: Store,
   matchId: string,
   lasting: boolean,
   at: Date,
 ): Promise<void> {
-  await store.transaction((tx) => tx.signUps.judgeMatch(matchId, lasting, at));
+  await store.transaction(async (tx) => {
+    await tx.signUps.judgeMatch(matchId, lasting, at);
+    await cancelMatchCheckUps(tx, matchId, at);
+  });
 }

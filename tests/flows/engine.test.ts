@@ -261,7 +261,6 @@ describe(runEngine.name, () => {
       '4',
       'Stratum',
       'ja',
-      'over een week',
       'nee',
     );
     const record = events.find((e) => e.type === 'record_completed');
@@ -275,7 +274,6 @@ describe(runEngine.name, () => {
         dutchComfort: 4,
         wijk: 'stratum',
         confirm: 'yes',
-        checkUp: 'week',
         contactWish: 'no',
         directions: [
           'talentenscan.directions.cooking',
@@ -285,12 +283,16 @@ describe(runEngine.name, () => {
       },
     });
     expect(events.some((e) => e.type === 'handoff_requested')).toBe(false);
-    expect(state.run).toBeNull();
+    expect(state.run).toMatchObject({ flow: 'talentenscan', step: 'checkUp' });
+    expect(run(state, 'nee').state.run).toBeNull();
   });
 
   it('schedules the check-up the resident chose at the end of the talentenscan, or none', () => {
     const run = engine();
-    const atCheckUp = run(inMenu().state, '1', 'a', 'b', '1', 'c', 'd', '2', '2', '4', '1', 'ja');
+    const atCheckUp = run(
+      inMenu().state,
+      ...['1', 'a', 'b', '1', 'c', 'd', '2', '2', '4', '1', 'ja', 'nee'],
+    );
     expect(atCheckUp.events.at(-1)).toMatchObject({
       type: 'message',
       message: { key: 'talentenscan.checkUp' },

@@ -398,8 +398,8 @@ export const databaseExpectations: Record<string, Expectation> = {
       'dutchComfort',
       'wijk',
       'confirm',
-      'checkUp',
       'contactWish',
+      'checkUp',
     ]);
     // "nee": no check-up.
     expect(contact.scheduled).toEqual([]);

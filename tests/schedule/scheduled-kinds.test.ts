@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/definitions/index.js';
 import { scheduleKinds } from '../../src/flows/spec.js';
-import { scheduledKind, UnknownScheduledKindError } from '../../src/schedule/scheduled-kinds.js';
+import {
+  scheduledKind,
+  scheduledKinds,
+  UnknownScheduledKindError,
+} from '../../src/schedule/scheduled-kinds.js';
 
 describe('scheduledKinds', () => {
   const flows = loadFlows();
 
-  it.each(scheduleKinds)('%s starts a flow that exists', (kind) => {
+  it.each(Object.keys(scheduledKinds))('%s starts a flow that exists', (kind) => {
     expect(flows.has(scheduledKind(kind).flow)).toBe(true);
+  });
+
+  it('knows every kind a flow may schedule', () => {
+    for (const kind of scheduleKinds) expect(scheduledKinds).toHaveProperty(kind);
   });
 
   it('refuses a kind nobody registered', () => {

@@ -25,3 +25,7 @@ CREATE INDEX "ScheduledMessage_state_dueAt_idx" ON "ScheduledMessage"("state", "
 
 -- AddForeignKey
 ALTER TABLE "ScheduledMessage" ADD CONSTRAINT "ScheduledMessage_contactId_fkey" FOREIGN KEY ("contactId") REFERENCES "Contact"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Who said whether a match lasted: a verbinder, or the residents' last check-up.
+-- AlterTable
+ALTER TABLE "Match" ADD COLUMN "lastingBy" TEXT;

@@ -2,9 +2,9 @@
  * The talentenscan: a strength-based conversation about energy, talents and wishes, at the
  * resident's pace ("later" pauses it). It never probes problems the resident did not raise,
  * ends with a summary to confirm, 2–3 concrete directions, the news that volunteering is
- * allowed on a benefit, an offer to ask again later how the ideas went (in two weeks, or the
- * resident's choice: a week, a month, not needed), and an offer of contact with the wijk's
- * verbinder.
+ * allowed on a benefit, an offer of contact with the wijk's verbinder, and last an offer to
+ * ask again later how the ideas went (in two weeks, or the resident's choice: a week, a
+ * month, not needed).
  */
 import type { FlowInput } from '../spec.js';
 
@@ -117,16 +117,7 @@ export const talentenscan = {
       },
       next: 'benefit',
     },
-    benefit: { kind: 'message', text: 'talentenscan.benefit', next: 'checkUp' },
-    checkUp: {
-      kind: 'choice',
-      text: 'talentenscan.checkUp',
-      choices: checkUpChoices.map((id) => ({ id, label: `talentenscan.checkUpChoice.${id}` })),
-      do: [{ type: 'schedule', kind: 'scanCheckUp', after: checkUpAfter }],
-      branches: [{ when: 'none', next: 'contactWish' }],
-      next: 'checkUpSet',
-    },
-    checkUpSet: { kind: 'message', text: 'talentenscan.checkUpSet', next: 'contactWish' },
+    benefit: { kind: 'message', text: 'talentenscan.benefit', next: 'contactWish' },
     contactWish: {
       kind: 'yesno',
       text: 'talentenscan.contactWish',
@@ -141,13 +132,23 @@ export const talentenscan = {
         { type: 'record', record: 'talentProfile' },
         { type: 'handoff', reason: 'scan_contact_wish' },
       ],
-      next: 'end',
+      next: 'checkUp',
     },
     contactNo: {
       kind: 'message',
       text: 'talentenscan.contactNo',
       do: [{ type: 'record', record: 'talentProfile' }],
-      next: 'end',
+      next: 'checkUp',
     },
+    checkUp: {
+      kind: 'choice',
+      text: 'talentenscan.checkUp',
+      choices: checkUpChoices.map((id) => ({ id, label: `talentenscan.checkUpChoice.${id}` })),
+      do: [{ type: 'schedule', kind: 'scanCheckUp', after: checkUpAfter }],
+      branches: [{ when: 'none', next: 'checkUpNone' }],
+      next: 'checkUpSet',
+    },
+    checkUpSet: { kind: 'message', text: 'talentenscan.checkUpSet', next: 'end' },
+    checkUpNone: { kind: 'message', text: 'talentenscan.checkUpNone', next: 'end' },
   },
 } satisfies FlowInput;

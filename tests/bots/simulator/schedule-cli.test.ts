@@ -59,10 +59,11 @@ describe('a talentenscan in the scripted simulator, then `schedule list`', () =>
       '3',
       '1',
       'ja',
+      'nee',
     ];
     const asked = npm('chat', ['--user', 'scan-cli', '--lang', 'nl'], env, scan.join('\n') + '\n');
     expect(asked).toContain('Zal ik je over twee weken een berichtje sturen?');
-    const accepted = npm('chat', ['--user', 'scan-cli'], env, 'ja, over twee weken\nnee\n');
+    const accepted = npm('chat', ['--user', 'scan-cli'], env, 'ja, over twee weken\n');
     expect(accepted).toContain('Afgesproken! Dan stuur ik je een berichtje.');
     const after = new Date();
 
