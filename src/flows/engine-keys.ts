@@ -3,6 +3,8 @@
  * language like the keys of the definitions.
  */
 import { keywords } from './answers/match-keyword.js';
+import { kaartQuestionKeys } from './kaart-questions.js';
+import { offerMessageKeys } from './offer-messages.js';
 import { noVerbinderKeys } from './no-verbinder.js';
 
 export const engineKeys: readonly string[] = [
@@ -38,4 +40,6 @@ export const engineKeys: readonly string[] = [
   'common.dontKnowWords',
   'common.and',
   ...keywords.map((k) => `keywords.${k}`),
+  ...offerMessageKeys,
+  ...kaartQuestionKeys,
 ];

@@ -1,6 +1,6 @@
 /**
  * What each global keyword does (stop, menu, person, language, help, later, continue, my
- * data, forget me), wherever the resident is. Returns false when the keyword means nothing
+ * data, forget me, what is there to do nearby), wherever the resident is. Returns false when the keyword means nothing
  * here, so the message is taken as an answer instead.
  */
 import type { Keyword } from './answers/match-keyword.js';
@@ -48,6 +48,11 @@ export function runKeyword(turn: TurnOps, keyword: Keyword): boolean {
       return true;
     case 'forgetMe':
       turn.interrupt(coreFlows.forgetMe);
+      return true;
+    // Looking around on the kaart, then back to whatever the resident was doing.
+    case 'nearby':
+      if (!consented || turn.state.safetyHold || run?.flow === coreFlows.nearby) return false;
+      turn.interrupt(coreFlows.nearby);
       return true;
   }
 }

@@ -42,6 +42,8 @@ export const handoffReasons = [
   'care_food',
   /** The resident sent a voice note or photo and wants a verbinder to get in touch. */
   'wants_to_talk',
+  /** The resident picked a place from the sociale kaart and would like a verbinder to go along. */
+  'offer_go',
 ] as const;
 export type HandoffReason = (typeof handoffReasons)[number];
 
@@ -98,6 +100,17 @@ export const actionSchema = z.discriminatedUnion('type', [
    * going back to it when this flow ends: the resident confirmed leaving it.
    */
   z.object({ type: z.literal('pauseInterrupted') }),
+  /**
+   * The resident chose the offer saved under `answer` (see `kaart` on a question): recorded
+   * as a choice (`offer_chosen`), its details sent as a card, and its name kept in the run
+   * (`offerName`) for a hand-off that follows. `go`: a verbinder goes along the first time;
+   * `details`: the card is all they asked for.
+   */
+  z.object({
+    type: z.literal('offerChosen'),
+    answer: id,
+    as: z.enum(['go', 'details']),
+  }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
 
@@ -151,16 +164,34 @@ const question = {
     })
     .optional(),
   branches: z.array(branchSchema).default([]),
+  /**
+   * False for an answer that only steers this conversation (which offer was picked): it is
+   * not stored with the resident's answers. What matters of it is recorded otherwise.
+   */
+  stored: z.boolean().default(true),
+  /**
+   * A question about the sociale kaart (`EngineContext.kaart`), asked only when there is
+   * something to ask; otherwise the flow goes to `otherwise`. `wijk`: the resident's wijk,
+   * when Bloei does not know it yet; `interests`: the interests with an offer nearby (choice
+   * set `offerInterests`); `scan`: the offers fitting this talentenscan's answers, `interest`:
+   * the offers for the interest chosen before (both choice set `offers`).
+   */
+  kaart: z
+    .object({
+      ask: z.enum(['wijk', 'interests', 'scan', 'interest']),
+      otherwise: targetSchema,
+    })
+    .optional(),
 };
 
 /**
  * Choices of a choice question: fixed ones from the definition, and optionally a named set
- * the host supplies at run time (e.g. `wijken`, kept as data and edited without code),
- * shown before the fixed ones.
+ * the host supplies at run time (e.g. `wijken`, kept as data and edited without code) or the
+ * sociale kaart gives for this run (`offers`, `offerInterests`), shown before the fixed ones.
  */
 const choices = {
   choices: z.array(choiceSchema).default([]),
-  choicesFrom: z.enum(['wijken']).optional(),
+  choicesFrom: z.enum(['wijken', 'offers', 'offerInterests']).optional(),
 };
 const enoughChoices = (s: { choices: Choice[]; choicesFrom?: string | undefined }) =>
   s.choices.length >= 2 || s.choicesFrom !== undefined;

@@ -7,6 +7,7 @@ import type { AnyCommand } from '../command.js';
 import chat from './chat.js';
 import checkin from './checkin.js';
 import importCohort from './import-cohort.js';
+import kaart from './kaart.js';
 import migrate from './migrate.js';
 import schedule from './schedule.js';
 import start from './start.js';
@@ -24,6 +25,7 @@ export const commands: readonly AnyCommand[] = [
   importCohort,
   verbinder,
   wijk,
+  kaart,
   checkin,
   schedule,
 ];

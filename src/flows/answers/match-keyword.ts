@@ -17,6 +17,8 @@ export const keywords = [
   'continue',
   'myData',
   'forgetMe',
+  /** "Wat is er te doen in mijn wijk?": browse the sociale kaart. */
+  'nearby',
 ] as const;
 export type Keyword = (typeof keywords)[number];
 
