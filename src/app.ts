@@ -25,6 +25,7 @@ import {
 } from './handoff/relay-kinds.js';
 import { residentRelay } from './handoff/resident-relay.js';
 import type { JobConnection, JobQueues } from './jobs/job-queues.js';
+import { sendDueScheduled } from './schedule/send-due-scheduled.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
 import {
   applyRetention,
@@ -278,6 +279,7 @@ export async function createApp(
       escalations: escalated.escalations,
       reraised: again.reraised,
       invitations: await sendDueInvitations(store, handler, clock()),
+      scheduled: await sendDueScheduled(store, handler, clock(), logger),
       followUps: dueFollowUps,
       retention: await applyRetention(store, clock(), options.jobs?.retention),
       staleOfferNudges: (await kaart.maintenance()).sent,

@@ -36,6 +36,7 @@ const oneLineErrors = new Set([
   'ADMIN_INVALID',
   'DATA_DIR_LOCKED',
   'PASSWORD_WEAK',
+  'SCHEDULE_DATE_INVALID',
   'ENOENT',
   'EACCES',
   'EISDIR',

@@ -7,6 +7,7 @@ import type { FlowRegistry } from '../flows/engine.js';
 import type { EngineEvent } from '../flows/events.js';
 import type { ChoiceSets } from '../flows/step-view.js';
 import type { OutboundMessage } from './messages.js';
+import { checkUpDueAt } from '../schedule/check-up-time.js';
 import { myDataMessage } from './my-data-message.js';
 import type { ChatAddress } from './outbox-ports.js';
 import type {
@@ -92,6 +93,8 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
           await tx.saveTalentProfile(contactId, event.runId, event.answers, now);
         } else if (event.record === 'signUp') {
           await tx.saveSignUp(contactId, event.runId, event.answers, now);
+        } else if (event.record === 'matchCheckUp') {
+          await tx.completeMatchCheckUp(contactId, event.answers, now);
         } else {
           await tx.completeFollowUp(contactId, event.answers, now);
         }
@@ -108,6 +111,16 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         chats.push(...opened.chats);
         break;
       }
+      case 'message_scheduled':
+        if (!contactId) break;
+        await tx.scheduleMessage({
+          kind: event.kind,
+          channel: to.channel,
+          contactId,
+          subject: `run:${event.runId}`,
+          dueAt: checkUpDueAt(now, event.after),
+        });
+        break;
       case 'offer_chosen':
         if (!contactId) break;
         await tx.recordOfferChoice?.(contactId, {

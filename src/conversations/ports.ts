@@ -198,7 +198,21 @@ export interface StoreTx {
   forgetContact(contactId: string, at: Date): Promise<void>;
   /** The contact for a channel identity, when there is one (e.g. an imported trainee). */
   findContactByIdentity(channel: string, externalId: string): Promise<ContactSnapshot | null>;
-  /** STOP, opt-out or a blocked bot: cancel every follow-up and invitation still pending. */
+  /**
+   * Schedules a message for later (a check-up the resident asked for); the same kind about
+   * the same subject is kept once.
+   */
+  scheduleMessage(input: {
+    kind: string;
+    channel: string;
+    contactId: string;
+    subject: string;
+    dueAt: Date;
+  }): Promise<void>;
+  /**
+   * STOP, opt-out or a blocked bot: cancel every follow-up, invitation and scheduled message
+   * still pending.
+   */
   cancelPending(contactId: string, at: Date): Promise<void>;
   /**
    * Erases everything about a contact (answers, profiles, sign-ups, hand-offs, follow-ups,
@@ -209,6 +223,15 @@ export interface StoreTx {
   describeContact(contactId: string): Promise<ContactRecord | null>;
   /** The follow-up conversation was finished: store its coded answers. */
   completeFollowUp(
+    contactId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void>;
+  /**
+   * A check-up of a WIJ match was answered: the last one of a match sets whether it lasted,
+   * unless a verbinder judged it already.
+   */
+  completeMatchCheckUp(
     contactId: string,
     answers: Record<string, AnswerValue>,
     at: Date,

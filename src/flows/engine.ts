@@ -449,6 +449,12 @@ class Turn implements TurnOps {
             answers: { ...run.answers },
           });
           break;
+        case 'schedule': {
+          const after = action.after[String(answer)];
+          if (after)
+            this.emit({ type: 'message_scheduled', kind: action.kind, after, runId: run.id });
+          break;
+        }
         case 'forget':
           this.forget(null);
           return true;

@@ -2,7 +2,13 @@
  * What the engine emits. The engine decides; the host applies these events (persist, send,
  * alert) in one transaction. Nothing here performs I/O.
  */
-import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './spec.js';
+import type {
+  ConsentPurpose,
+  ContactField,
+  HandoffReason,
+  RecordKind,
+  ScheduleKind,
+} from './spec.js';
 import type { AnswerValue, MediaRef } from './state.js';
 
 /**
@@ -72,6 +78,11 @@ export type EngineEvent =
       flow: string;
       answers: Record<string, AnswerValue>;
     }
+  /**
+   * The resident asked to be asked again later: the host schedules a `kind` message (its
+   * flow) `after` an ISO 8601 duration from now, once per run.
+   */
+  | { type: 'message_scheduled'; kind: ScheduleKind; after: string; runId: string }
   /**
    * The resident chose an offer of the sociale kaart: to go there with a verbinder, or to
    * get its details. The host records it (what residents chose is an indicator).

@@ -26,6 +26,11 @@ export type ContactField = (typeof contactFields)[number];
 export const handoffReasons = [
   'contact_requested',
   'scan_contact_wish',
+  /** At the check-up after a talentenscan, the resident wants help with a next step. */
+  'scan_checkup_help',
+  /** At a check-up of a WIJ match: the other one did not come, or there was no click. */
+  'match_no_show',
+  'match_no_click',
   'wij_match_signup',
   'followup_contact',
   'followup_unanswered',
@@ -42,7 +47,11 @@ export const handoffReasons = [
 ] as const;
 export type HandoffReason = (typeof handoffReasons)[number];
 
-export const recordKinds = ['talentProfile', 'signUp', 'followUp'] as const;
+export const recordKinds = ['talentProfile', 'signUp', 'followUp', 'matchCheckUp'] as const;
+
+/** Messages a flow may schedule for later: each names the flow that is started then. */
+export const scheduleKinds = ['scanCheckUp'] as const;
+export type ScheduleKind = (typeof scheduleKinds)[number];
 
 export const consentPurposes = ['registration', 'monitoring', 'followUp'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
@@ -73,6 +82,15 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('forget') }),
   /** The resident wants no more messages (like STOP), e.g. declining a follow-up. */
   z.object({ type: z.literal('optOut') }),
+  /**
+   * Schedule a message for later (a check-up): the step's answer, a choice id, picks the
+   * delay as an ISO 8601 duration (`P14D`, `P1M`); an answer without one schedules nothing.
+   */
+  z.object({
+    type: z.literal('schedule'),
+    kind: z.enum(scheduleKinds),
+    after: z.record(z.string(), z.string().regex(/^P(\d+[YMWD])+$/, 'an ISO duration like P14D')),
+  }),
   /** Erase everything about the resident (confirmed "forget me"). */
   z.object({ type: z.literal('erase') }),
   /** Show the resident everything Bloei keeps about them. */

@@ -24,10 +24,12 @@ import type {
 } from '../conversations/ports.js';
 import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue } from '../flows/state.js';
+import { matchLasted } from '../flows/definitions/match-check-up.js';
 import { eraseContact } from './erase-contact.js';
 import { Prisma } from './generated/client.js';
 import { recordOfferChoice } from './offer-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { ScheduledMessageRepository } from './scheduled-message-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { json as jsonText, utc, type SqlClient } from './sql/sql-client.js';
 
@@ -158,6 +160,40 @@ export class PrismaStoreTx implements StoreTx {
     await this.tx.invitation.updateMany({
       where: { contactId, sentAt: null },
       data: { sentAt: at, outcome: 'cancelled' },
+    });
+    await new ScheduledMessageRepository(this.tx).cancelPending(contactId, at);
+  }
+
+  async scheduleMessage(input: {
+    kind: string;
+    channel: string;
+    contactId: string;
+    subject: string;
+    dueAt: Date;
+  }): Promise<void> {
+    await new ScheduledMessageRepository(this.tx).schedule(input);
+  }
+
+  async completeMatchCheckUp(
+    contactId: string,
+    answers: Record<string, AnswerValue>,
+    at: Date,
+  ): Promise<void> {
+    const asked = await new ScheduledMessageRepository(this.tx).lastSent(contactId, [
+      'matchCheckUp',
+      'matchLastCheckUp',
+    ]);
+    const matchId = asked && /^match:([^:]+):/.exec(asked.subject)?.[1];
+    if (!matchId || asked.kind !== 'matchLastCheckUp') return;
+    const lasting = matchLasted(answers);
+    if (lasting === null) return;
+    // A verbinder's judgement stands; the other resident's "no" outweighs a "yes".
+    await this.tx.match.updateMany({
+      where: {
+        id: matchId,
+        OR: [{ lastingJudgedAt: null }, { lastingBy: 'checkUp', lasting: true }],
+      },
+      data: { lasting, lastingJudgedAt: at, lastingBy: 'checkUp' },
     });
   }
 

@@ -39,7 +39,7 @@ export class SignUpRepository {
   async judgeMatch(matchId: string, lasting: boolean, at: Date): Promise<void> {
     const match = await this.db.match.update({
       where: { id: matchId },
-      data: { lasting, lastingJudgedAt: at },
+      data: { lasting, lastingJudgedAt: at, lastingBy: 'verbinder' },
     });
     const ids = [match.firstId, match.secondId].filter((id): id is string => id !== null);
     await this.db.signUp.updateMany({

@@ -17,6 +17,7 @@ import { InvitationRepository } from './invitation-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { RelayRepository } from './relay-repository.js';
 import { SignUpRepository } from './sign-up-repository.js';
+import { ScheduledMessageRepository } from './scheduled-message-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { StaffRepository } from './staff-repository.js';
 
@@ -30,6 +31,8 @@ export interface Store {
   readonly handoffs: HandoffRepository;
   readonly indicators: IndicatorRepository;
   readonly invitations: InvitationRepository;
+  /** Messages Bloei sends on its own initiative at a set time (check-ups, campaigns). */
+  readonly scheduled: ScheduledMessageRepository;
   readonly relay: RelayRepository;
   readonly signUps: SignUpRepository;
   readonly staff: StaffRepository;
@@ -56,6 +59,7 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
     handoffs: new HandoffRepository(db),
     indicators: new IndicatorRepository(db),
     invitations: new InvitationRepository(db),
+    scheduled: new ScheduledMessageRepository(db),
     relay: new RelayRepository(db),
     signUps: new SignUpRepository(db),
     staff: new StaffRepository(db),

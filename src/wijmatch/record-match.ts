@@ -4,9 +4,11 @@
  * of match, in one transaction; a sign-up someone else matched a moment ago is refused.
  * The ontwikkelplaats is a name typed in, or an offer picked from the sociale kaart: then the
  * match keeps the offer (`offerId`), so matches per place are counted, and the offer's name.
- * Later the verbinder says whether the match lasted: the duurzame-verbinding indicator.
+ * Both residents get check-ups (match-check-ups.ts); the last one, or the verbinder, says
+ * whether the match lasted: the duurzame-verbinding indicator.
  */
 import type { Store } from '../store/store.js';
+import { cancelMatchCheckUps, scheduleMatchCheckUps } from './match-check-ups.js';
 
 export const matchKinds = [
   'inwoner-inwoner',
@@ -25,6 +27,8 @@ export interface MatchInput {
   wijken: readonly string[] | null;
   recordedById: string;
   at: Date;
+  /** When the residents in it are asked how it goes (default: 1 week, 1 month, 3 months). */
+  checkUps?: readonly string[];
 }
 
 /** Why a match could not be recorded: a `web.matches.refused.*` text. */
@@ -59,7 +63,7 @@ export async function recordMatch(store: Store, input: MatchInput): Promise<stri
     const matched = await tx.signUps.markMatched(ids, input.kind, input.at);
     if (matched !== ids.length) throw new MatchRefused('notOpen');
     const [first, second] = signUps;
-    return tx.signUps.createMatch({
+    const matchId = await tx.signUps.createMatch({
       kind: input.kind,
       firstId: first?.id ?? null,
       secondId: second?.id ?? null,
@@ -70,15 +74,24 @@ export async function recordMatch(store: Store, input: MatchInput): Promise<stri
       recordedById: input.recordedById,
       recordedAt: input.at,
     });
+    await scheduleMatchCheckUps(
+      tx,
+      { id: matchId, contactIds: signUps.map((s) => s.contactId), at: input.at },
+      input.checkUps,
+    );
+    return matchId;
   });
 }
 
-/** Whether the match lasted; the sign-ups are closed either way. */
+/** Whether the match lasted; the sign-ups are closed either way, and its check-ups cancelled. */
 export async function judgeMatch(
   store: Store,
   matchId: string,
   lasting: boolean,
   at: Date,
 ): Promise<void> {
-  await store.transaction((tx) => tx.signUps.judgeMatch(matchId, lasting, at));
+  await store.transaction(async (tx) => {
+    await tx.signUps.judgeMatch(matchId, lasting, at);
+    await cancelMatchCheckUps(tx, matchId, at);
+  });
 }

@@ -36,8 +36,11 @@ const scanIds = [
   ...consentPurposes,
   ...handoffReasons,
 ];
-/** Ids that are also Dutch words (a wijk, the talentenscan), so finding them proves nothing. */
-const dutchWords = new Set(['wijk', 'talentenscan']);
+/**
+ * Ids that are also Dutch words (a wijk, the talentenscan, "per week" in an answer), so
+ * finding them proves nothing.
+ */
+const dutchWords = new Set(['wijk', 'talentenscan', 'week']);
 
 const wholeWord = (id: string) => new RegExp(`(^|[^\\p{L}\\p{N}_])${id}($|[^\\p{L}\\p{N}_])`, 'u');
 

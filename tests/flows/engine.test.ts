@@ -283,7 +283,28 @@ describe(runEngine.name, () => {
       },
     });
     expect(events.some((e) => e.type === 'handoff_requested')).toBe(false);
-    expect(state.run).toBeNull();
+    expect(state.run).toMatchObject({ flow: 'talentenscan', step: 'checkUp' });
+    expect(run(state, 'nee').state.run).toBeNull();
+  });
+
+  it('schedules the check-up the resident chose at the end of the talentenscan, or none', () => {
+    const run = engine();
+    const atCheckUp = run(
+      inMenu().state,
+      ...['1', 'a', 'b', '1', 'c', 'd', '2', '2', '4', '1', 'ja', 'nee'],
+    );
+    expect(atCheckUp.events.at(-1)).toMatchObject({
+      type: 'message',
+      message: { key: 'talentenscan.checkUp' },
+    });
+    const chosen = (answer: string) =>
+      run(atCheckUp.state, answer).events.filter((e) => e.type === 'message_scheduled');
+    expect(chosen('over twee weken')).toEqual([
+      { type: 'message_scheduled', kind: 'scanCheckUp', after: 'P14D', runId: expect.any(String) },
+    ]);
+    expect(chosen('een maand')).toMatchObject([{ after: 'P1M' }]);
+    expect(chosen('3')).toMatchObject([{ after: 'P1M' }]);
+    expect(chosen('nee')).toEqual([]);
   });
 
   it('is deterministic and does not mutate the state it is given', () => {

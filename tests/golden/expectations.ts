@@ -15,6 +15,7 @@ async function contactOf(prisma: PrismaClient, channel: string, userId: string) 
           talentProfiles: true,
           consents: true,
           handoffs: true,
+          scheduled: { orderBy: { dueAt: 'asc' } },
           // In the order given: rows written by several processes come back in any order.
           answers: { orderBy: { answeredAt: 'asc' } },
         },
@@ -313,7 +314,16 @@ export const databaseExpectations: Record<string, Expectation> = {
     expect(contact.handoffs).toMatchObject([
       { reason: 'scan_contact_wish', status: 'open', wijk: 'woensel-zuidwest' },
     ]);
-    expect(contact.answers.filter((a) => a.flowId === 'talentenscan')).toHaveLength(11);
+    expect(contact.answers.filter((a) => a.flowId === 'talentenscan')).toHaveLength(12);
+    // "over twee weken": the check-up on Monday 16 March at 10:00 in Amsterdam (CET).
+    expect(contact.scheduled).toMatchObject([
+      {
+        kind: 'scanCheckUp',
+        channel,
+        state: 'pending',
+        dueAt: new Date('2026-03-16T09:00:00Z'),
+      },
+    ]);
   },
 
   'talentenscan-happy.en.txt': async (prisma, channel, userId) => {
@@ -344,8 +354,14 @@ export const databaseExpectations: Record<string, Expectation> = {
         contactWish: false,
       },
     ]);
+    // "een maand" from 2 March: 2 April at 10:00 in Amsterdam, summer time by then (CEST).
+    expect(contact.scheduled).toMatchObject([
+      { kind: 'scanCheckUp', state: 'pending', dueAt: new Date('2026-04-02T08:00:00Z') },
+    ]);
     // Wrong answers are never stored as answers.
     const values = contact.answers.map((a) => a.value);
+    expect(values).toContain('month');
+    expect(values).not.toContain('volgend jaar');
     expect(values).not.toContain('99');
     expect(values).not.toContain('blabla');
   },
@@ -383,7 +399,10 @@ export const databaseExpectations: Record<string, Expectation> = {
       'wijk',
       'confirm',
       'contactWish',
+      'checkUp',
     ]);
+    // "nee": no check-up.
+    expect(contact.scheduled).toEqual([]);
   },
 
   'talentenscan-pause-resume.en.txt': async (prisma, channel, userId) => {

@@ -9,6 +9,7 @@ import checkin from './checkin.js';
 import importCohort from './import-cohort.js';
 import kaart from './kaart.js';
 import migrate from './migrate.js';
+import schedule from './schedule.js';
 import start from './start.js';
 import verbinder from './verbinder.js';
 import web from './web.js';
@@ -26,4 +27,5 @@ export const commands: readonly AnyCommand[] = [
   wijk,
   kaart,
   checkin,
+  schedule,
 ];

@@ -10,6 +10,8 @@ import { nearby } from './nearby.js';
 import { onboarding } from './onboarding.js';
 import { talentenscan } from './talentenscan.js';
 import { checkIn } from './check-in.js';
+import { scanCheckUp } from './scan-check-up.js';
+import { matchCheckUp } from './match-check-up.js';
 import { wijMatch } from './wij-match.js';
 import { followUp } from './follow-up.js';
 import { forgetMe, reconsent } from './privacy.js';
@@ -20,6 +22,8 @@ export const flowInputs: readonly FlowInput[] = [
   menu,
   language,
   talentenscan,
+  scanCheckUp,
+  matchCheckUp,
   wijMatch,
   checkIn,
   nearby,

@@ -4,8 +4,9 @@
  * ends with a summary to confirm, then 2–3 places from the sociale kaart near the resident
  * (and a training where one fits) to pick from — go there with a verbinder the first time, or
  * get the details — or, when the kaart has nothing that fits, 2–3 general directions; then
- * the news that volunteering is allowed on a benefit, and an offer of contact with the wijk's
- * verbinder.
+ * the news that volunteering is allowed on a benefit, an offer of contact with the wijk's
+ * verbinder, and last an offer to ask again later how it went (in two weeks, or the
+ * resident's choice: a week, a month, not needed).
  */
 import type { FlowInput } from '../spec.js';
 
@@ -22,6 +23,10 @@ const interests = [
   'organising',
   'other',
 ] as const;
+
+/** When to ask how the ideas went; the first is the suggestion, the last declines. */
+const checkUpChoices = ['twoWeeks', 'week', 'month', 'none'] as const;
+const checkUpAfter = { twoWeeks: 'P14D', week: 'P7D', month: 'P1M' };
 
 const direction = (interest: (typeof interests)[number]) => ({
   if: { answer: 'interests', includes: interest },
@@ -146,7 +151,7 @@ export const talentenscan = {
       ],
       next: 'benefitEnd',
     },
-    benefitEnd: { kind: 'message', text: 'talentenscan.benefitEnd', next: 'end' },
+    benefitEnd: { kind: 'message', text: 'talentenscan.benefitEnd', next: 'checkUp' },
     offerDetails: {
       kind: 'message',
       text: 'kaart.details',
@@ -182,13 +187,23 @@ export const talentenscan = {
         { type: 'record', record: 'talentProfile' },
         { type: 'handoff', reason: 'scan_contact_wish' },
       ],
-      next: 'end',
+      next: 'checkUp',
     },
     contactNo: {
       kind: 'message',
       text: 'talentenscan.contactNo',
       do: [{ type: 'record', record: 'talentProfile' }],
-      next: 'end',
+      next: 'checkUp',
     },
+    checkUp: {
+      kind: 'choice',
+      text: 'talentenscan.checkUp',
+      choices: checkUpChoices.map((id) => ({ id, label: `talentenscan.checkUpChoice.${id}` })),
+      do: [{ type: 'schedule', kind: 'scanCheckUp', after: checkUpAfter }],
+      branches: [{ when: 'none', next: 'checkUpNone' }],
+      next: 'checkUpSet',
+    },
+    checkUpSet: { kind: 'message', text: 'talentenscan.checkUpSet', next: 'end' },
+    checkUpNone: { kind: 'message', text: 'talentenscan.checkUpNone', next: 'end' },
   },
 } satisfies FlowInput;
