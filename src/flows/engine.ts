@@ -3,6 +3,7 @@
  * clock, ids and translations come in through the context, nothing leaves but events. The
  * host persists and sends what the events describe.
  */
+import { FlowRuntimeError } from '../errors/flow-runtime-error.js';
 import { asksForPerson } from './answers/asks-for-person.js';
 import { parseAnswer } from './answers/parse-answer.js';
 import { matchKeyword, matchKeywordLoosely, isUnknownCommand } from './answers/match-keyword.js';
@@ -19,6 +20,7 @@ import { questionChoices, describeAnswer, type ChoiceSets } from './step-view.js
 import type { TurnOps } from './turn-ops.js';
 
 export { coreFlows } from './core-flows.js';
+export { FlowRuntimeError } from '../errors/flow-runtime-error.js';
 export { engineKeys } from './engine-keys.js';
 
 export type FlowRegistry = ReadonlyMap<string, FlowDefinition>;
@@ -71,11 +73,6 @@ export interface EngineResult {
 export const maxInvalid = 3;
 /** Guards against a definition that loops through message steps forever. */
 const maxStepsPerTurn = 50;
-
-export class FlowRuntimeError extends Error {
-  override readonly name = 'FlowRuntimeError';
-  readonly code = 'FLOW_RUNTIME';
-}
 
 export function runEngine(
   ctx: EngineContext,
@@ -269,7 +266,9 @@ class Turn implements TurnOps {
   /** Walks message steps until a question waits for an answer, or the flow ends. */
   private enter(run: Run, stepId: string): void {
     if (++this.steps > maxStepsPerTurn) {
-      throw new FlowRuntimeError(`flow ${run.flow} loops without a question at ${stepId}`);
+      throw new FlowRuntimeError(`flow ${run.flow} loops without a question at ${stepId}`, {
+        context: { flow: run.flow, step: stepId },
+      });
     }
     const step = this.step(run, stepId);
     run.step = stepId;
@@ -512,13 +511,17 @@ class Turn implements TurnOps {
 
   flow(id: string): FlowDefinition {
     const flow = this.ctx.flows.get(id);
-    if (!flow) throw new FlowRuntimeError(`unknown flow ${id}`);
+    if (!flow) throw new FlowRuntimeError(`unknown flow ${id}`, { context: { flow: id } });
     return flow;
   }
 
   private step(run: Run, id: string): Step {
     const step = this.flow(run.flow).steps[id];
-    if (!step) throw new FlowRuntimeError(`flow ${run.flow} has no step ${id}`);
+    if (!step) {
+      throw new FlowRuntimeError(`flow ${run.flow} has no step ${id}`, {
+        context: { flow: run.flow, step: id },
+      });
+    }
     return step;
   }
 }

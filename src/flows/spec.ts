@@ -4,6 +4,7 @@
  * files, not by touching the definition. Definitions are validated with zod when loaded.
  */
 import { z } from 'zod';
+import { FlowDefinitionError } from '../errors/flow-definition-error.js';
 
 const id = z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, 'ids are lower camel case');
 const i18nKey = z.string().regex(/^[a-z][\w-]*(\.[\w-]+)+$/, 'an i18n key like ns.key');
@@ -218,12 +219,10 @@ export function parseFlow(input: unknown): FlowDefinition {
   if (result.success) return result.data;
   const name = (input as { id?: unknown } | null)?.id ?? '<unnamed>';
   const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  throw new FlowDefinitionError(`flow ${String(name)}: ${issues}`);
-}
-
-export class FlowDefinitionError extends Error {
-  override readonly name = 'FlowDefinitionError';
-  readonly code = 'FLOW_DEFINITION_INVALID';
+  throw new FlowDefinitionError(`flow ${String(name)}: ${issues}`, {
+    context: { flow: String(name) },
+    cause: result.error,
+  });
 }
 
 export function isQuestion(step: Step): step is QuestionStep {

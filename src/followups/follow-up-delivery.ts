@@ -8,6 +8,7 @@
 import type { InboundHandler } from '../conversations/inbound-handler.js';
 import type { ConversationStore, HandoffNotifier, Logger } from '../conversations/ports.js';
 import { identityKey } from '../conversations/identity-key.js';
+import { BloeiError } from '../errors/bloei-error.js';
 import type { ConversationState } from '../flows/state.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { daysLater, defaultWindow, type DeliveryWindow } from './follow-up-schedule.js';
@@ -30,7 +31,7 @@ export const defaultFollowUpSettings: FollowUpSettings = {
 };
 
 /** Thrown so the job is retried later, instead of finishing while another claim stands. */
-export class FollowUpBusyError extends Error {
+export class FollowUpBusyError extends BloeiError {
   override readonly name = 'FollowUpBusyError';
   readonly code = 'FOLLOWUP_BUSY';
 }

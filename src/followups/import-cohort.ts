@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { BloeiError } from '../errors/bloei-error.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import { followUpDueAt, nextAllowedSlot, type DeliveryWindow } from './follow-up-schedule.js';
 import { cohortColumns, validateCohort, type CohortRow } from './validate-cohort.js';
@@ -81,7 +82,7 @@ export async function importCohort(
           await importBatch(tx as unknown as PrismaClient, batch, cohortIds, options, report);
           options.onProgress?.(Math.min(offset + batchSize, rows.length), rows.length);
         }
-        if (options.dryRun) throw new DryRun();
+        if (options.dryRun) throw new DryRun('a dry run writes nothing');
       },
       { maxWait: 30_000, timeout: 600_000 },
     )
@@ -91,7 +92,10 @@ export async function importCohort(
   return report;
 }
 
-class DryRun extends Error {}
+/** Thrown inside the transaction of a dry run, so that everything it wrote is rolled back. */
+class DryRun extends BloeiError {
+  readonly code = 'COHORT_IMPORT_DRY_RUN';
+}
 
 function failed(errors: string[]): ImportReport {
   return { ok: false, errors, rows: 0, newContacts: 0, newEnrolments: 0, late: 0 };

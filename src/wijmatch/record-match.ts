@@ -4,6 +4,7 @@
  * of match, in one transaction; a sign-up someone else matched a moment ago is refused.
  * Later the verbinder says whether the match lasted: the duurzame-verbinding indicator.
  */
+import { MatchRefused } from '../errors/match-refused.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 
 export const matchKinds = [
@@ -21,14 +22,6 @@ export interface MatchInput {
   wijken: readonly string[] | null;
   recordedById: string;
   at: Date;
-}
-
-/** Why a match could not be recorded: a `web.matches.refused.*` text. */
-export class MatchRefused extends Error {
-  override readonly name = 'MatchRefused';
-  constructor(readonly reason: 'shape' | 'notOpen' | 'otherWijk') {
-    super(`match refused: ${reason}`);
-  }
 }
 
 const shapes: Record<MatchKind, { signUps: number; ontwikkelplaats: boolean }> = {

@@ -3,12 +3,8 @@
  * the form, keeps a verbinder to her own wijk and says how it went.
  */
 import { Type } from 'typebox';
-import {
-  judgeMatch,
-  MatchRefused,
-  matchKinds,
-  recordMatch,
-} from '../../../wijmatch/record-match.js';
+import { MatchRefused } from '../../../errors/match-refused.js';
+import { judgeMatch, matchKinds, recordMatch } from '../../../wijmatch/record-match.js';
 import {
   findMatch,
   findOpenSignUps,
