@@ -2,8 +2,9 @@
  * What the engine emits. The engine decides; the host applies these events (persist, send,
  * alert) in one transaction. Nothing here performs I/O.
  */
-import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './spec.js';
+import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './actions/index.js';
 import type { AnswerValue, MediaRef } from './state.js';
+import type { QuestionKindName } from './steps/index.js';
 
 /** A value inside a message: literal text, a translatable key, or a list of either. */
 export type MessageParam = { text: string } | { key: string } | { list: MessageParam[] };
@@ -69,13 +70,9 @@ export type EngineEvent =
   /** The resident confirmed "forget me": erase everything about them. */
   | { type: 'erase' };
 
+/** Why an answer was not taken: the question's kind (its answer was not understood), or … */
 export type InvalidReason =
-  | 'choice'
-  | 'multi'
-  | 'yesno'
-  | 'scale'
-  | 'number'
-  | 'text'
+  | QuestionKindName
   | 'media'
   | 'command'
   /** A button of an earlier question was tapped. */

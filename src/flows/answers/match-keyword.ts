@@ -1,24 +1,27 @@
 /**
  * Global keywords work at any moment, in the resident's language and always in Dutch and
  * English: "stop", "menu", "taal", "help", "verbinder", and "later" to pause. Telegram-style
- * commands ("/stop", "/taal@BloeiBot") are the same words.
+ * commands ("/stop", "/taal@BloeiBot") are the same words. Which keywords there are, and
+ * what they do, is the keyword table's (`keyword-table.ts`).
  */
+import { keywords, keywordTable, type Keyword, type KeywordEntry } from '../keyword-table.js';
 import { alwaysUnderstood, shapedWords, type Lexicon } from '../lexicon.js';
 import { editDistance, typoAllowance } from '../patterns/edit-distance.js';
 import { normalize } from './normalize.js';
 
-export const keywords = [
-  'stop',
-  'menu',
-  'language',
-  'help',
-  'person',
-  'later',
-  'continue',
-  'myData',
-  'forgetMe',
-] as const;
-export type Keyword = (typeof keywords)[number];
+/**
+ * The keyword a message is: one of its words exactly, or else a keyword recognised inside
+ * the sentence (a request for a person), or null.
+ */
+export function recognizeKeyword(input: string, lexicon: Lexicon, language: string) {
+  return (
+    matchKeyword(input, lexicon, language) ??
+    keywords.find((keyword) => entryOf(keyword).inSentence?.(input)) ??
+    null
+  );
+}
+
+const entryOf = (keyword: Keyword): KeywordEntry => keywordTable[keyword];
 
 export function matchKeyword(input: string, lexicon: Lexicon, language: string): Keyword | null {
   const answer = comparable(input.trim().replace(/^\/([^\s@]+)(@\S+)?$/, '$1'));
