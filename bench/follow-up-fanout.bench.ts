@@ -11,6 +11,7 @@ import { importCohort } from '../src/followups/import-cohort.js';
 import { pinnedClock } from '../tests/support/golden.js';
 import { createBenchApp } from './bench-app.js';
 import type { BenchContext, BenchResult } from './bench-context.js';
+import { createStore } from '../src/store/store.js';
 
 const trainees = 10_000;
 /** Configured Telegram send rate (SEND_RATE_TELEGRAM_PER_SECOND): high, so the app is the limit. */
@@ -32,7 +33,7 @@ function cohortCsv(): string {
 export async function followUpFanoutBench(ctx: BenchContext): Promise<BenchResult[]> {
   const seed = await ctx.database();
   try {
-    const report = await importCohort(seed.prisma, cohortCsv(), {
+    const report = await importCohort(createStore(seed.prisma), cohortCsv(), {
       languages: ['nl'],
       now: pinnedClock().now(),
     });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { importCohort } from '../src/followups/import-cohort.js';
 import type { BenchContext, BenchResult } from './bench-context.js';
+import { createStore } from '../src/store/store.js';
 
 const rows = 10_000;
 
@@ -32,7 +33,10 @@ export async function importCohortBench(ctx: BenchContext): Promise<BenchResult[
   const imported = await ctx.median(3, async () => {
     const db = await ctx.database();
     const start = performance.now();
-    const report = await importCohort(db.prisma, csv, { languages: ['nl'], now: new Date() });
+    const report = await importCohort(createStore(db.prisma), csv, {
+      languages: ['nl'],
+      now: new Date(),
+    });
     const ms = performance.now() - start;
     if (!report.ok || report.newEnrolments !== rows) throw new Error('import failed');
     await db.drop();

@@ -25,11 +25,13 @@ import { followUpFanoutBench } from './follow-up-fanout.bench.js';
 import { importCohortBench } from './import-cohort.bench.js';
 import { memoryBench } from './memory.bench.js';
 import { pipelineBench } from './pipeline.bench.js';
+import { telegramPipelineBench } from './telegram-pipeline.bench.js';
 import { textsRenderBench } from './texts-render.bench.js';
 
 const all = [
   importCohortBench,
   pipelineBench,
+  telegramPipelineBench,
   engineStepsBench,
   followUpFanoutBench,
   memoryBench,

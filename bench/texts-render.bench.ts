@@ -6,6 +6,7 @@
  * texts inside i18next, so the hot path is the same lookup and reads no database. Also the
  * cost of one save (transaction, refresh, rebuilding one namespace) against a single-row commit.
  */
+import { createStore } from '../src/store/store.js';
 import type { BotMessage } from '../src/flows/events.js';
 import { loadFlows } from '../src/flows/definitions/index.js';
 import { matchKeyword } from '../src/flows/answers/match-keyword.js';
@@ -73,7 +74,7 @@ export async function textsRenderBench(ctx: BenchContext): Promise<BenchResult[]
   try {
     await live.refresh();
     const { verbinder } = await addVerbinder(
-      db.prisma,
+      createStore(db.prisma),
       { name: 'Bench', role: 'coordinator' },
       new Date(),
     );

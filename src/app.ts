@@ -1,17 +1,27 @@
 /**
- * Wires Bloei's pieces together: database, translations, flows, the inbound handler and
- * the channel router. `main.ts` and the tests build the app the same way.
+ * Wires Bloei's pieces together: database, translations, flows, the inbound handler, the
+ * outbox sender and the channel router. `main.ts` and the tests build the app the same way.
  */
 import { InboundHandler } from './conversations/inbound-handler.js';
 import type { FloodSettings } from './conversations/flood-control.js';
-import type { HandoffNotifier, Logger, Translator } from './conversations/ports.js';
-import { dueEscalations, type EscalationSettings } from './handoff/escalate-handoffs.js';
-import { HandoffAlerts } from './handoff/handoff-alerts.js';
-import { ResidentNotices } from './handoff/resident-notices.js';
-import { PrismaStaffDesk } from './handoff/staff-desk.js';
+import { OutboxKinds } from './conversations/outbox-kinds.js';
+import type { ChatAddress } from './conversations/outbox-ports.js';
+import { OutboxSender } from './conversations/outbox-sender.js';
+import type { Logger, Translator } from './conversations/ports.js';
+import { escalateHandoffs, type EscalationSettings } from './handoff/escalate-handoffs.js';
+import { HandoffActions } from './handoff/handoff-actions.js';
+import { HandoffAlerts, handoffAlertKind } from './handoff/handoff-alerts.js';
+import { handoffOpener } from './handoff/open-handoff.js';
+import { defaultReraiseAfterMs, reraiseAlerts } from './handoff/reraise-alerts.js';
+import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
+import { ChatStaffDesk } from './handoff/staff-desk.js';
 import type { JobConnection, JobQueues } from './jobs/job-queues.js';
 import { sendDueInvitations } from './invitations/send-due-invitations.js';
-import { applyRetention, type RetentionSettings } from './privacy/apply-retention.js';
+import {
+  applyRetention,
+  type RetentionReport,
+  type RetentionSettings,
+} from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
 import { queueNames, type FollowUpJob, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
@@ -21,15 +31,22 @@ import type { FlowRegistry } from './flows/engine.js';
 import { flattenLocales, loadLocales } from './i18n/load-locales.js';
 import { readSourceHashes, shippedSources } from './i18n/source-hashes.js';
 import { createTranslator } from './i18n/translator.js';
+import { ConversationRepository } from './store/conversation-repository.js';
 import { openDatabase, type DatabaseProgress } from './store/open-database.js';
+import { OutboxRepository } from './store/outbox-repository.js';
 import type { PrismaClient } from './store/prisma-client.js';
-import { PrismaConversationStore } from './store/prisma-conversation-store.js';
+import type { SqlPool } from './store/sql/sql-client.js';
+import { createStore, type Store } from './store/store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
 import { LiveTexts } from './texts/live-texts.js';
 import { TextEditor } from './texts/text-editor.js';
 
 export interface App {
   prisma: PrismaClient;
+  /** The repositories (rare work, maintenance, the dashboard's actions). */
+  store: Store;
+  /** The SQL port the message pipeline runs on (its statement count is read by benchmarks). */
+  sql: SqlPool;
   router: ChannelRouter;
   handler: InboundHandler;
   translator: Translator;
@@ -37,17 +54,24 @@ export interface App {
   alerts: HandoffAlerts;
   /** What residents hear about their hand-off (claimed, closed). */
   notices: ResidentNotices;
-  /** The queues, when Redis is configured; without them alerts go out at once, unscheduled. */
+  /** Claiming and closing hand-offs, from a chat or the dashboard; tells the resident. */
+  handoffActions: HandoffActions;
+  /** The outbox on the SQL port, and what sends from it. */
+  outbox: OutboxRepository;
+  sender: OutboxSender;
+  /** The queues, when Redis is configured; without them follow-ups are not scheduled. */
   jobs: JobQueues | null;
   /**
    * What the maintenance job does every minute: reminders and escalations of unclaimed
-   * hand-offs, and invitations that are due.
+   * hand-offs, alerts that reached nobody raised again, invitations and follow-ups that are
+   * due, retention, and a sweep of the outbox.
    */
   maintenance(): Promise<{
     escalations: number;
+    reraised: number;
     invitations: number;
     followUps: number;
-    retention: { erased: number; handoffsCleared: number };
+    retention: RetentionReport;
   }>;
   followUps: FollowUpDelivery;
   /** The texts editor: browse, edit, revert residents' texts, served without a restart. */
@@ -57,12 +81,22 @@ export interface App {
   close(): Promise<void>;
 }
 
+export interface OutboxOptions {
+  /** How long a sender's lease on a chat lasts before another may take over (default 10 s). */
+  leaseSeconds?: number;
+  /** How often this process looks for chats whose messages wait (default 1 s). */
+  sweepEveryMs?: number;
+  /** How long a hand-off alert may take to reach someone before it is raised again. */
+  reraiseAfterMs?: number;
+}
+
 export interface AppOptions {
   /** Per-resident message budget; false switches flood control off. */
   flood?: FloodSettings | false;
   clock?: () => Date;
   newId?: () => string;
-  /** Redis for BullMQ: alert delivery with retries, escalation, follow-ups. */
+  outbox?: OutboxOptions;
+  /** Redis for BullMQ: escalation checks and follow-ups. */
   jobs?: JobConnection & {
     escalation?: EscalationSettings;
     followUps?: FollowUpSettings;
@@ -93,7 +127,7 @@ export async function createApp(
   const translator = await createTranslator(locales, config.defaultLanguage);
   const flows = loadFlows();
   const router = new ChannelRouter();
-  const { prisma } = database;
+  const { prisma, sql } = database;
   const clock = options.clock ?? (() => new Date());
   const textStore = new PrismaTextRepository(prisma);
   const liveTexts = new LiveTexts({
@@ -114,62 +148,77 @@ export async function createApp(
   }
   liveTexts.start();
   const texts = new TextEditor({ store: textStore, live: liveTexts, flows, clock });
-  const alerts = new HandoffAlerts({ prisma, translator, flows, outbound: router, logger, clock });
+  const leaseSeconds = options.outbox?.leaseSeconds ?? 10;
+  const store = createStore(prisma, { leaseSeconds });
+  const conversations = new ConversationRepository(sql, prisma, { leaseSeconds });
+  const outbox = new OutboxRepository(sql, leaseSeconds);
+  const alerts = new HandoffAlerts({ store, translator, flows, clock });
+  const notices = new ResidentNotices({ store, translator });
+  const kinds = new OutboxKinds()
+    .register(handoffAlertKind, alerts)
+    .register(residentNoticeKind, notices);
+  const sender = new OutboxSender({
+    store: outbox,
+    outbound: router,
+    kinds,
+    logger,
+    channels: () => router.channels.map((c) => c.channel),
+    unreachable: (chat) =>
+      conversations.transaction((tx) => tx.markUnreachable(chat.channel, chat.address, clock())),
+    leaseMs: leaseSeconds * 1000,
+    clock,
+  });
+  const send = (chats: readonly ChatAddress[]) => sender.kick(chats);
+  const handoffActions = new HandoffActions({ store, notices, send });
   // BullMQ takes a second to load: only a process with Redis loads it.
   const bullmq = options.jobs
     ? { ...(await import('./jobs/job-queues.js')), ...(await import('./jobs/job-worker.js')) }
     : null;
   const jobs = options.jobs && bullmq ? new bullmq.JobQueues(options.jobs) : null;
-  const inline: HandoffNotifier = {
-    raised: (id) =>
-      alerts.deliver(id, 'new').then(
-        () => undefined,
-        (error: Error) => logger.error({ err: error.message }, 'hand-off alert failed'),
-      ),
-  };
-  const notices = new ResidentNotices({
-    prisma,
-    translator,
-    outbound: router,
-    queue: jobs ? (channel, notice) => jobs.notice(channel, notice) : null,
-  });
-  const store = new PrismaConversationStore(prisma);
   const handler = new InboundHandler({
-    store,
+    store: conversations,
+    outbox,
+    sender,
     translator,
     flows,
-    outbound: router,
     logger,
     defaultLanguage: config.defaultLanguage,
-    handoffs: jobs ?? inline,
-    staff: new PrismaStaffDesk(prisma, translator, notices),
+    handoffs: handoffOpener,
+    staff: new ChatStaffDesk(store, translator, handoffActions),
     clock,
     ...(options.newId ? { newId: options.newId } : {}),
     ...(options.flood !== undefined ? { flood: options.flood } : {}),
   });
-  const sendInvitations = () => sendDueInvitations(prisma, handler, clock());
   const followUps = new FollowUpDelivery({
-    prisma,
     store,
+    conversations,
     handler,
-    handoffs: jobs ?? inline,
+    handoffs: handoffOpener,
+    send,
     logger,
     clock,
     ...(options.jobs?.followUps ? { settings: options.jobs.followUps } : {}),
   });
   const maintenance = async () => {
-    const due = await dueEscalations(prisma, clock(), options.jobs?.escalation);
-    for (const { handoffId, kind } of due) {
-      if (jobs) await jobs.alert(handoffId, kind);
-      else await alerts.deliver(handoffId, kind);
-    }
+    const escalated = await escalateHandoffs(store, alerts, clock(), options.jobs?.escalation);
+    const again = await reraiseAlerts(
+      store,
+      alerts,
+      clock(),
+      logger,
+      options.outbox?.reraiseAfterMs ?? defaultReraiseAfterMs,
+    );
+    await send([...escalated.chats, ...again.chats]);
     const dueFollowUps = jobs ? await jobs.followUps(await followUps.due()) : 0;
-    return {
-      escalations: due.length,
-      invitations: await sendInvitations(),
+    const result = {
+      escalations: escalated.escalations,
+      reraised: again.reraised,
+      invitations: await sendDueInvitations(store, handler, clock()),
       followUps: dueFollowUps,
-      retention: await applyRetention(prisma, clock(), options.jobs?.retention),
+      retention: await applyRetention(store, clock(), options.jobs?.retention),
     };
+    await sender.sweep();
+    return result;
   };
   const deliverFollowUp = ({ followUpId, stage }: FollowUpJob) =>
     followUps.deliver(followUpId, stage);
@@ -179,12 +228,9 @@ export async function createApp(
       ? new bullmq.JobWorker(
           jobs.connection,
           {
-            'handoff-alerts': ({ handoffId, kind }) => alerts.deliver(handoffId, kind),
             maintenance,
             'followups-telegram': deliverFollowUp,
             'followups-whatsapp': deliverFollowUp,
-            'notices-telegram': (notice) => notices.deliver(notice),
-            'notices-whatsapp': (notice) => notices.deliver(notice),
           },
           logger,
           {
@@ -195,14 +241,20 @@ export async function createApp(
         )
       : null;
   if (worker) await jobs?.scheduleMaintenance(options.jobs?.maintenanceEveryMs);
+  sender.start(options.outbox?.sweepEveryMs ?? 1_000);
   return {
     prisma,
+    store,
+    sql,
     router,
     handler,
     translator,
     flows,
     alerts,
     notices,
+    handoffActions,
+    outbox,
+    sender,
     jobs,
     maintenance,
     followUps,
@@ -212,6 +264,7 @@ export async function createApp(
       await liveTexts.stop();
       await worker?.close();
       await jobs?.close();
+      await sender.close();
       await Promise.allSettled(router.channels.map((c) => c.stop()));
       await database.close();
     },

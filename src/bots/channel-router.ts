@@ -14,13 +14,13 @@ export class ChannelRouter implements Outbound {
     return [...this.adapters.values()];
   }
 
-  async send(message: OutboundMessage): Promise<void> {
+  async send(message: OutboundMessage): Promise<string | void> {
     const adapter = this.adapters.get(message.channel);
     if (!adapter) {
       throw new UnknownChannelError(`no adapter for channel ${message.channel}`, {
         context: { channel: message.channel },
       });
     }
-    await adapter.send(message);
+    return adapter.send(message);
   }
 }

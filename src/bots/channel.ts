@@ -12,6 +12,7 @@ export interface ChannelAdapter {
   readonly channel: string;
   /** Starts receiving; every inbound message goes to `sink`. */
   start(sink: InboundSink): Promise<void>;
-  send(message: OutboundMessage): Promise<void>;
+  /** Sends; resolves with the platform's id for the sent message when it gives one. */
+  send(message: OutboundMessage): Promise<string | void>;
   stop(): Promise<void>;
 }

@@ -45,7 +45,7 @@ export async function startHealth(
   if (!config.health) return undefined;
   const { dependencyChecks } = await import('../health/dependency-checks.js');
   const { startHealthServer } = await import('../health/health-server.js');
-  const dependencies = dependencyChecks(app.prisma, redisUrl);
+  const dependencies = dependencyChecks(app.store, redisUrl);
   const server = await startHealthServer({ ...config.health, checks: dependencies.checks, logger });
   return {
     stopping: () => server.stopping(),

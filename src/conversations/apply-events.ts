@@ -1,18 +1,25 @@
 /**
  * One switch over the engine's events: what each means for the database, and which
- * messages go out. Runs inside the inbound transaction; sending happens after commit.
+ * messages go out. Runs inside the transaction of a turn that is not ordinary (see
+ * plan-turn.ts for the ordinary ones); sending happens after commit, from the outbox.
  */
 import type { FlowRegistry } from '../flows/engine.js';
 import type { EngineEvent } from '../flows/events.js';
+import type { ChoiceSets } from '../flows/step-view.js';
 import type { OutboundMessage } from './messages.js';
 import { myDataMessage } from './my-data-message.js';
-import type { ContactSnapshot, StoreTx, Translator } from './ports.js';
+import type { ChatAddress } from './outbox-ports.js';
+import type { ContactSnapshot, HandoffOpener, StoreTx, Translator } from './ports.js';
 
 export interface ApplyInput {
   tx: StoreTx;
   translator: Translator;
   /** The flow definitions, to put answers into words. */
   flows: FlowRegistry;
+  /** Choice sets kept as data (the wijken), to put answers into words. */
+  choiceSets: ChoiceSets;
+  /** Opens hand-offs (owner, alert in the outbox); without it none is opened. */
+  handoffs: HandoffOpener | undefined;
   /** The resident this turn is with. */
   to: { channel: string; userId: string; displayName: string | null };
   now: Date;
@@ -24,8 +31,8 @@ export interface ApplyInput {
 
 export interface Applied {
   contactId: string | null;
-  /** Hand-offs created in this turn, to announce to verbinders after commit. */
-  handoffs: string[];
+  /** Chats that got alerts of hand-offs opened in this turn, to send after commit. */
+  chats: ChatAddress[];
   /** The resident declined consent or said STOP before it: keep nothing. */
   forgotten: boolean;
   outbound: OutboundMessage[];
@@ -38,7 +45,7 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
   let language = input.language;
   let forgotten = false;
   const outbound: OutboundMessage[] = [];
-  const handoffs: string[] = [];
+  const chats: ChatAddress[] = [];
 
   for (const event of events) {
     switch (event.type) {
@@ -69,16 +76,7 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
       case 'answer_saved':
         if (!contactId) break;
-        await tx.saveAnswer(contactId, {
-          runId: event.runId,
-          flowId: event.flow,
-          flowVersion: event.flowVersion,
-          stepId: event.step,
-          name: event.name,
-          value: event.value,
-          indicator: event.indicator,
-          at: now,
-        });
+        await tx.saveAnswer(contactId, { ...answerRow(event), at: now });
         break;
       case 'record_completed':
         if (!contactId) break;
@@ -90,18 +88,18 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
           await tx.completeFollowUp(contactId, event.answers, now);
         }
         break;
-      case 'handoff_requested':
-        if (!contactId) break;
-        handoffs.push(
-          await tx.createHandoff(contactId, {
-            reason: event.reason,
-            urgency: event.urgency,
-            wijk,
-            summary: { flow: event.flow, answers: event.answers },
-            at: now,
-          }),
-        );
+      case 'handoff_requested': {
+        if (!contactId || !input.handoffs) break;
+        const opened = await input.handoffs.open(tx, contactId, {
+          reason: event.reason,
+          urgency: event.urgency,
+          wijk,
+          summary: { flow: event.flow, answers: event.answers },
+          at: now,
+        });
+        chats.push(...opened.chats);
         break;
+      }
       case 'stopped':
         if (!contactId) break;
         await tx.updateContact(contactId, { status: 'stopped' });
@@ -109,8 +107,12 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
       case 'data_requested': {
         const record = contactId ? await tx.describeContact(contactId) : null;
-        const sets = record ? await tx.loadChoiceSets() : {};
-        const message = myDataMessage(record, { translator, flows: input.flows, language, sets });
+        const message = myDataMessage(record, {
+          translator,
+          flows: input.flows,
+          language,
+          sets: input.choiceSets,
+        });
         outbound.push({
           channel: to.channel,
           userId: to.userId,
@@ -136,5 +138,18 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
     }
   }
-  return { contactId, handoffs, forgotten, outbound };
+  return { contactId, chats, forgotten, outbound };
+}
+
+/** An answer the engine saved, as it is stored. */
+export function answerRow(event: Extract<EngineEvent, { type: 'answer_saved' }>) {
+  return {
+    runId: event.runId,
+    flowId: event.flow,
+    flowVersion: event.flowVersion,
+    stepId: event.step,
+    name: event.name,
+    value: event.value,
+    indicator: event.indicator,
+  };
 }

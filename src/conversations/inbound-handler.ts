@@ -1,9 +1,10 @@
 /**
- * The inbound sequence: one resident at a time (in-process lane, plus the conversation's
- * lock and version for other processes), duplicates ignored, the engine run, its events
- * applied in one transaction that also keeps the replies as pending, and only then the
- * replies sent and cleared. A redelivery of a message whose replies were never sent (the
- * process died in between) sends them: every message is answered, and answered once.
+ * The inbound sequence: one resident at a time (an in-process lane, and the conversation's
+ * version for other processes), one read, the engine run, one write that keeps the turn and
+ * its replies together (ordinary turns; others run as a transaction), and only then the
+ * replies sent from the outbox with nothing held. A redelivery of a message already handled
+ * is recognised by its id and only sends what the outbox still holds for the chat: every
+ * message is answered, and answered once.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -14,32 +15,36 @@ import {
   type FlowRegistry,
 } from '../flows/engine.js';
 import { initialState, type ConversationState } from '../flows/state.js';
+import type { EngineEvent } from '../flows/events.js';
 import { applyEvents } from './apply-events.js';
-import { identityKey } from './identity-key.js';
+import { chatOf } from './identity-key.js';
 import { FloodControl, type FloodSettings } from './flood-control.js';
 import { KeyedLane } from './keyed-lane.js';
 import type { InboundContent, InboundMessage, OutboundMessage } from './messages.js';
+import { messageEntry } from './outbox-kinds.js';
+import type { ChatAddress, OutboxLease, OutboxStore } from './outbox-ports.js';
+import type { OutboxSender } from './outbox-sender.js';
+import { planOrdinaryTurn } from './plan-turn.js';
 import {
-  RecipientUnreachableError,
+  DuplicateDeliveryError,
   VersionConflictError,
   type ConversationStore,
-  type HandoffNotifier,
+  type HandoffOpener,
   type Logger,
-  type PendingReplies,
-  type RenderedMessage,
   type StaffDesk,
-  type Outbound,
   type StoreTx,
   type Translator,
+  type TurnSnapshot,
 } from './ports.js';
 
 export interface InboundHandlerDeps {
   store: ConversationStore;
+  outbox: OutboxStore;
+  sender: OutboxSender;
   translator: Translator;
   flows: FlowRegistry;
-  outbound: Outbound;
   logger: Logger;
-  handoffs?: HandoffNotifier;
+  handoffs?: HandoffOpener;
   staff?: StaffDesk;
   /** Per-resident message budget; false switches it off (the scripted simulator). */
   flood?: FloodSettings | false;
@@ -50,25 +55,19 @@ export interface InboundHandlerDeps {
 
 /** What a turn works on: a resident's message, or a flow Bloei starts itself. */
 interface TurnSource {
-  channel: string;
-  userId: string;
+  chat: ChatAddress;
   input: EngineInput;
   inbound: InboundMessage | null;
+  /** The inbound message's id as recorded (a hash); null for a flow Bloei starts. */
+  delivery: string | null;
 }
 
-/** What one turn produced: replies to send, hand-offs to announce. */
-interface Turn {
+/** What a committed turn left to send. */
+interface Committed {
   replies: OutboundMessage[];
-  handoffs: string[];
-  /** The replies wait in the conversation as pending, to be sent under its lock. */
-  pending: boolean;
-  /** A message processed before: only what an earlier attempt left pending is sent. */
-  duplicate: boolean;
-}
-
-interface Sent {
-  replies: OutboundMessage[];
-  handoffs: string[];
+  lease: OutboxLease | null;
+  /** Other chats that got messages (alerts to verbinders). */
+  chats: ChatAddress[];
 }
 
 /** Attempts when another process changed the same conversation at the same moment. */
@@ -86,20 +85,21 @@ export class InboundHandler {
     this.flood = deps.flood === false ? null : new FloodControl(deps.flood);
   }
 
-  /** Handles one message and returns what was sent back (empty for a duplicate). */
+  /**
+   * Handles one message and returns the replies of its turn (for a redelivery: what was
+   * still owed and sent now). They are sent before this resolves, when this process holds
+   * the channel and nobody else is sending to the chat.
+   */
   handle(inbound: InboundMessage): Promise<OutboundMessage[]> {
-    const key = identityKey(inbound.channel, inbound.userId);
-    return this.lane.run(key, async () => {
+    const chat = chatOf(inbound.channel, inbound.userId);
+    return this.lane.run(chat.key, async () => {
       // Late messages get one note between them, not a reply each: no reason to slow them.
-      if (!inbound.late) await this.flood?.admit(key, () => this.slowDown(key, inbound));
-      const staffReplies = await this.deps.staff?.handle(inbound, this.clock());
-      if (staffReplies) {
-        await this.deliver(staffReplies, this.trace(key, inbound.channel));
-        return staffReplies;
-      }
+      if (!inbound.late) await this.flood?.admit(chat.key, () => this.slowDown(chat, inbound));
       const input = toEngineInput(inbound);
-      const replies = await this.process(key, { ...inbound, input, inbound });
-      return replies ?? [];
+      const delivery = createHash('sha256')
+        .update(`${chat.key}:${inbound.messageId}`)
+        .digest('hex');
+      return (await this.process({ chat, input, inbound, delivery })) ?? [];
     });
   }
 
@@ -114,167 +114,210 @@ export class InboundHandler {
     flow: string,
     notice?: string,
   ): Promise<OutboundMessage[] | null> {
-    const key = identityKey(channel, userId);
+    const chat = chatOf(channel, userId);
     const input: EngineInput = { type: 'start', flow, ...(notice ? { notice } : {}) };
-    return this.lane.run(key, () => this.process(key, { channel, userId, input, inbound: null }));
+    return this.lane.run(chat.key, () =>
+      this.process({ chat, input, inbound: null, delivery: null }),
+    );
   }
 
   /** The one friendly note a flooding resident gets, in the language they chat in. */
-  private async slowDown(key: string, inbound: InboundMessage): Promise<void> {
-    const conversation = await this.deps.store.transaction((tx) => tx.loadConversation(key));
-    const language = conversation?.state.language ?? this.firstLanguage(inbound);
+  private async slowDown(chat: ChatAddress, inbound: InboundMessage): Promise<void> {
+    const snapshot = await this.read(chat, null);
+    const language = snapshot.conversation?.state.language ?? this.firstLanguage(inbound);
     const note = this.deps.translator.render({ key: 'system.slowDown', params: {} }, language);
-    await this.deliver([{ channel: inbound.channel, userId: inbound.userId, ...note }], {
-      conversation: key.slice(0, 12),
+    await this.enqueueAndSend(chat, [{ ...chatTo(chat), ...note }]);
+  }
+
+  private read(chat: ChatAddress, delivery: string | null): Promise<TurnSnapshot> {
+    return this.deps.store.read({
+      channel: chat.channel,
+      userId: chat.address,
+      identityKey: chat.key,
+      delivery,
     });
   }
 
-  private trace(key: string, channel: string) {
-    return { conversation: key.slice(0, 12), channel };
-  }
-
-  private async process(key: string, source: TurnSource): Promise<OutboundMessage[] | null> {
-    const trace = this.trace(key, source.channel);
-    const delivery = source.inbound
-      ? createHash('sha256').update(`${key}:${source.inbound.messageId}`).digest('hex')
-      : null;
-    let turn: Turn | null;
+  private async process(source: TurnSource): Promise<OutboundMessage[] | null> {
+    const { chat, inbound, delivery } = source;
+    const trace = { conversation: chat.key.slice(0, 12), channel: chat.channel };
     for (let attempt = 1; ; attempt++) {
+      const snapshot = await this.read(chat, delivery);
+      if (inbound && this.deps.staff) {
+        const replies = await this.deps.staff.handle(inbound, this.clock(), snapshot.staff);
+        if (replies) {
+          await this.enqueueAndSend(chat, replies);
+          return replies;
+        }
+      }
+      if (snapshot.processed) return this.duplicate(chat, trace);
+      if (!inbound && snapshot.contact?.status !== 'active') return null;
+      let committed: Committed;
+      const lease = this.deps.sender.newToken();
       try {
-        turn = await this.deps.store.transaction((tx) => this.turn(tx, key, source, delivery));
-        break;
+        committed = await this.turn(source, snapshot, lease);
       } catch (error) {
-        if (!(error instanceof VersionConflictError) || attempt >= maxAttempts) throw error;
+        if (error instanceof DuplicateDeliveryError) return this.duplicate(chat, trace);
+        if (!(error instanceof VersionConflictError)) {
+          // The write may have committed before the connection broke: let go of its lease,
+          // so the redelivery sends the replies at once instead of after the lease ran out.
+          await this.deps.outbox.release(chat.key, lease).catch(() => undefined);
+          throw error;
+        }
+        if (attempt >= maxAttempts) throw error;
         this.deps.logger.warn({ ...trace, attempt }, 'conversation changed concurrently, retrying');
+        continue;
       }
-    }
-    if (!turn) return null;
-    let sent: Sent = turn;
-    if (turn.pending && delivery) {
-      sent = await this.sendPending(key, delivery, source, trace);
-      if (turn.duplicate && sent.replies.length > 0) {
-        this.deps.logger.info(trace, 'replies an earlier attempt did not send, sent');
-      }
-    } else {
-      await this.deliver(turn.replies, trace);
-    }
-    for (const id of sent.handoffs) await this.deps.handoffs?.raised(id);
-    this.deps.logger.info({ ...trace, replies: sent.replies.length }, 'turn handled');
-    return sent.replies;
-  }
-
-  /**
-   * Sends what the turn of `delivery` left pending, one reply at a time, each while holding
-   * the conversation's lock and crossed off in the same transaction: a redelivery of the
-   * same message in another process waits until the reply in flight is out and goes on with
-   * the rest (or finds nothing left), so replies are neither sent twice nor overtaken by
-   * those of the resident's next message. Only a reply in flight when a process dies can
-   * go out twice.
-   */
-  private async sendPending(
-    key: string,
-    delivery: string,
-    to: { channel: string; userId: string },
-    trace: object,
-  ): Promise<Sent> {
-    const sent: OutboundMessage[] = [];
-    for (;;) {
-      const step = await this.deps.store.transaction(async (tx) => {
-        const pending = (await tx.loadConversation(key))?.pendingReplies;
-        if (pending?.delivery !== delivery) return { done: true, handoffs: [] };
-        const [next, ...rest] = pending.replies;
-        const reply = next ? { ...to, ...next } : undefined;
-        const reached = reply ? await this.deliver([reply], trace, tx) : true;
-        if (reply) sent.push(reply);
-        const done = !reached || rest.length === 0;
-        await tx.setPendingReplies(key, done ? null : { ...pending, replies: rest });
-        return { done, handoffs: done ? pending.handoffs : [] };
-      });
-      if (step.done) return { replies: sent, handoffs: step.handoffs };
+      const { sender } = this.deps;
+      if (committed.lease) await sender.send(committed.lease);
+      else if (committed.replies.length > 0) await sender.flush(chat.key);
+      await sender.kick(committed.chats);
+      this.deps.logger.info({ ...trace, replies: committed.replies.length }, 'turn handled');
+      return committed.replies;
     }
   }
 
-  /**
-   * Sends the replies in order; a resident who blocked the bot is marked and left alone.
-   * Returns false then.
-   */
-  private async deliver(replies: OutboundMessage[], trace: object, tx?: StoreTx): Promise<boolean> {
-    for (const reply of replies) {
-      try {
-        await this.deps.outbound.send(reply);
-      } catch (error) {
-        if (!(error instanceof RecipientUnreachableError)) throw error;
-        this.deps.logger.warn(trace, 'recipient unreachable, contact marked as opted out');
-        const mark = (t: StoreTx) => t.markUnreachable(reply.channel, reply.userId);
-        await (tx ? mark(tx) : this.deps.store.transaction(mark));
-        return false;
-      }
-    }
-    return true;
+  /** A message handled before: send what its turn (or a later one) still owes the chat. */
+  private async duplicate(chat: ChatAddress, trace: object): Promise<OutboundMessage[]> {
+    this.deps.logger.info(trace, 'duplicate delivery');
+    const sent = await this.deps.sender.flush(chat.key);
+    if (sent.length > 0)
+      this.deps.logger.info(trace, 'replies an earlier attempt did not send, sent');
+    return sent;
   }
 
-  /** One turn in one transaction; null when a flow was to start for nobody. */
+  /** Runs the engine and commits the turn: one write when ordinary, a transaction if not. */
   private async turn(
-    tx: StoreTx,
-    key: string,
     source: TurnSource,
-    delivery: string | null,
-  ): Promise<Turn | null> {
-    const { inbound } = source;
-    if (inbound && delivery && !(await tx.markProcessed(inbound.channel, delivery))) {
-      this.deps.logger.info({ conversation: key.slice(0, 12) }, 'duplicate delivery');
-      return { replies: [], handoffs: [], pending: true, duplicate: true };
-    }
-    const stored = await tx.loadConversation(key);
-    const contact = stored?.contactId
-      ? await tx.loadContact(stored.contactId)
-      : await tx.findContactByIdentity(source.channel, source.userId);
-    if (!inbound && contact?.status !== 'active') return null;
+    snapshot: TurnSnapshot,
+    lease: string,
+  ): Promise<Committed> {
+    const { chat, inbound, delivery } = source;
+    const { contact } = snapshot;
     const now = this.clock();
-    if (inbound && contact) {
-      await tx.markInbound(contact.id, now);
-    }
-    const state = stored?.state ?? initialState(contact?.language ?? this.firstLanguage(inbound));
+    const state =
+      snapshot.conversation?.state ??
+      initialState(contact?.language ?? this.firstLanguage(inbound));
     const ctx: EngineContext = {
       flows: this.deps.flows,
       lexicon: this.deps.translator,
       now,
       newId: this.newId,
-      choiceSets: await tx.loadChoiceSets(),
-      handoffOpen: contact ? await tx.hasOpenHandoff(contact.id) : false,
+      choiceSets: await this.deps.store.choiceSets(),
+      handoffOpen: snapshot.handoffOpen,
     };
     const result = this.run(ctx, state, source.input);
-    const to = {
-      channel: source.channel,
-      userId: source.userId,
-      displayName: inbound?.displayName ?? null,
-    };
-    const { translator } = this.deps;
+    const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };
+    const planned = planOrdinaryTurn(
+      {
+        translator: this.deps.translator,
+        to,
+        contact,
+        language: state.language,
+        inbound: !!inbound,
+        newId: randomUUID,
+      },
+      result.events,
+    );
+    if (!planned) {
+      return this.deps.store.transaction((tx) =>
+        this.applyInTransaction(
+          tx,
+          source,
+          snapshot,
+          { ...result, language: state.language },
+          now,
+          lease,
+        ),
+      );
+    }
+    const entries = planned.outbound.map((m) => this.entry(m, source));
+    const written = await this.deps.store.write({
+      identityKey: chat.key,
+      contactId: snapshot.conversation?.contactId ?? planned.contactId,
+      state: result.state,
+      expectedVersion: snapshot.conversation?.version ?? null,
+      at: now,
+      delivery: delivery ? { channel: chat.channel, messageId: delivery } : null,
+      contact: planned.contact,
+      newContact: planned.newContact,
+      consents: planned.contactId ? planned.consents : [],
+      answers: planned.answers,
+      outbox: entries.length > 0 ? { chat, entries, lease } : null,
+    });
+    return { replies: planned.outbound, lease: written, chats: [] };
+  }
+
+  private async applyInTransaction(
+    tx: StoreTx,
+    source: TurnSource,
+    snapshot: TurnSnapshot,
+    result: { state: ConversationState; events: EngineEvent[]; language: string },
+    now: Date,
+    lease: string,
+  ): Promise<Committed> {
+    const { chat, inbound, delivery } = source;
+    if (delivery && !(await tx.markProcessed(chat.channel, delivery, now))) {
+      throw new DuplicateDeliveryError(chat.key);
+    }
+    const stored = await tx.loadConversation(chat.key);
+    if ((stored?.version ?? null) !== (snapshot.conversation?.version ?? null)) {
+      throw new VersionConflictError(chat.key);
+    }
+    const { contact } = snapshot;
+    if (inbound && contact) await tx.markInbound(contact.id, now);
     const applied = await applyEvents(
-      { tx, translator, flows: this.deps.flows, to, now, contact, language: state.language },
+      {
+        tx,
+        translator: this.deps.translator,
+        flows: this.deps.flows,
+        choiceSets: await this.deps.store.choiceSets(),
+        handoffs: this.deps.handoffs,
+        to: { ...chatTo(chat), displayName: inbound?.displayName ?? null },
+        now,
+        contact,
+        language: result.language,
+      },
       result.events,
     );
     if (applied.forgotten) {
-      if (stored) await tx.deleteConversation(key);
-      return { replies: applied.outbound, handoffs: [], pending: false, duplicate: false };
+      if (stored) await tx.deleteConversation(chat.key);
+    } else {
+      await tx.saveConversation(
+        { identityKey: chat.key, contactId: applied.contactId, state: result.state },
+        stored?.version ?? null,
+        now,
+      );
     }
-    // Only a resident's message is redelivered, so only its replies are kept until sent;
-    // a flow Bloei starts itself is sent at most once (see FollowUpDelivery).
-    const owed = applied.outbound.length > 0 || applied.handoffs.length > 0;
-    const pendingReplies: PendingReplies | null =
-      delivery && owed
-        ? { delivery, replies: applied.outbound.map(rendered), handoffs: applied.handoffs }
-        : null;
-    await tx.saveConversation(
-      { identityKey: key, contactId: applied.contactId, state: result.state, pendingReplies },
-      stored?.version ?? null,
+    const written = await tx.enqueue(
+      chat,
+      applied.outbound.map((m) => this.entry(m, source)),
+      lease,
+      now,
+      { forget: applied.forgotten },
     );
-    return {
-      replies: applied.outbound,
-      handoffs: applied.handoffs,
-      pending: pendingReplies !== null,
-      duplicate: false,
-    };
+    return { replies: applied.outbound, lease: written, chats: applied.chats };
+  }
+
+  /**
+   * A reply as an outbox message. A resident's message is delivered again until answered, so
+   * its replies may go out twice after a crash mid-send; a flow Bloei starts itself is never
+   * repeated by anyone, so its messages go out at most once (see FollowUpDelivery).
+   */
+  private entry(message: OutboundMessage, source: TurnSource) {
+    return { ...messageEntry(message), ...(source.inbound ? {} : { once: true }) };
+  }
+
+  /** Staff replies and notes go out through the outbox like any other message of the chat. */
+  private async enqueueAndSend(chat: ChatAddress, messages: OutboundMessage[]): Promise<void> {
+    const lease = await this.deps.outbox.enqueue(
+      chat,
+      messages.map(messageEntry),
+      this.deps.sender.newToken(),
+      this.clock(),
+    );
+    if (lease) await this.deps.sender.send(lease);
+    else if (messages.length > 0) await this.deps.sender.resume(chat.key);
   }
 
   /** Runs the engine; a conversation stuck on a step that no longer exists starts afresh. */
@@ -295,10 +338,7 @@ export class InboundHandler {
   }
 }
 
-/** A reply without its recipient: what is kept while it waits to be sent. */
-function rendered({ text, choices, ref }: OutboundMessage): RenderedMessage {
-  return { text, choices, ...(ref ? { ref } : {}) };
-}
+const chatTo = (chat: ChatAddress) => ({ channel: chat.channel, userId: chat.address });
 
 function toEngineInput(inbound: InboundMessage): EngineInput {
   const input = residentInput(inbound.content);

@@ -19,6 +19,11 @@ export class KeyedLane {
     return result;
   }
 
+  /** Whether `key` has work queued or running. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   /** Keys with work queued or running; an idle lane holds nothing. */
   get size(): number {
     return this.tails.size;

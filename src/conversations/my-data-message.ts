@@ -83,15 +83,19 @@ export function myDataMessage(record: ContactRecord | null, context: MyDataConte
         ),
       ),
       answers: answers.length > 0 ? { text: answers.join('\n') } : { key: 'privacy.none' },
-      handoffs: list(
-        record.handoffs.map((h) =>
+      handoffs: list([
+        ...record.handoffs.map((h) =>
           line('privacy.handoffLine', {
             reason: words(`privacy.handoffReasons.${h.reason}`, h.reason),
             status: words(`privacy.handoffStatus.${h.status}`, h.status),
             date: day.format(h.at),
           }),
         ),
-      ),
+        // What verbinders wrote about the resident is personal data too.
+        ...record.notes.map((n) =>
+          line('privacy.noteLine', { date: day.format(n.at), text: shorten(n.text) }),
+        ),
+      ]),
       signUps: list(
         record.signUps.map((s) =>
           line('privacy.signUpLine', {

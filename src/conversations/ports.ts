@@ -8,28 +8,15 @@ import type { Lexicon } from '../flows/lexicon.js';
 import type { ConversationState, AnswerValue } from '../flows/state.js';
 import type { ChoiceSets } from '../flows/step-view.js';
 import type { InboundMessage, OutboundChoice, OutboundMessage } from './messages.js';
+import type { ChatAddress, EnqueueOptions, OutboxEntry, OutboxLease } from './outbox-ports.js';
+
+export type * from './outbox-ports.js';
 
 export interface StoredConversation {
-  id: string;
   identityKey: string;
   contactId: string | null;
   state: ConversationState;
   version: number;
-  pendingReplies: PendingReplies | null;
-}
-
-/**
- * What the last turn still has to send, kept with the conversation in the turn's transaction
- * and cleared once sent: a process that dies in between leaves it for the redelivered update,
- * which sends it instead of finding the message "already processed" and staying silent.
- * Only the text goes in here; who it is for comes from the redelivered message.
- */
-export interface PendingReplies {
-  /** The inbound delivery these replies answer. */
-  delivery: string;
-  replies: RenderedMessage[];
-  /** Hand-offs of the turn whose alerts are still to be raised (their job ids are stable). */
-  handoffs: string[];
 }
 
 export interface ContactSnapshot {
@@ -38,6 +25,68 @@ export interface ContactSnapshot {
   language: string;
   wijk: string | null;
   firstName: string | null;
+}
+
+/** A linked member of staff writing from their own chat. */
+export interface StaffIdentity {
+  id: string;
+  name: string;
+  language: string;
+}
+
+/**
+ * What the one read of a message tells: whether it was handled before, the conversation,
+ * the contact, whether a verbinder is handling them, and whether the sender is staff.
+ */
+export interface TurnSnapshot {
+  processed: boolean;
+  conversation: StoredConversation | null;
+  contact: ContactSnapshot | null;
+  /** An open hand-off other than a safety one: no questionnaire starts meanwhile. */
+  handoffOpen: boolean;
+  staff: StaffIdentity | null;
+}
+
+export interface AnswerRow {
+  runId: string;
+  flowId: string;
+  flowVersion: number;
+  stepId: string;
+  name: string;
+  value: AnswerValue;
+  indicator: string | null;
+}
+
+/** A contact created by the turn in which the resident consents. */
+export interface NewContact {
+  id: string;
+  channel: string;
+  externalId: string;
+  language: string;
+  firstName: string | null;
+  wijk: string | null;
+}
+
+/**
+ * Everything an ordinary turn writes, as one statement: the inbound id (so a redelivery is
+ * recognised), the conversation (guarded by its version), the contact (created when the
+ * resident consents in this turn), its last message and fields, consents, the answers, and
+ * the replies into the chat's outbox, leased to `lease` when free.
+ */
+export interface TurnWrite {
+  identityKey: string;
+  contactId: string | null;
+  state: ConversationState;
+  /** The version read; null when the conversation is new. */
+  expectedVersion: number | null;
+  at: Date;
+  delivery: { channel: string; messageId: string } | null;
+  contact: { inbound: boolean; language?: string; wijk?: string; firstName?: string } | null;
+  /** The contact this turn creates (its id is `contactId`). */
+  newContact: NewContact | null;
+  consents: { purpose: string; textVersion: number }[];
+  answers: AnswerRow[];
+  outbox: { chat: ChatAddress; entries: OutboxEntry[]; lease: string } | null;
 }
 
 /** What "my data" shows a resident: everything stored about them. */
@@ -49,27 +98,47 @@ export interface ContactRecord {
   consents: { purpose: string; textVersion: number; at: Date }[];
   answers: { flow: string; name: string; value: AnswerValue; at: Date }[];
   handoffs: { number: number; reason: string; status: string; at: Date }[];
+  /** What verbinders wrote down about the resident's hand-offs. */
+  notes: { handoff: number; text: string; at: Date }[];
   signUps: { kind: string; category: string; status: string }[];
   enrolments: { cohort: string; training: string }[];
 }
 
-/** One database transaction; every method runs inside it. */
+/** A hand-off to open, as the engine asked for it. */
+export interface HandoffRequest {
+  reason: string;
+  urgency: string;
+  wijk: string | null;
+  summary: { flow: string | null; answers: Record<string, AnswerValue> };
+  at: Date;
+}
+
+/** A verbinder or coordinator who could own a hand-off, with their load. */
+export interface OwnerCandidateRow {
+  id: string;
+  role: string;
+  wijkId: string | null;
+  openHandoffs: number;
+  language: string;
+  channel: string | null;
+  externalId: string | null;
+}
+
+/** One database transaction of a turn that is not ordinary; every method runs inside it. */
 export interface StoreTx {
   /** Records an inbound id; false when it was already processed. */
-  markProcessed(channel: string, messageId: string): Promise<boolean>;
-  /** Loads the conversation and holds it for this transaction: other writers wait. */
+  markProcessed(channel: string, messageId: string, at: Date): Promise<boolean>;
   loadConversation(identityKey: string): Promise<StoredConversation | null>;
   /**
    * Inserts (expectedVersion null) or updates the conversation; throws
    * VersionConflictError when another process changed it in between.
    */
   saveConversation(
-    conversation: Omit<StoredConversation, 'id' | 'version'>,
+    conversation: Omit<StoredConversation, 'version'>,
     expectedVersion: number | null,
+    at: Date,
   ): Promise<void>;
   deleteConversation(identityKey: string): Promise<void>;
-  /** What is left to send after one more pending reply went out (null: nothing). */
-  setPendingReplies(identityKey: string, pending: PendingReplies | null): Promise<void>;
   loadContact(contactId: string): Promise<ContactSnapshot | null>;
   createContact(input: {
     channel: string;
@@ -101,7 +170,7 @@ export interface StoreTx {
   cancelPending(contactId: string, at: Date): Promise<void>;
   /**
    * Erases everything about a contact (answers, profiles, sign-ups, hand-offs, follow-ups,
-   * identities, conversations), keeping only anonymous counts for the indicators.
+   * identities, conversations, sent messages), keeping only anonymous counts.
    */
   eraseContact(contactId: string, at: Date): Promise<void>;
   /** Everything Bloei keeps about a contact, for "my data". */
@@ -113,54 +182,61 @@ export interface StoreTx {
     at: Date,
   ): Promise<void>;
   /** The platform refuses delivery (the resident blocked the bot): send nothing more. */
-  markUnreachable(channel: string, externalId: string): Promise<void>;
+  markUnreachable(channel: string, externalId: string, at: Date): Promise<void>;
   recordConsent(
     contactId: string,
     consent: { purpose: string; textVersion: number; granted: boolean; at: Date },
   ): Promise<void>;
-  saveAnswer(
-    contactId: string,
-    answer: {
-      runId: string;
-      flowId: string;
-      flowVersion: number;
-      stepId: string;
-      name: string;
-      value: AnswerValue;
-      indicator: string | null;
-      at: Date;
-    },
-  ): Promise<void>;
+  saveAnswer(contactId: string, answer: AnswerRow & { at: Date }): Promise<void>;
   saveSignUp(
     contactId: string,
     runId: string,
     answers: Record<string, AnswerValue>,
     at: Date,
   ): Promise<void>;
-  /** Choice sets kept as data (the wijken), for questions that offer them. */
-  loadChoiceSets(): Promise<ChoiceSets>;
-  /** Whether a verbinder is handling this contact (an open hand-off other than a safety one). */
-  hasOpenHandoff(contactId: string): Promise<boolean>;
   saveTalentProfile(
     contactId: string,
     runId: string,
     answers: Record<string, AnswerValue>,
     at: Date,
   ): Promise<void>;
-  createHandoff(
+  /** Linked, active staff who could own a hand-off, with their open hand-offs. */
+  ownerCandidates(): Promise<OwnerCandidateRow[]>;
+  insertHandoff(
     contactId: string,
-    handoff: {
-      reason: string;
-      urgency: string;
-      wijk: string | null;
-      summary: { flow: string | null; answers: Record<string, AnswerValue> };
-      at: Date;
-    },
+    handoff: HandoffRequest & { ownerId: string | null },
   ): Promise<string>;
+  /**
+   * Writes messages into a chat's outbox, numbered after what is there, and leases the chat
+   * to `lease` when nobody is sending it.
+   */
+  enqueue(
+    chat: ChatAddress,
+    entries: OutboxEntry[],
+    lease: string | null,
+    at: Date,
+    options?: EnqueueOptions,
+  ): Promise<OutboxLease | null>;
 }
 
 export interface ConversationStore {
+  /** The one read of a message (or of a flow Bloei starts: `delivery` null). */
+  read(input: {
+    channel: string;
+    userId: string;
+    identityKey: string;
+    delivery: string | null;
+  }): Promise<TurnSnapshot>;
+  /**
+   * The one write of an ordinary turn. Throws VersionConflictError when the conversation
+   * changed since it was read, DuplicateDeliveryError when the message was processed.
+   * Returns the chat's lease when this write took it.
+   */
+  write(turn: TurnWrite): Promise<OutboxLease | null>;
+  /** A turn that is not ordinary (consent, erasure, a hand-off, a finished record). */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Choice sets kept as data (the wijken), cached for a short while. */
+  choiceSets(): Promise<ChoiceSets>;
 }
 
 /** Raised by a store when a conversation row changed under us (another process). */
@@ -169,6 +245,15 @@ export class VersionConflictError extends BloeiError {
   readonly code = 'CONVERSATION_VERSION_CONFLICT';
   constructor(readonly identityKey: string) {
     super(`conversation changed concurrently`);
+  }
+}
+
+/** Raised by a store's write when the inbound message was processed already. */
+export class DuplicateDeliveryError extends BloeiError {
+  override readonly name = 'DuplicateDeliveryError';
+  readonly code = 'INBOUND_DUPLICATE';
+  constructor(readonly identityKey: string) {
+    super('inbound message processed already');
   }
 }
 
@@ -193,14 +278,18 @@ export class RecipientUnreachableError extends BloeiError {
   readonly code = 'RECIPIENT_UNREACHABLE';
 }
 
-/** Delivers a message on its channel. */
+/** Delivers a message on its channel; resolves with the platform's id for it, if any. */
 export interface Outbound {
-  send(message: OutboundMessage): Promise<void>;
+  send(message: OutboundMessage): Promise<string | void>;
 }
 
-/** Tells verbinders about a new hand-off, after the transaction that created it. */
-export interface HandoffNotifier {
-  raised(handoffId: string): Promise<void>;
+/** Opens hand-offs inside a turn's transaction: owner chosen, alert put in the outbox. */
+export interface HandoffOpener {
+  open(
+    tx: StoreTx,
+    contactId: string,
+    request: HandoffRequest,
+  ): Promise<{ handoffId: string; chats: ChatAddress[] }>;
 }
 
 /**
@@ -208,7 +297,11 @@ export interface HandoffNotifier {
  * closing hand-offs. Returns null when the message is a resident's business.
  */
 export interface StaffDesk {
-  handle(inbound: InboundMessage, now: Date): Promise<OutboundMessage[] | null>;
+  handle(
+    inbound: InboundMessage,
+    now: Date,
+    staff: StaffIdentity | null,
+  ): Promise<OutboundMessage[] | null>;
 }
 
 /** Structured logging; callers never pass message bodies, names or phone numbers. */

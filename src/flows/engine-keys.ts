@@ -3,7 +3,7 @@
  * language like the keys of the definitions. Every question kind has its "not an answer"
  * text, `system.invalid.<kind>`, and the word lists its parser reads.
  */
-import { keywords } from './keyword-table.js';
+import { keywords } from './keywords/index.js';
 import { noVerbinderKeys } from './no-verbinder.js';
 import { questionKinds, stepKinds } from './steps/index.js';
 

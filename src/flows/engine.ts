@@ -13,7 +13,7 @@ import {
 } from './answers/match-keyword.js';
 import { coreFlows } from './core-flows.js';
 import type { EngineEvent, MessageParam, BotMessage, InvalidReason } from './events.js';
-import { runKeyword } from './keyword-table.js';
+import { runKeyword } from './keywords/index.js';
 import type { Lexicon } from './lexicon.js';
 import { respondToMedia } from './media-actions.js';
 import { noVerbinderKeys, noVerbinderParams } from './no-verbinder.js';

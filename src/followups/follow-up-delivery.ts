@@ -1,16 +1,19 @@
 /**
  * Sends follow-ups and their reminders. The database decides what is due (`stage`, `nextAt`);
  * each send claims its stage first (`sendingStage`), so duplicate jobs, retries and a second
- * worker find nothing to do. A worker that dies mid-send leaves the claim behind: that stage
- * is recorded as uncertain and not sent again, because never twice beats maybe twice.
+ * worker find nothing to do. The messages go out through the outbox of the resident's chat,
+ * at most once each: a worker that dies mid-send leaves the claim behind, and a message it
+ * had in flight is recorded as uncertain and not sent again, because never twice beats
+ * maybe twice.
  * Unanswered after the last reminder, a verbinder is asked to call: seniors prefer a person.
  */
 import type { InboundHandler } from '../conversations/inbound-handler.js';
-import type { ConversationStore, HandoffNotifier, Logger } from '../conversations/ports.js';
+import type { ChatAddress } from '../conversations/outbox-ports.js';
+import type { ConversationStore, HandoffOpener, Logger } from '../conversations/ports.js';
 import { identityKey } from '../conversations/identity-key.js';
 import { BloeiError } from '../errors/bloei-error.js';
-import type { ConversationState } from '../flows/state.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
+import type { FollowUpUpdate } from '../store/follow-up-repository.js';
 import { daysLater, defaultWindow, type DeliveryWindow } from './follow-up-schedule.js';
 
 export interface FollowUpSettings {
@@ -47,10 +50,12 @@ export interface DueFollowUp {
 export class FollowUpDelivery {
   constructor(
     private readonly deps: {
-      prisma: PrismaClient;
-      store: ConversationStore;
+      store: Store;
+      conversations: ConversationStore;
       handler: Pick<InboundHandler, 'startFlow'>;
-      handoffs: HandoffNotifier;
+      handoffs: HandoffOpener;
+      /** Sends what waits in these chats now (alerts of an unanswered follow-up). */
+      send: (chats: readonly ChatAddress[]) => Promise<void>;
       logger: Logger;
       clock: () => Date;
       settings?: FollowUpSettings;
@@ -65,50 +70,35 @@ export class FollowUpDelivery {
   async due(limit = 10_000): Promise<DueFollowUp[]> {
     const now = this.deps.clock();
     await this.recoverInterrupted(now);
-    const rows = await this.deps.prisma.followUp.findMany({
-      where: { stage: { not: 'done' }, nextAt: { lte: now }, sendingStage: null },
-      select: {
-        id: true,
-        stage: true,
-        enrolment: {
-          select: { contact: { select: { identities: { select: { channel: true } } } } },
-        },
-      },
-      orderBy: { nextAt: 'asc' },
-      take: limit,
-    });
+    const rows = await this.deps.store.followUps.due(now, limit);
     return rows.map((r) => ({
       followUpId: r.id,
       stage: r.stage as FollowUpStage,
-      channel: r.enrolment.contact.identities[0]?.channel ?? 'none',
+      channel: r.channel,
     }));
   }
 
-  /** Sends one stage of one follow-up, if it is still due and nobody else is sending it. */
+  /**
+   * Sends one stage of one follow-up, if it is still due and nobody else is sending it. Its
+   * messages go out through the outbox of the resident's chat, written with the turn.
+   */
   async deliver(followUpId: string, stage: FollowUpStage): Promise<string> {
-    const { prisma, logger } = this.deps;
+    const { store, logger } = this.deps;
     const now = this.deps.clock();
-    const claimed = await prisma.followUp.updateMany({
-      where: { id: followUpId, stage, sendingStage: null, nextAt: { lte: now } },
-      data: { sendingStage: stage, sendingSince: now },
-    });
-    if (claimed.count !== 1) {
-      const current = await prisma.followUp.findUnique({ where: { id: followUpId } });
+    if (!(await store.followUps.claim(followUpId, stage, now))) {
+      const current = await store.followUps.get(followUpId);
       if (current?.stage === stage && current.sendingStage) {
         // Another worker holds it, or held it and died: try again once that is settled.
         throw new FollowUpBusyError(`follow-up ${followUpId.slice(0, 8)} ${stage} is being sent`);
       }
       return 'not due';
     }
-    const followUp = await prisma.followUp.findUniqueOrThrow({
-      where: { id: followUpId },
-      include: { enrolment: { include: { contact: { include: { identities: true } } } } },
-    });
-    const contact = followUp.enrolment.contact;
-    const identity = contact.identities[0];
+    const followUp = (await store.followUps.get(followUpId))!;
+    const { contact } = followUp;
+    const identity = contact.identity;
     if (stage === 'unanswered') {
-      const handoffId = await this.deps.store.transaction((tx) =>
-        tx.createHandoff(contact.id, {
+      const { chats } = await this.deps.conversations.transaction((tx) =>
+        this.deps.handoffs.open(tx, contact.id, {
           reason: 'followup_unanswered',
           urgency: 'normal',
           wijk: contact.wijk,
@@ -116,8 +106,12 @@ export class FollowUpDelivery {
           at: now,
         }),
       );
-      await this.finish(followUpId, { status: 'unanswered', stage: 'done', closedAt: now });
-      await this.deps.handoffs.raised(handoffId);
+      await store.followUps.finish(followUpId, {
+        status: 'unanswered',
+        stage: 'done',
+        closedAt: now,
+      });
+      await this.deps.send(chats);
       return 'unanswered';
     }
     const replies =
@@ -130,15 +124,19 @@ export class FollowUpDelivery {
           )
         : null;
     if (!replies) {
-      await this.finish(followUpId, { status: 'cancelled', stage: 'done', closedAt: now });
+      await store.followUps.finish(followUpId, {
+        status: 'cancelled',
+        stage: 'done',
+        closedAt: now,
+      });
       return 'cancelled';
     }
-    await this.finish(followUpId, this.advance(stage, followUp.sentAt ?? now, now));
+    await store.followUps.finish(followUpId, this.advance(stage, followUp.sentAt ?? now, now));
     logger.info({ followUp: followUpId.slice(0, 8), stage }, 'follow-up sent');
     return 'sent';
   }
 
-  private advance(stage: FollowUpStage, sentAt: Date, now: Date) {
+  private advance(stage: FollowUpStage, sentAt: Date, now: Date): FollowUpUpdate {
     const { window, reminderDays, unansweredDays } = this.settings;
     switch (stage) {
       case 'initial':
@@ -163,67 +161,51 @@ export class FollowUpDelivery {
     }
   }
 
-  /** Moves on from a stage, unless the follow-up was answered or cancelled meanwhile. */
-  private async finish(id: string, data: Record<string, unknown>): Promise<void> {
-    const { prisma } = this.deps;
-    const moved = await prisma.followUp.updateMany({
-      where: { id, stage: { not: 'done' } },
-      data: { ...data, sendingStage: null, sendingSince: null },
-    });
-    if (moved.count === 0) {
-      await prisma.followUp.update({
-        where: { id },
-        data: { sendingStage: null, sendingSince: null },
-      });
-    }
-  }
-
   /**
    * Claims left by a worker that stopped mid-send. When the conversation shows the follow-up
    * never started (the worker died before its turn was saved), nothing went out: the claim is
-   * released and the follow-up sent as usual. Otherwise some of its messages may have gone
-   * out: the stage is recorded as uncertain and not sent again.
+   * released and the follow-up sent as usual. When it started, its messages are in the
+   * outbox, which sends each at most once: the stage moves on, recorded as uncertain only
+   * when a message of it was in flight as the worker died and so is not sent again.
    */
   private async recoverInterrupted(now: Date): Promise<void> {
-    const { prisma, logger } = this.deps;
-    const stale = await prisma.followUp.findMany({
-      where: {
-        sendingStage: { not: null },
-        sendingSince: { lt: new Date(now.getTime() - this.settings.claimTimeoutMs) },
-      },
-      include: { enrolment: { include: { contact: { include: { identities: true } } } } },
-    });
-    for (const f of stale) {
+    const { store, logger } = this.deps;
+    const before = new Date(now.getTime() - this.settings.claimTimeoutMs);
+    for (const f of await store.followUps.staleClaims(before)) {
       const stage = f.sendingStage as FollowUpStage;
-      const identity = f.enrolment.contact.identities[0];
+      const identity = f.contact.identity;
+      const since = f.sendingSince!;
       const started =
         stage !== 'initial' ||
         !identity ||
-        (await this.followUpStartedSince(identity.channel, identity.externalId, f.sendingSince!));
+        (await this.followUpStartedSince(identity.channel, identity.externalId, since));
+      const uncertain =
+        started &&
+        (!identity ||
+          (await store.outbox.uncertainSince(
+            identityKey(identity.channel, identity.externalId),
+            since,
+          )));
       logger.warn(
-        { followUp: f.id.slice(0, 8), stage, started },
-        started ? 'follow-up send interrupted; not resent' : 'follow-up claim released',
+        { followUp: f.id.slice(0, 8), stage, started, uncertain },
+        !started
+          ? 'follow-up claim released'
+          : uncertain
+            ? 'follow-up send interrupted; not resent'
+            : 'follow-up send interrupted after its turn was saved; the outbox sends it',
       );
-      await prisma.followUp.updateMany({
-        where: { id: f.id, sendingStage: stage },
-        data: started
-          ? {
-              ...(f.stage === stage ? this.advance(stage, f.sentAt ?? now, now) : {}),
-              sendingStage: null,
-              sendingSince: null,
-              uncertainStage: stage,
-            }
-          : { sendingStage: null, sendingSince: null },
-      });
+      const moved = f.stage === stage ? this.advance(stage, f.sentAt ?? now, now) : {};
+      await store.followUps.settleClaim(
+        f.id,
+        stage,
+        !started ? {} : uncertain ? { ...moved, uncertainStage: stage } : moved,
+      );
     }
   }
 
   /** Whether a follow-up run began in this conversation at or after `since`. */
   private async followUpStartedSince(channel: string, userId: string, since: Date) {
-    const conversation = await this.deps.prisma.conversation.findUnique({
-      where: { identityKey: identityKey(channel, userId) },
-    });
-    const state = conversation?.state as ConversationState | undefined;
+    const state = await this.deps.store.conversations.state(identityKey(channel, userId));
     const runs = [state?.run, ...(state?.paused ?? []), ...(state?.stack ?? [])];
     return runs.some((r) => r?.flow === 'followUp' && new Date(r.startedAt) >= since);
   }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { BloeiError } from '../errors/bloei-error.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 import { followUpDueAt, nextAllowedSlot, type DeliveryWindow } from './follow-up-schedule.js';
 import { cohortColumns, validateCohort, type CohortRow } from './validate-cohort.js';
 
@@ -31,7 +31,7 @@ export interface ImportReport {
 const batchSize = 1000;
 
 export async function importCohort(
-  prisma: PrismaClient,
+  store: Store,
   csv: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
@@ -46,7 +46,7 @@ export async function importCohort(
   if (records.length > 0 && missing.length > 0) {
     return failed([`line 1: missing column(s) ${missing.join(', ')}`]);
   }
-  const wijken = (await prisma.wijk.findMany({ select: { id: true } })).map((w) => w.id);
+  const wijken = await store.cohorts.wijkIds();
   const { rows, errors } = validateCohort(records, { languages: options.languages, wijken });
   if (errors.length > 0) return failed(errors);
 
@@ -58,33 +58,29 @@ export async function importCohort(
     newEnrolments: 0,
     late: 0,
   };
-  await prisma
-    .$transaction(
+  await store
+    .transaction(
       async (tx) => {
         const cohortIds = new Map<string, string>();
         for (const row of rows) {
           const key = `${row.training}\u0000${row.cohort}`;
           if (cohortIds.has(key)) continue;
-          const cohort = await tx.cohort.upsert({
-            where: { name_training: { name: row.cohort, training: row.training } },
-            create: {
-              name: row.cohort,
-              training: row.training,
-              startDate: new Date(row.startDate),
-              endDate: new Date(row.endDate),
-            },
-            update: {},
+          const id = await tx.cohorts.save({
+            name: row.cohort,
+            training: row.training,
+            startDate: new Date(row.startDate),
+            endDate: new Date(row.endDate),
           });
-          cohortIds.set(key, cohort.id);
+          cohortIds.set(key, id);
         }
         for (let offset = 0; offset < rows.length; offset += batchSize) {
           const batch = rows.slice(offset, offset + batchSize);
-          await importBatch(tx as unknown as PrismaClient, batch, cohortIds, options, report);
+          await importBatch(tx, batch, cohortIds, options, report);
           options.onProgress?.(Math.min(offset + batchSize, rows.length), rows.length);
         }
         if (options.dryRun) throw new DryRun('a dry run writes nothing');
       },
-      { maxWait: 30_000, timeout: 600_000 },
+      { timeoutMs: 600_000 },
     )
     .catch((error: unknown) => {
       if (!(error instanceof DryRun)) throw error;
@@ -102,40 +98,22 @@ function failed(errors: string[]): ImportReport {
 }
 
 async function importBatch(
-  tx: PrismaClient,
+  tx: Store,
   batch: CohortRow[],
   cohortIds: Map<string, string>,
   options: ImportOptions,
   report: ImportReport,
 ): Promise<void> {
-  const identities = await tx.channelIdentity.findMany({
-    where: { externalId: { in: batch.map((r) => r.externalId) } },
-    select: { channel: true, externalId: true, contactId: true },
-  });
-  const contactOf = new Map(identities.map((i) => [`${i.channel}:${i.externalId}`, i.contactId]));
+  const contactOf = await tx.cohorts.contactsByIdentity(batch.map((r) => r.externalId));
   const newContacts = [];
   for (const row of batch) {
     const key = `${row.channel}:${row.externalId}`;
     if (contactOf.has(key)) continue;
     const id = randomUUID();
     contactOf.set(key, id);
-    newContacts.push({ id, row });
+    newContacts.push({ id, ...row });
   }
-  await tx.contact.createMany({
-    data: newContacts.map(({ id, row }) => ({
-      id,
-      firstName: row.firstName,
-      language: row.language,
-      wijk: row.wijk,
-    })),
-  });
-  await tx.channelIdentity.createMany({
-    data: newContacts.map(({ id, row }) => ({
-      contactId: id,
-      channel: row.channel,
-      externalId: row.externalId,
-    })),
-  });
+  await tx.cohorts.createContacts(newContacts);
   report.newContacts += newContacts.length;
 
   const pairs = batch.map((row) => ({
@@ -143,37 +121,25 @@ async function importBatch(
     contactId: contactOf.get(`${row.channel}:${row.externalId}`)!,
     cohortId: cohortIds.get(`${row.training}\u0000${row.cohort}`)!,
   }));
-  const existing = await tx.enrolment.findMany({
-    where: { contactId: { in: pairs.map((p) => p.contactId) } },
-    select: { contactId: true, cohortId: true },
-  });
-  const enrolled = new Set(existing.map((e) => `${e.contactId}:${e.cohortId}`));
+  const enrolled = await tx.cohorts.enrolled(pairs.map((p) => p.contactId));
+  const dueAtOf = new Map<string, Date>();
   const fresh = pairs
     .filter((p) => !enrolled.has(`${p.contactId}:${p.cohortId}`))
-    .map((p) => ({ ...p, id: randomUUID() }));
-  await tx.enrolment.createMany({
-    data: fresh.map(({ id, contactId, cohortId, row }) => ({
-      id,
-      contactId,
-      cohortId,
-      ladderStart: row.ladderStart,
-    })),
-  });
-  const dueAtOf = new Map<string, Date>();
-  await tx.followUp.createMany({
-    data: fresh.map(({ id, row }) => {
+    .map(({ row, contactId, cohortId }) => {
       // A cohort shares its end date: compute each date's slot once.
       const dueAt = dueAtOf.get(row.endDate) ?? followUpDueAt(row.endDate, options.window);
       dueAtOf.set(row.endDate, dueAt);
       const late = dueAt < options.now;
       if (late) report.late += 1;
+      const nextAt = late ? nextAllowedSlot(options.now, options.window) : dueAt;
       return {
-        enrolmentId: id,
-        dueAt,
-        late,
-        nextAt: late ? nextAllowedSlot(options.now, options.window) : dueAt,
+        id: randomUUID(),
+        contactId,
+        cohortId,
+        ladderStart: row.ladderStart,
+        followUp: { dueAt, late, nextAt },
       };
-    }),
-  });
+    });
+  await tx.cohorts.enrol(fresh);
   report.newEnrolments += fresh.length;
 }

@@ -1,11 +1,12 @@
 /**
  * Finds hand-offs nobody claimed in time and marks them, so each reminder and escalation is
  * sent once: unclaimed after `remindAfterHours` → a reminder to the owner; after
- * `escalateAfterHours` → the whole wijkteam. The database decides what is due; the clock is
- * passed in, so tests can move time.
+ * `escalateAfterHours` → the whole wijkteam. The mark and the alerts are one transaction; the
+ * database decides what is due; the clock is passed in, so tests can move time.
  */
-import type { PrismaClient } from '../store/prisma-client.js';
-import type { AlertKind } from './handoff-alerts.js';
+import type { ChatAddress } from '../conversations/outbox-ports.js';
+import type { Store } from '../store/store.js';
+import type { HandoffAlerts } from './handoff-alerts.js';
 
 export interface EscalationSettings {
   remindAfterHours: number;
@@ -17,29 +18,28 @@ export const defaultEscalation: EscalationSettings = {
   escalateAfterHours: 48,
 };
 
-export async function dueEscalations(
-  prisma: PrismaClient,
+export async function escalateHandoffs(
+  store: Store,
+  alerts: HandoffAlerts,
   now: Date,
   settings: EscalationSettings = defaultEscalation,
-): Promise<{ handoffId: string; kind: Exclude<AlertKind, 'new'> }[]> {
+): Promise<{ escalations: number; chats: ChatAddress[] }> {
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
-  const due: { handoffId: string; kind: Exclude<AlertKind, 'new'> }[] = [];
-  const mark = async (kind: 'reminder' | 'escalation', before: Date) => {
-    const field = kind === 'reminder' ? 'remindedAt' : 'escalatedAt';
-    const candidates = await prisma.handoff.findMany({
-      where: { status: 'open', [field]: null, createdAt: { lte: before } },
-      select: { id: true },
-      orderBy: { createdAt: 'asc' },
-    });
-    for (const { id } of candidates) {
-      const marked = await prisma.handoff.updateMany({
-        where: { id, status: 'open', [field]: null },
-        data: kind === 'reminder' ? { remindedAt: now } : { escalatedAt: now, remindedAt: now },
-      });
-      if (marked.count === 1) due.push({ handoffId: id, kind });
+  let escalations = 0;
+  const chats: ChatAddress[] = [];
+  const due = [
+    ['escalation', hoursAgo(settings.escalateAfterHours)],
+    ['reminder', hoursAgo(settings.remindAfterHours)],
+  ] as const;
+  for (const [kind, before] of due) {
+    for (const id of await store.handoffs.dueFor(kind, before)) {
+      const raised = await store.transaction(async (s) =>
+        (await s.handoffs.markEscalated(id, kind, now)) ? alerts.raise(s, id, kind, now) : null,
+      );
+      if (!raised) continue;
+      escalations += 1;
+      chats.push(...raised);
     }
-  };
-  await mark('escalation', hoursAgo(settings.escalateAfterHours));
-  await mark('reminder', hoursAgo(settings.remindAfterHours));
-  return due;
+  }
+  return { escalations, chats };
 }

@@ -1,67 +1,82 @@
 /**
  * Claiming and closing a hand-off: the same from a verbinder's chat and from the web inbox.
- * Returns what the verbinder is told (a `staff.*` message, rendered in their language by the
- * caller) and, when something changed for the resident, the notice they are to get (see
- * resident-notices.ts).
+ * The change and the notice to the resident (resident-notices.ts) commit together; the
+ * notice is sent right after, by this process when it holds the resident's channel. Returns
+ * what the verbinder is told (a `staff.*` message, rendered in their language by the caller).
  */
+import type { ChatAddress } from '../conversations/outbox-ports.js';
 import type { BotMessage } from '../flows/events.js';
-import type { PrismaClient } from '../store/prisma-client.js';
-import type { ResidentNotice } from './resident-notices.js';
+import type { Store } from '../store/store.js';
+import type { ResidentNotices } from './resident-notices.js';
 
 export type HandoffAction = 'claim' | 'close';
 
 export interface HandoffActionResult {
   reply: BotMessage;
-  /** For the resident, when something changed for them. */
-  notice: ResidentNotice | null;
+  /** The resident's chat, when they were told something. */
+  chats: ChatAddress[];
 }
 
-export async function actOnHandoff(
-  prisma: PrismaClient,
-  action: HandoffAction,
-  number: number,
-  verbinder: { id: string; name: string },
-  now: Date,
-): Promise<HandoffActionResult> {
-  const handoff = await prisma.handoff.findUnique({
-    where: { number },
-    include: { contact: { select: { firstName: true } }, claimedBy: true },
-  });
-  const num = { number: { text: String(number) } };
-  const only = (key: string, params: BotMessage['params'] = {}) => ({
-    reply: { key, params: { ...num, ...params } },
-    notice: null,
-  });
-  if (!handoff) return only('staff.unknownHandoff');
-  if (handoff.status === 'closed') return only('staff.alreadyClosed');
-  const name = handoff.contact.firstName
-    ? { text: handoff.contact.firstName }
-    : { key: 'staff.noName' };
-  if (action === 'claim') {
-    if (handoff.claimedBy && handoff.claimedById !== verbinder.id) {
-      return only('staff.claimedByOther', { by: { text: handoff.claimedBy.name } });
-    }
-    const claimed = await prisma.handoff.updateMany({
-      where: { id: handoff.id, status: 'open' },
-      data: { status: 'claimed', claimedById: verbinder.id, claimedAt: now },
+export class HandoffActions {
+  constructor(
+    private readonly deps: {
+      store: Store;
+      notices: ResidentNotices;
+      /** Sends what waits in these chats now (the outbox sender's kick). */
+      send: (chats: readonly ChatAddress[]) => Promise<void>;
+    },
+  ) {}
+
+  /** Claims or closes hand-off `number` for `verbinder`, and tells the resident. */
+  async act(
+    action: HandoffAction,
+    number: number,
+    verbinder: { id: string; name: string },
+    now: Date,
+  ): Promise<HandoffActionResult> {
+    const result = await this.deps.store.transaction((store) =>
+      this.change(store, action, number, verbinder, now),
+    );
+    await this.deps.send(result.chats);
+    return result;
+  }
+
+  private async change(
+    store: Store,
+    action: HandoffAction,
+    number: number,
+    verbinder: { id: string; name: string },
+    now: Date,
+  ): Promise<HandoffActionResult> {
+    const handoff = await store.handoffs.byNumber(number);
+    const num = { number: { text: String(number) } };
+    const only = (key: string, params: BotMessage['params'] = {}) => ({
+      reply: { key, params: { ...num, ...params } },
+      chats: [],
     });
+    if (!handoff) return only('staff.unknownHandoff');
+    if (handoff.status === 'closed') return only('staff.alreadyClosed');
+    const name = handoff.firstName ? { text: handoff.firstName } : { key: 'staff.noName' };
+    const tell = async (event: 'claimed' | 'closed') => {
+      const chat = await this.deps.notices.write(store, { handoffId: handoff.id, event }, now);
+      return chat ? [chat] : [];
+    };
+    if (action === 'claim') {
+      if (handoff.claimedById && handoff.claimedById !== verbinder.id) {
+        return only('staff.claimedByOther', { by: { text: handoff.claimedByName ?? '' } });
+      }
+      const claimed = await store.handoffs.claim(handoff.id, verbinder.id, now);
+      return {
+        reply: { key: 'staff.claimed', params: { ...num, name } },
+        chats: claimed ? await tell('claimed') : [],
+      };
+    }
+    if (!(await store.handoffs.close(handoff, verbinder.id, now))) {
+      return only('staff.alreadyClosed');
+    }
     return {
-      reply: { key: 'staff.claimed', params: { ...num, name } },
-      notice: claimed.count === 1 ? { handoffId: handoff.id, event: 'claimed' } : null,
+      reply: { key: 'staff.closedDone', params: { ...num, name } },
+      chats: await tell('closed'),
     };
   }
-  const closed = await prisma.handoff.updateMany({
-    where: { id: handoff.id, status: { not: 'closed' } },
-    data: {
-      status: 'closed',
-      closedAt: now,
-      claimedById: handoff.claimedById ?? verbinder.id,
-      claimedAt: handoff.claimedAt ?? now,
-    },
-  });
-  if (closed.count !== 1) return only('staff.alreadyClosed');
-  return {
-    reply: { key: 'staff.closedDone', params: { ...num, name } },
-    notice: { handoffId: handoff.id, event: 'closed' },
-  };
 }

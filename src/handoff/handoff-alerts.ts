@@ -2,32 +2,74 @@
  * Tells verbinders about a hand-off in their own chat and language: who (as far as the
  * resident consented: first name, channel, language), wijk, reason, urgency, a short summary
  * of the answers, and buttons to claim or close. New and reminder alerts go to the owner (or
- * a coordinator when the wijk has nobody linked); escalations to the whole wijkteam.
- * The hand-off is re-read before sending: a claimed or closed one is not announced again.
+ * every coordinator when the owner is not linked); escalations to the whole wijkteam and the
+ * coordinators. An alert is an outbox message written with the change that causes it (the
+ * hand-off, the reminder mark), rendered when it is sent from the hand-off as it is then:
+ * a claimed or closed one is not announced. The first "new" alert that goes out marks the
+ * hand-off as alerted.
  */
 import type { BotMessage } from '../flows/events.js';
 import type { FlowRegistry } from '../flows/engine.js';
-import type { AnswerValue } from '../flows/state.js';
-import type { Logger, Outbound, Translator } from '../conversations/ports.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import { chatOf } from '../conversations/identity-key.js';
+import type { OutboxKind } from '../conversations/outbox-kinds.js';
+import type { ChatAddress, OutboxEntry } from '../conversations/outbox-ports.js';
+import type { OwnerCandidateRow, RenderedMessage, Translator } from '../conversations/ports.js';
+import type { Store } from '../store/store.js';
 import { summarizeAnswers } from './summarize-answers.js';
 
 export type AlertKind = 'new' | 'reminder' | 'escalation';
 
-export interface HandoffAlertsDeps {
-  prisma: PrismaClient;
-  translator: Translator;
-  flows: FlowRegistry;
-  outbound: Outbound;
-  logger: Logger;
-  clock?: () => Date;
+/** The outbox kind of hand-off alerts. */
+export const handoffAlertKind = 'handoff-alert';
+
+/** What an alert message in the outbox carries: row ids and the reader's language only. */
+export interface AlertBody {
+  handoffId: string;
+  alert: AlertKind;
+  language: string;
 }
 
-interface Recipient {
-  id: string;
-  language: string;
-  channel: string | null;
-  externalId: string | null;
+/** The ref a staff button carries: the hand-off's number. */
+export const handoffRef = (number: number) => `h${number}`;
+
+/** The outbox subject of a hand-off's alerts, so a missing one can be told from a slow one. */
+export const handoffSubject = (handoffId: string) => `handoff:${handoffId}`;
+
+/**
+ * Who gets an alert. `widened` (an alert raised again because the first reached nobody)
+ * adds the coordinators to the owner.
+ */
+export function alertRecipients(
+  staff: readonly OwnerCandidateRow[],
+  handoff: { ownerId: string | null; wijk: string | null },
+  kind: AlertKind,
+  widened = false,
+): OwnerCandidateRow[] {
+  const reachable = staff.filter((s) => s.channel && s.externalId);
+  const coordinators = reachable.filter((s) => s.role === 'coordinator');
+  const owner = reachable.find((s) => s.id === handoff.ownerId);
+  const team =
+    kind === 'escalation' && handoff.wijk ? reachable.filter((s) => s.wijkId === handoff.wijk) : [];
+  const chosen =
+    kind === 'escalation'
+      ? [...team, ...coordinators]
+      : owner
+        ? [owner, ...(widened ? coordinators : [])]
+        : coordinators;
+  return [...new Map(chosen.map((s) => [s.id, s])).values()];
+}
+
+/** The alert for one recipient, as an outbox message of their chat. */
+export function alertMessage(
+  handoffId: string,
+  kind: AlertKind,
+  recipient: OwnerCandidateRow,
+): { chat: ChatAddress; entry: OutboxEntry } {
+  const body: AlertBody = { handoffId, alert: kind, language: recipient.language };
+  return {
+    chat: chatOf(recipient.channel!, recipient.externalId!),
+    entry: { kind: handoffAlertKind, body, subject: handoffSubject(handoffId) },
+  };
 }
 
 /** The resident's language as the verbinder reads it: "Arabisch" for a Dutch verbinder. */
@@ -35,91 +77,86 @@ function languageName(language: string, reader: string): string {
   return new Intl.DisplayNames([reader], { type: 'language' }).of(language) ?? language;
 }
 
-/** The ref a staff button carries: the hand-off's number. */
-export const handoffRef = (number: number) => `h${number}`;
+export class HandoffAlerts implements OutboxKind {
+  constructor(
+    private readonly deps: {
+      store: Store;
+      translator: Translator;
+      flows: FlowRegistry;
+      clock?: () => Date;
+    },
+  ) {}
 
-export class HandoffAlerts {
-  constructor(private readonly deps: HandoffAlertsDeps) {}
-
-  /** Sends the alert; returns how many verbinders it reached. */
-  async deliver(handoffId: string, kind: AlertKind): Promise<number> {
-    const { prisma, logger } = this.deps;
-    const handoff = await prisma.handoff.findUnique({
-      where: { id: handoffId },
-      include: { contact: { include: { identities: true } }, owner: true },
-    });
-    if (!handoff || handoff.status !== 'open') return 0;
-    const recipients = await this.recipients(handoff.wijk, handoff.owner, kind);
-    if (recipients.length === 0) {
-      logger.warn({ handoff: handoff.number }, 'no linked verbinder or coordinator for hand-off');
+  /**
+   * Puts an alert about a hand-off in the outbox of every recipient, in `store`'s
+   * transaction. Returns the chats written to (empty when nobody is linked yet).
+   */
+  async raise(
+    store: Store,
+    handoffId: string,
+    kind: AlertKind,
+    at: Date,
+    widened = false,
+  ): Promise<ChatAddress[]> {
+    const handoff = await store.handoffs.forAlert(handoffId);
+    if (!handoff) return [];
+    const staff = await store.handoffs.linkedStaff();
+    const ownerId = await store.handoffs.ownerOf(handoffId);
+    const chats: ChatAddress[] = [];
+    for (const recipient of alertRecipients(
+      staff,
+      { ownerId, wijk: handoff.wijk },
+      kind,
+      widened,
+    )) {
+      const { chat, entry } = alertMessage(handoffId, kind, recipient);
+      await store.outbox.enqueue(chat, [entry], null, at);
+      chats.push(chat);
     }
-    // Every wijk's name: the summary names the wijk a resident chose, not its id.
-    const wijken = await prisma.wijk.findMany({ select: { id: true, name: true } });
-    const wijk = wijken.find((w) => w.id === handoff.wijk) ?? null;
-    const now = this.deps.clock?.() ?? new Date();
-    const hours = Math.floor((now.getTime() - handoff.createdAt.getTime()) / 3_600_000);
-    const identity = handoff.contact.identities[0];
-    const summary = handoff.summary as {
-      flow?: string | null;
-      answers?: Record<string, AnswerValue>;
-    };
-    let sent = 0;
-    for (const r of recipients) {
-      if (!r.channel || !r.externalId) continue;
-      const message: BotMessage = {
-        key: `staff.${kind === 'new' ? 'alert' : kind}`,
-        params: {
-          number: { text: String(handoff.number) },
-          urgency: { key: `staff.urgency.${handoff.urgency}` },
-          name: handoff.contact.firstName
-            ? { text: handoff.contact.firstName }
-            : { key: 'staff.noName' },
-          channel: { text: identity?.channel ?? '-' },
-          language: { text: languageName(handoff.contact.language, r.language) },
-          wijk: wijk ? { text: wijk.name } : { key: 'staff.unknownWijk' },
-          reason: { key: `staff.reasons.${handoff.reason}` },
-          summary: {
-            text: summarizeAnswers(
-              this.deps.translator,
-              this.deps.flows,
-              summary.flow ?? null,
-              summary.answers ?? {},
-              r.language,
-              { wijken },
-            ).join('\n'),
-          },
-          hours: { text: String(hours) },
-        },
-        choices: [
-          { id: 'claim', label: { key: 'staff.claim' } },
-          { id: 'close', label: { key: 'staff.close' } },
-        ],
-        ref: handoffRef(handoff.number),
-      };
-      const rendered = this.deps.translator.render(message, r.language);
-      await this.deps.outbound.send({ channel: r.channel, userId: r.externalId, ...rendered });
-      sent += 1;
-    }
-    logger.info({ handoff: handoff.number, kind, sent }, 'hand-off alert delivered');
-    return sent;
+    return chats;
   }
 
-  private async recipients(
-    wijk: string | null,
-    owner: (Recipient & { linkedAt: Date | null; active: boolean }) | null,
-    kind: AlertKind,
-  ): Promise<Recipient[]> {
-    const linked = { active: true, linkedAt: { not: null } };
-    const select = { id: true, language: true, channel: true, externalId: true };
-    if (kind !== 'escalation' && owner?.linkedAt && owner.active) return [owner];
-    const coordinators = await this.deps.prisma.verbinder.findMany({
-      where: { ...linked, role: 'coordinator' },
-      select,
-    });
-    if (kind !== 'escalation') return coordinators;
-    const team = wijk
-      ? await this.deps.prisma.verbinder.findMany({ where: { ...linked, wijkId: wijk }, select })
-      : [];
-    return [...team, ...coordinators.filter((c) => !team.some((t) => t.id === c.id))];
+  async render(body: unknown): Promise<RenderedMessage | null> {
+    const { handoffId, alert, language } = body as AlertBody;
+    const handoff = await this.deps.store.handoffs.forAlert(handoffId);
+    if (!handoff || handoff.status !== 'open') return null;
+    const now = this.deps.clock?.() ?? new Date();
+    const hours = Math.floor((now.getTime() - handoff.createdAt.getTime()) / 3_600_000);
+    const { contact, summary } = handoff;
+    const message: BotMessage = {
+      key: `staff.${alert === 'new' ? 'alert' : alert}`,
+      params: {
+        number: { text: String(handoff.number) },
+        urgency: { key: `staff.urgency.${handoff.urgency}` },
+        name: contact.firstName ? { text: contact.firstName } : { key: 'staff.noName' },
+        channel: { text: contact.channel ?? '-' },
+        language: { text: languageName(contact.language, language) },
+        wijk: handoff.wijkName ? { text: handoff.wijkName } : { key: 'staff.unknownWijk' },
+        reason: { key: `staff.reasons.${handoff.reason}` },
+        summary: {
+          text: summarizeAnswers(
+            this.deps.translator,
+            this.deps.flows,
+            summary.flow ?? null,
+            summary.answers ?? {},
+            language,
+            // The summary names the wijk a resident chose, not its id.
+            { wijken: await this.deps.store.staff.wijken() },
+          ).join('\n'),
+        },
+        hours: { text: String(hours) },
+      },
+      choices: [
+        { id: 'claim', label: { key: 'staff.claim' } },
+        { id: 'close', label: { key: 'staff.close' } },
+      ],
+      ref: handoffRef(handoff.number),
+    };
+    return this.deps.translator.render(message, language);
+  }
+
+  async sent(body: unknown, _chat: ChatAddress, at: Date): Promise<void> {
+    const { handoffId, alert } = body as AlertBody;
+    if (alert === 'new') await this.deps.store.handoffs.markAlerted(handoffId, at);
   }
 }

@@ -1,14 +1,17 @@
 /**
  * What a resident hears about their hand-off: who will contact them once a verbinder claims
- * it, that they can go on with Bloei once it is closed. Told by whichever process holds the
- * resident's channel: with job queues the notice waits on that channel's queue (a WhatsApp
- * resident can only be reached by the process with the WhatsApp session), without them it
- * is sent at once. The text is rendered when it is sent, from the rows as they are then.
+ * it, that they can go on with Bloei once it is closed. The notice is an outbox message of
+ * the resident's chat, written in the transaction that claims or closes the hand-off and
+ * sent by whichever process holds the resident's channel (a WhatsApp resident can only be
+ * reached by the process with the WhatsApp session). The text is rendered when it is sent,
+ * from the rows as they are then: nothing goes to a resident who stopped or was forgotten.
  */
-import type { OutboundMessage } from '../conversations/messages.js';
-import type { Outbound, Translator } from '../conversations/ports.js';
+import { chatOf } from '../conversations/identity-key.js';
+import type { OutboxKind } from '../conversations/outbox-kinds.js';
+import type { ChatAddress } from '../conversations/outbox-ports.js';
+import type { RenderedMessage, Translator } from '../conversations/ports.js';
 import type { BotMessage } from '../flows/events.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 
 export type NoticeEvent = 'claimed' | 'closed';
 
@@ -17,49 +20,34 @@ export interface ResidentNotice {
   event: NoticeEvent;
 }
 
-/** Puts a notice on the queue of `channel`; false when that channel has no queue. */
-export type NoticeQueue = (channel: string, notice: ResidentNotice) => Promise<boolean>;
+/** The outbox kind of notices to residents. */
+export const residentNoticeKind = 'resident-notice';
 
-export class ResidentNotices {
-  constructor(
-    private readonly deps: {
-      prisma: PrismaClient;
-      translator: Translator;
-      outbound: Outbound;
-      queue: NoticeQueue | null;
-    },
-  ) {}
+export class ResidentNotices implements OutboxKind {
+  constructor(private readonly deps: { store: Store; translator: Translator }) {}
 
-  /** Tells the resident now, or queues it for the process that holds their channel. */
-  async send(notice: ResidentNotice): Promise<void> {
-    const message = await this.render(notice);
-    if (!message) return;
-    if (await this.deps.queue?.(message.channel, notice)) return;
-    await this.deps.outbound.send(message);
+  /**
+   * Writes the notice into the resident's outbox, in `store`'s transaction. Returns their
+   * chat, or null when they cannot be reached (no channel, stopped, forgotten).
+   */
+  async write(store: Store, notice: ResidentNotice, at: Date): Promise<ChatAddress | null> {
+    const handoff = await store.handoffs.forNotice(notice.handoffId);
+    const contact = handoff?.contact;
+    if (!contact || contact.status !== 'active') return null;
+    const chat = chatOf(contact.channel, contact.externalId);
+    await store.outbox.enqueue(chat, [{ kind: residentNoticeKind, body: notice }], null, at);
+    return chat;
   }
 
-  /** Sends a queued notice (the job handler). */
-  async deliver(notice: ResidentNotice): Promise<void> {
-    const message = await this.render(notice);
-    if (message) await this.deps.outbound.send(message);
-  }
-
-  /** Null when the resident cannot be reached: stopped, blocked, forgotten. */
-  private async render({ handoffId, event }: ResidentNotice): Promise<OutboundMessage | null> {
-    const handoff = await this.deps.prisma.handoff.findUnique({
-      where: { id: handoffId },
-      include: { contact: { include: { identities: true } }, claimedBy: true },
-    });
-    const identity = handoff?.contact.identities[0];
-    if (!handoff || !identity || handoff.contact.status !== 'active') return null;
+  async render(body: unknown): Promise<RenderedMessage | null> {
+    const { handoffId, event } = body as ResidentNotice;
+    const handoff = await this.deps.store.handoffs.forNotice(handoffId);
+    const contact = handoff?.contact;
+    if (!handoff || !contact || contact.status !== 'active') return null;
     const message: BotMessage =
       event === 'claimed'
-        ? { key: 'handoff.claimed', params: { name: { text: handoff.claimedBy?.name ?? '' } } }
+        ? { key: 'handoff.claimed', params: { name: { text: handoff.claimedByName ?? '' } } }
         : { key: 'handoff.closed', params: {} };
-    return {
-      channel: identity.channel,
-      userId: identity.externalId,
-      ...this.deps.translator.render(message, handoff.contact.language),
-    };
+    return this.deps.translator.render(message, contact.language);
   }
 }

@@ -5,43 +5,42 @@
  * language, who will contact them; closing returns the resident to the bot.
  */
 import type { InboundMessage, OutboundMessage } from '../conversations/messages.js';
-import type { StaffDesk, Translator } from '../conversations/ports.js';
+import type { StaffDesk, StaffIdentity, Translator } from '../conversations/ports.js';
 import { normalize } from '../flows/answers/normalize.js';
 import { alwaysUnderstood, words } from '../flows/lexicon.js';
 import type { BotMessage } from '../flows/events.js';
 import { identityKey } from '../conversations/identity-key.js';
-import type { PrismaClient } from '../store/prisma-client.js';
-import { actOnHandoff, type HandoffAction } from './handoff-actions.js';
+import type { Store } from '../store/store.js';
+import type { HandoffAction, HandoffActions } from './handoff-actions.js';
 import { hashLinkCode, linkCodePattern } from './link-code.js';
-import type { ResidentNotices } from './resident-notices.js';
 
 export interface StaffDeskOptions {
   /** Wrong codes a chat may send per hour before it is refused for a while. */
   maxLinkAttemptsPerHour?: number;
 }
 
-type Verbinder = { id: string; name: string; language: string };
+type Verbinder = StaffIdentity;
 type Command = { action: HandoffAction; number: number } | { action: 'open' | 'stop' | 'help' };
 
-export class PrismaStaffDesk implements StaffDesk {
+export class ChatStaffDesk implements StaffDesk {
   private readonly maxAttempts: number;
 
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly store: Store,
     private readonly translator: Translator,
-    private readonly notices: ResidentNotices,
+    private readonly actions: HandoffActions,
     options: StaffDeskOptions = {},
   ) {
     this.maxAttempts = options.maxLinkAttemptsPerHour ?? 5;
   }
 
-  async handle(inbound: InboundMessage, now: Date): Promise<OutboundMessage[] | null> {
-    // Asked for every message a resident sends, so in SQL: see prisma-conversation-store.ts.
-    const [verbinder] = await this.prisma.$queryRaw<Verbinder[]>`
-      SELECT "id", "name", "language" FROM "Verbinder"
-      WHERE "channel" = ${inbound.channel} AND "externalId" = ${inbound.userId} AND "active"
-      LIMIT 1`;
-    if (verbinder) return this.command(verbinder, inbound, now);
+  /** `staff` comes with the message's one read: a resident's message costs nothing more here. */
+  async handle(
+    inbound: InboundMessage,
+    now: Date,
+    staff: StaffIdentity | null,
+  ): Promise<OutboundMessage[] | null> {
+    if (staff) return this.command(staff, inbound, now);
     const text = inbound.content.type === 'text' ? inbound.content.text.trim() : '';
     return linkCodePattern.test(text) ? this.link(inbound, text, now) : null;
   }
@@ -55,43 +54,24 @@ export class PrismaStaffDesk implements StaffDesk {
     const language = inbound.languageHint?.startsWith('en') ? 'en' : 'nl';
     // A resident who happens to type something code-shaped is answered by their own
     // conversation, in their own language, with their question asked again.
-    const resident = await this.prisma.conversation.findUnique({
-      where: { identityKey: key },
-      select: { id: true },
-    });
+    const resident = await this.store.staff.isResidentChat(key);
     const refuse = (message: string) => (resident ? null : reply(message, language));
-    const failures = await this.prisma.linkAttempt.count({
-      where: { identityKey: key, at: { gte: hourAgo } },
-    });
+    const failures = await this.store.staff.failedLinks(key, hourAgo);
     if (failures >= this.maxAttempts) return refuse('staff.tooManyAttempts');
-    const linked = await this.prisma.$transaction(async (tx) => {
-      const found = await tx.linkCode.findUnique({
-        where: { codeHash: hashLinkCode(code) },
-        include: { verbinder: true },
-      });
-      if (!found || found.usedAt || found.expiresAt <= now || !found.verbinder.active) return null;
-      const used = await tx.linkCode.updateMany({
-        where: { id: found.id, usedAt: null },
-        data: { usedAt: now },
-      });
-      if (used.count !== 1) return null;
-      await tx.verbinder.updateMany({
-        where: { channel: inbound.channel, externalId: inbound.userId },
-        data: { channel: null, externalId: null, linkedAt: null },
-      });
-      return tx.verbinder.update({
-        where: { id: found.verbinderId },
-        data: { channel: inbound.channel, externalId: inbound.userId, linkedAt: now },
-      });
-    });
+    const chat = { channel: inbound.channel, externalId: inbound.userId };
+    const linked = await this.store.transaction((s) => s.staff.link(hashLinkCode(code), chat, now));
     if (!linked) {
-      await this.prisma.linkAttempt.create({ data: { identityKey: key, at: now } });
+      await this.store.staff.recordFailedLink(key, now);
       return refuse('staff.codeInvalid');
     }
     return reply('staff.linked', linked.language, { name: { text: linked.name } });
   }
 
-  private async command(verbinder: Verbinder, inbound: InboundMessage, now: Date) {
+  private async command(
+    verbinder: Verbinder,
+    inbound: InboundMessage,
+    now: Date,
+  ): Promise<OutboundMessage[]> {
     const command = this.parse(inbound, verbinder.language);
     const say = (key: string, params: BotMessage['params'] = {}) => [
       this.to(inbound, verbinder.language, { key, params }),
@@ -100,18 +80,10 @@ export class PrismaStaffDesk implements StaffDesk {
       case 'help':
         return say('staff.help');
       case 'stop':
-        await this.prisma.verbinder.update({
-          where: { id: verbinder.id },
-          data: { channel: null, externalId: null, linkedAt: null },
-        });
+        await this.store.staff.unlink(verbinder.id);
         return say('staff.unlinked');
       case 'open': {
-        const open = await this.prisma.handoff.findMany({
-          where: { status: { not: 'closed' } },
-          orderBy: [{ urgency: 'desc' }, { createdAt: 'asc' }],
-          take: 20,
-          select: { number: true, status: true, reason: true, wijk: true },
-        });
+        const open = await this.store.handoffs.openList();
         if (open.length === 0) return say('staff.noneOpen');
         const list = await this.openList(open, verbinder.language);
         return say('staff.openList', { list: { text: list.join('\n') } });
@@ -127,9 +99,7 @@ export class PrismaStaffDesk implements StaffDesk {
     open: { number: number; status: string; reason: string; wijk: string | null }[],
     language: string,
   ): Promise<string[]> {
-    const ids = [...new Set(open.flatMap((h) => (h.wijk ? [h.wijk] : [])))];
-    const wijken = await this.prisma.wijk.findMany({ where: { id: { in: ids } } });
-    const names = new Map(wijken.map((w) => [w.id, w.name]));
+    const names = new Map((await this.store.staff.wijken()).map((w) => [w.id, w.name]));
     return open.map((h) => {
       const wijk = h.wijk ? names.get(h.wijk) : undefined;
       const line: BotMessage = {
@@ -152,8 +122,8 @@ export class PrismaStaffDesk implements StaffDesk {
     inbound: InboundMessage,
     now: Date,
   ): Promise<OutboundMessage[]> {
-    const { reply, notice } = await actOnHandoff(this.prisma, action, number, verbinder, now);
-    if (notice) await this.notices.send(notice);
+    // The resident's notice commits with the change and is sent by the action itself.
+    const { reply } = await this.actions.act(action, number, verbinder, now);
     return [this.to(inbound, verbinder.language, reply)];
   }
 

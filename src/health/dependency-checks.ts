@@ -4,7 +4,6 @@
  * behind jobs, and it fails as soon as a connect fails instead of waiting for a reconnect.
  */
 import { Redis } from 'ioredis';
-import type { PrismaClient } from '../store/prisma-client.js';
 import type { HealthCheck } from './health-server.js';
 
 export interface DependencyChecks {
@@ -13,12 +12,17 @@ export interface DependencyChecks {
   close(): Promise<void>;
 }
 
+/** The database as the health check sees it (the store's ping). */
+export interface Pingable {
+  ping(): Promise<unknown>;
+}
+
 export function dependencyChecks(
-  prisma: PrismaClient,
+  database: Pingable,
   redisUrl: string | undefined,
 ): DependencyChecks {
   const checks: Record<string, HealthCheck> = {
-    database: () => prisma.$queryRawUnsafe('SELECT 1'),
+    database: () => database.ping(),
   };
   if (!redisUrl) return { checks, close: async () => undefined };
 

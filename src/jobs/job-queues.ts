@@ -1,23 +1,13 @@
 /**
- * Producers for Bloei's BullMQ queues. Alerts are jobs with stable ids and retries with
- * exponential backoff; the escalation check is a Job Scheduler (BullMQ 6) that runs every
- * minute in whichever worker is free.
+ * Producers for Bloei's BullMQ queues: follow-up stages as jobs with stable ids and retries
+ * with exponential backoff, and the maintenance check as a Job Scheduler (BullMQ 6) that
+ * runs every minute in whichever worker is free. Alerts and notices are not jobs: they are
+ * outbox messages, so an emptied Redis cannot lose them.
  */
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { HandoffNotifier } from '../conversations/ports.js';
-import type { AlertKind } from '../handoff/handoff-alerts.js';
 import type { DueFollowUp } from '../followups/follow-up-delivery.js';
-import type { ResidentNotice } from '../handoff/resident-notices.js';
-import {
-  alertJobId,
-  followUpJobId,
-  followUpQueues,
-  noticeJobId,
-  noticeQueues,
-  type JobPayloads,
-  type QueueName,
-} from './queues.js';
+import { followUpJobId, followUpQueues, type JobPayloads, type QueueName } from './queues.js';
 
 type FollowUpQueue = (typeof followUpQueues)[keyof typeof followUpQueues];
 const bulkSize = 500;
@@ -31,7 +21,7 @@ export interface JobConnection {
 /** How often the maintenance job looks for what is due (escalations, follow-ups, invitations). */
 export const maintenanceEveryMs = 60_000;
 
-export class JobQueues implements HandoffNotifier {
+export class JobQueues {
   private readonly redis: Redis;
   private readonly queues = new Map<QueueName, Queue>();
   /** Set once this process schedules maintenance; see the constructor. */
@@ -67,18 +57,6 @@ export class JobQueues implements HandoffNotifier {
     return queue as Queue<JobPayloads[Q]>;
   }
 
-  async raised(handoffId: string): Promise<void> {
-    await this.alert(handoffId, 'new');
-  }
-
-  async alert(handoffId: string, kind: AlertKind): Promise<void> {
-    await this.queue('handoff-alerts').add(
-      'deliver',
-      { handoffId, kind },
-      { jobId: alertJobId(handoffId, kind) },
-    );
-  }
-
   /**
    * One job per due follow-up stage, on its channel's queue; the stable id drops repeats.
    * Added in bulk: a cohort's follow-ups fall due on the same day.
@@ -104,14 +82,6 @@ export class JobQueues implements HandoffNotifier {
       }
     }
     return [...byQueue.values()].reduce((sum, items) => sum + items.length, 0);
-  }
-
-  /** Queues a resident's notice on their channel's queue; false when it has none. */
-  async notice(channel: string, notice: ResidentNotice): Promise<boolean> {
-    const name = noticeQueues[channel as keyof typeof noticeQueues];
-    if (!name) return false;
-    await this.queue(name).add('deliver', notice, { jobId: noticeJobId(notice) });
-    return true;
   }
 
   async scheduleMaintenance(everyMs = maintenanceEveryMs): Promise<void> {

@@ -6,7 +6,7 @@
  * participation ladder before the training and one year after, per cohort.
  */
 import { indicatorSubgoals } from '../flows/spec.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 import { matchKinds } from '../wijmatch/record-match.js';
 
 export interface IndicatorFilter {
@@ -84,13 +84,12 @@ class Tally {
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 export async function computeIndicators(
-  prisma: PrismaClient,
+  store: Store,
   filter: IndicatorFilter,
 ): Promise<Indicators> {
   const period = { gte: monthStart(filter.from), lt: monthAfter(filter.to) };
-  const months = { gte: filter.from, lte: filter.to };
-  const inWijk = filter.wijk ? { contact: { wijk: filter.wijk } } : {};
-  const tallyWijk = filter.wijk ? { wijk: filter.wijk } : {};
+  const { wijk } = filter;
+  const read = store.indicators;
 
   const tallies = new Map<string, Tally>();
   const tally = (indicator: string) => {
@@ -98,34 +97,20 @@ export async function computeIndicators(
     if (!t) tallies.set(indicator, (t = new Tally()));
     return t;
   };
-  const answers = await prisma.answer.findMany({
-    where: { indicator: { not: null }, answeredAt: period, ...inWijk },
-    select: { indicator: true, value: true },
-  });
+  const answers = await read.answers(period, wijk);
   for (const a of answers) tally(a.indicator!).add(a.value);
-  const forgotten = await prisma.anonymousTally.findMany({
-    where: { month: months, ...tallyWijk },
-  });
+  const forgotten = await read.tallies(filter.from, filter.to, wijk);
   for (const t of forgotten) {
     if (t.metric.includes('.') && indicatorSubgoals.some((g) => t.metric.startsWith(`${g}.`))) {
       tally(t.metric).add(/^\d+$/.test(t.value) ? Number(t.value) : t.value, t.count);
     }
   }
 
-  const matchWhere = filter.wijk ? { wijk: filter.wijk } : {};
-  const judged = await prisma.match.groupBy({
-    by: ['lasting'],
-    where: { ...matchWhere, lasting: { not: null }, lastingJudgedAt: period },
-    _count: { _all: true },
-  });
-  const lasted = judged.find((j) => j.lasting === true)?._count._all ?? 0;
-  const judgedCount = judged.reduce((sum, j) => sum + j._count._all, 0);
-  const matchesByKind = await prisma.match.groupBy({
-    by: ['kind'],
-    where: { ...matchWhere, recordedAt: period },
-    _count: { _all: true },
-  });
-  const matchCount = matchesByKind.reduce((sum, m) => sum + m._count._all, 0);
+  const judged = await read.judgedMatches(period, wijk);
+  const lasted = judged.find((j) => j.lasting === true)?.count ?? 0;
+  const judgedCount = judged.reduce((sum, j) => sum + j.count, 0);
+  const matchesByKind = await read.matchesByKind(period, wijk);
+  const matchCount = matchesByKind.reduce((sum, m) => sum + m.count, 0);
 
   const subgoals: SubgoalRow[] = [];
   for (const subgoal of indicatorSubgoals) {
@@ -158,53 +143,26 @@ export async function computeIndicators(
     forgotten
       .filter((t) => t.metric === metric && (value === undefined || t.value === value))
       .reduce((sum, t) => sum + t.count, 0);
-  const scans = await prisma.talentProfile.count({
-    where: {
-      completedAt: period,
-      ...(filter.wijk
-        ? { OR: [{ wijk: filter.wijk }, { wijk: null, contact: { wijk: filter.wijk } }] }
-        : {}),
-    },
-  });
-  const signUps = await prisma.signUp.groupBy({
-    by: ['kind'],
-    where: { createdAt: period, ...(filter.wijk ? { wijk: filter.wijk } : {}) },
-    _count: { _all: true },
-  });
-  const checkIns = await prisma.answer.findMany({
-    where: { flowId: 'checkIn', answeredAt: period, ...inWijk },
-    distinct: ['runId'],
-    select: { runId: true },
-  });
+  const scans = await read.talentenscans(period, wijk);
+  const signUps = await read.signUpsByKind(period, wijk);
+  const checkIns = await read.checkIns(period, wijk);
   const counts: CountRow[] = [
     { metric: 'talentenscans', count: scans + forgottenCount('talentenscan.completed') },
-    { metric: 'checkIns', count: checkIns.length + forgottenCount('checkIn.run') },
+    { metric: 'checkIns', count: checkIns + forgottenCount('checkIn.run') },
     ...['offer', 'request', 'both'].map((kind) => ({
       metric: `signUps.${kind}`,
       count:
-        (signUps.find((s) => s.kind === kind)?._count._all ?? 0) +
+        (signUps.find((s) => s.kind === kind)?.count ?? 0) +
         forgottenCount('wijMatch.signUp', kind),
     })),
     ...matchKinds.map((kind) => ({
       metric: `matches.${kind}`,
-      count: matchesByKind.find((m) => m.kind === kind)?._count._all ?? 0,
+      count: matchesByKind.find((m) => m.kind === kind)?.count ?? 0,
     })),
     { metric: 'matches.lasting', count: lasted },
   ];
 
-  const followUps = await prisma.followUp.findMany({
-    where: {
-      ladderNow: { not: null },
-      answeredAt: period,
-      enrolment: { ladderStart: { not: null }, ...inWijk },
-    },
-    select: {
-      ladderNow: true,
-      enrolment: {
-        select: { ladderStart: true, cohort: { select: { name: true, training: true } } },
-      },
-    },
-  });
+  const followUps = await read.ladderSteps(period, wijk);
   const cohorts = new Map<string, LadderRow & { sumBefore: number; sumAfter: number }>();
   for (const f of followUps) {
     const { cohort } = f.enrolment;

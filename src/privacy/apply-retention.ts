@@ -2,42 +2,54 @@
  * Retention: residents who have not written for `contactMonths` (default 24) are erased the
  * way "forget me" erases them, keeping only anonymous counts; closed hand-offs lose their
  * details (the answers summary and verbinders' notes) after `handoffMonths` (default 12);
+ * conversations of people who never consented go after `conversationDays` (default 30)
+ * without a message; the ids that recognise a redelivered message after
+ * `processedDays` (default 3); sent messages and quiet outbox chats after as many days;
  * expired staff sessions are removed. The clock is passed in.
  */
 import { DateTime } from 'luxon';
-import { eraseContact } from '../store/erase-contact.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 
 export interface RetentionSettings {
   contactMonths: number;
   handoffMonths: number;
+  conversationDays?: number;
+  processedDays?: number;
 }
 
-export const defaultRetention: RetentionSettings = { contactMonths: 24, handoffMonths: 12 };
+export const defaultRetention: Required<RetentionSettings> = {
+  contactMonths: 24,
+  handoffMonths: 12,
+  conversationDays: 30,
+  processedDays: 3,
+};
+
+export interface RetentionReport {
+  erased: number;
+  handoffsCleared: number;
+  conversationsPruned: number;
+}
 
 export async function applyRetention(
-  prisma: PrismaClient,
+  store: Store,
   now: Date,
   settings: RetentionSettings = defaultRetention,
-): Promise<{ erased: number; handoffsCleared: number }> {
-  const before = (months: number) => DateTime.fromJSDate(now).minus({ months }).toJSDate();
-  const cutoff = before(settings.contactMonths);
-  const inactive = await prisma.contact.findMany({
-    where: {
-      OR: [{ lastInboundAt: { lt: cutoff } }, { lastInboundAt: null, createdAt: { lt: cutoff } }],
-    },
-    select: { id: true },
-  });
+): Promise<RetentionReport> {
+  const { conversationDays, processedDays } = { ...defaultRetention, ...settings };
+  const before = (duration: { months?: number; days?: number }) =>
+    DateTime.fromJSDate(now).minus(duration).toJSDate();
   let erased = 0;
-  for (const { id } of inactive) {
-    if (await prisma.$transaction((tx) => eraseContact(tx, id, now))) erased += 1;
+  for (const id of await store.contacts.quietSince(before({ months: settings.contactMonths }))) {
+    if (await store.transaction((s) => s.contacts.erase(id, now))) erased += 1;
   }
-  const closedLongAgo = { status: 'closed', closedAt: { lt: before(settings.handoffMonths) } };
-  await prisma.handoffNote.deleteMany({ where: { handoff: closedLongAgo } });
-  const cleared = await prisma.handoff.updateMany({
-    where: { ...closedLongAgo, NOT: { summary: { equals: {} } } },
-    data: { summary: {} },
-  });
-  await prisma.staffSession.deleteMany({ where: { expiresAt: { lt: now } } });
-  return { erased, handoffsCleared: cleared.count };
+  const handoffsCleared = await store.handoffs.clearClosedBefore(
+    before({ months: settings.handoffMonths }),
+  );
+  const conversationsPruned = await store.conversations.pruneUnconsented(
+    before({ days: conversationDays }),
+  );
+  await store.conversations.pruneProcessed(before({ days: processedDays }));
+  await store.outbox.prune(processedDays);
+  await store.staff.pruneSessions(now);
+  return { erased, handoffsCleared, conversationsPruned };
 }

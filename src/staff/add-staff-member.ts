@@ -4,7 +4,7 @@
  * taken) the new staff member is removed again, so a failed form leaves nothing behind.
  */
 import { addVerbinder } from '../handoff/verbinder-admin.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 import { setStaffPassword } from './staff-auth.js';
 
 export interface NewStaffMember {
@@ -16,14 +16,14 @@ export interface NewStaffMember {
   login?: { name: string; password: string };
 }
 
-export async function addStaffMember(prisma: PrismaClient, input: NewStaffMember, now: Date) {
+export async function addStaffMember(store: Store, input: NewStaffMember, now: Date) {
   const { login, ...member } = input;
-  const added = await addVerbinder(prisma, member, now);
+  const added = await addVerbinder(store, member, now);
   if (login) {
     try {
-      await setStaffPassword(prisma, added.verbinder.id, login.name, login.password);
+      await setStaffPassword(store, added.verbinder.id, login.name, login.password);
     } catch (error) {
-      await prisma.verbinder.delete({ where: { id: added.verbinder.id } });
+      await store.staff.remove(added.verbinder.id);
       throw error;
     }
   }

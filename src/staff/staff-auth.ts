@@ -5,7 +5,7 @@
  */
 import bcrypt from 'bcryptjs';
 import { WeakPasswordError } from '../errors/weak-password-error.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 
 const cost = 12;
 /**
@@ -28,42 +28,33 @@ export interface StaffMember {
  * with the old password (perhaps the reason it is changed) is signed out at once.
  */
 export async function setStaffPassword(
-  prisma: PrismaClient,
+  store: Store,
   verbinderId: string,
   login: string,
   password: string,
 ): Promise<void> {
   if (password.length < 12) throw new WeakPasswordError('a password needs at least 12 characters');
-  const passwordHash = await bcrypt.hash(password, cost);
-  await prisma.$transaction([
-    prisma.verbinder.update({
-      where: { id: verbinderId },
-      data: { login: login.trim().toLowerCase(), passwordHash },
-    }),
-    prisma.staffSession.deleteMany({ where: { staffId: verbinderId } }),
-  ]);
+  const hash = await bcrypt.hash(password, cost);
+  await store.transaction((tx) =>
+    tx.staff.setPassword(verbinderId, login.trim().toLowerCase(), hash),
+  );
 }
 
 /** (De)activates a staff member; deactivation ends every session she has at once. */
 export async function setStaffActive(
-  prisma: PrismaClient,
+  store: Store,
   verbinderId: string,
   active: boolean,
 ): Promise<void> {
-  await prisma.$transaction([
-    prisma.verbinder.update({ where: { id: verbinderId }, data: { active } }),
-    ...(active ? [] : [prisma.staffSession.deleteMany({ where: { staffId: verbinderId } })]),
-  ]);
+  await store.transaction((tx) => tx.staff.setActive(verbinderId, active));
 }
 
 export async function authenticateStaff(
-  prisma: PrismaClient,
+  store: Store,
   login: string,
   password: string,
 ): Promise<StaffMember | null> {
-  const staff = await prisma.verbinder.findUnique({
-    where: { login: login.trim().toLowerCase() },
-  });
+  const staff = await store.staff.byLogin(login.trim().toLowerCase());
   const ok = await bcrypt.compare(password, staff?.passwordHash ?? (await decoyHash()));
   if (!staff || !staff.active || !staff.passwordHash || !ok) return null;
   return {

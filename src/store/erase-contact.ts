@@ -3,24 +3,25 @@
  * need (per metric, value, month and wijk, with nothing that points back to a person), then the
  * contact and, by cascade, everything that hangs off it: identities, conversations,
  * answers, profiles, consents, sign-ups, hand-offs, invitations, enrolments and follow-ups;
- * and their parked inbound messages, which are keyed by hash, not by contact.
- * Queued jobs carry only row ids; once the rows are gone they do nothing.
+ * and their parked inbound messages, which are keyed by hash, not by contact. Their outbox
+ * chats go too: at once when nothing waits in them, otherwise once what waits (such as the
+ * confirmation of the erasure itself) was sent. Queued jobs carry only row ids; once the rows
+ * are gone they do nothing.
  */
-import type { Prisma } from './generated/client.js';
+import { identityKey } from '../conversations/identity-key.js';
+import type { Db } from './db.js';
 import { eraseSpooledInbound } from './prisma-inbound-spool.js';
-
-type Tx = Prisma.TransactionClient;
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 
-export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise<boolean> {
+export async function eraseContact(tx: Db, contactId: string, at: Date): Promise<boolean> {
   const contact = await tx.contact.findUnique({
     where: { id: contactId },
     include: {
+      identities: { select: { channel: true, externalId: true } },
       answers: { where: { indicator: { not: null } } },
       talentProfiles: { select: { completedAt: true } },
       signUps: { select: { createdAt: true, kind: true, wijk: true } },
-      identities: { select: { channel: true, externalId: true } },
     },
   });
   if (!contact) return false;
@@ -59,6 +60,15 @@ export async function eraseContact(tx: Tx, contactId: string, at: Date): Promise
     });
   }
   await eraseSpooledInbound(tx, contact.identities);
+  const chats = contact.identities.map((i) => identityKey(i.channel, i.externalId));
+  await tx.outboxChat.updateMany({ where: { key: { in: chats } }, data: { forget: true } });
+  await tx.outboxChat.deleteMany({
+    where: {
+      key: { in: chats },
+      leasedBy: null,
+      lastSeq: { equals: tx.outboxChat.fields.doneSeq },
+    },
+  });
   await tx.contact.delete({ where: { id: contactId } });
   await tx.erasure.create({ data: { at } });
   return true;

@@ -12,6 +12,8 @@ type AdapterFactory = NonNullable<Prisma.PrismaClientOptions['adapter']>;
 
 export interface PrismaClientHandle {
   prisma: PrismaClient;
+  /** The embedded database the client runs on, when there is no `databaseUrl`. */
+  pglite?: PGlite;
   /** Disconnects the client and, for the embedded database, shuts PGlite down. */
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function createPrismaClient(opts: {
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
+    pglite,
     async close() {
       try {
         await prisma.$disconnect();

@@ -9,6 +9,7 @@
 import type { InboundMessage } from '../bots/channel.js';
 import type { InboundSpool, SpoolError, SpooledMessage } from '../bots/inbound-spool.js';
 import { identityKey } from '../conversations/identity-key.js';
+import type { Db } from './db.js';
 import { Prisma, type PrismaClient } from './generated/client.js';
 
 /** A parked message as a coordinator sees it: when, on which channel, why; never its text. */
@@ -179,7 +180,7 @@ export class PrismaInboundSpool implements InboundSpool {
  * be handled (sent after the request, they are new contact) and lose their content then.
  */
 export async function eraseSpooledInbound(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   identities: readonly { channel: string; externalId: string }[],
 ): Promise<number> {
   const chatKeys = identities.map((i) => identityKey(i.channel, i.externalId));

@@ -9,10 +9,11 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest }
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Logger, Translator } from '../conversations/ports.js';
 import type { FlowRegistry } from '../flows/engine.js';
-import type { ResidentNotices } from '../handoff/resident-notices.js';
+import type { HandoffActions } from '../handoff/handoff-actions.js';
 import type { JobQueues } from '../jobs/job-queues.js';
 import { StaffSessions } from '../staff/staff-sessions.js';
 import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 import { Layout, type Section } from './components/layout.js';
 import { Message } from './components/message.js';
 import type { LoginLimits } from './login-limiter.js';
@@ -21,10 +22,12 @@ import { pageContext, type PageContext } from './page-context.js';
 export interface WebDeps {
   /** Handed to finders and domain functions; no web file queries it itself. */
   prisma: PrismaClient;
+  /** The repositories: what the dashboard changes goes through them. */
+  store: Store;
   translator: Translator;
   flows: FlowRegistry;
-  /** Tells residents when a verbinder claims or closes their hand-off. */
-  notices: ResidentNotices;
+  /** Claim, close and hand over; tells residents through the outbox. */
+  handoffActions: HandoffActions;
   logger: Logger;
   clock: () => Date;
   /** For the queue board; null: there is no Redis, so no queues. */

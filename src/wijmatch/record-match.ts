@@ -5,7 +5,7 @@
  * Later the verbinder says whether the match lasted: the duurzame-verbinding indicator.
  */
 import { MatchRefused } from '../errors/match-refused.js';
-import type { PrismaClient } from '../store/prisma-client.js';
+import type { Store } from '../store/store.js';
 
 export const matchKinds = [
   'inwoner-inwoner',
@@ -30,58 +30,42 @@ const shapes: Record<MatchKind, { signUps: number; ontwikkelplaats: boolean }> =
   'ontwikkelplaats-ontwikkelplaats': { signUps: 0, ontwikkelplaats: true },
 };
 
-export async function recordMatch(prisma: PrismaClient, input: MatchInput): Promise<string> {
+export async function recordMatch(store: Store, input: MatchInput): Promise<string> {
   const ids = [...new Set(input.signUpIds)];
   const shape = shapes[input.kind];
   if (ids.length !== shape.signUps || Boolean(input.ontwikkelplaats) !== shape.ontwikkelplaats) {
     throw new MatchRefused('shape');
   }
-  return prisma.$transaction(async (tx) => {
-    const signUps = await tx.signUp.findMany({ where: { id: { in: ids } } });
+  return store.transaction(async (tx) => {
+    const signUps = await tx.signUps.byIds(ids);
     if (signUps.length !== ids.length || signUps.some((s) => s.status !== 'open')) {
       throw new MatchRefused('notOpen');
     }
     if (input.wijken && signUps.some((s) => !s.wijk || !input.wijken!.includes(s.wijk))) {
       throw new MatchRefused('otherWijk');
     }
-    const updated = await tx.signUp.updateMany({
-      where: { id: { in: ids }, status: 'open' },
-      data: { status: 'matched', matchKind: input.kind, matchedAt: input.at },
-    });
-    if (updated.count !== ids.length) throw new MatchRefused('notOpen');
+    const matched = await tx.signUps.markMatched(ids, input.kind, input.at);
+    if (matched !== ids.length) throw new MatchRefused('notOpen');
     const [first, second] = signUps;
-    const match = await tx.match.create({
-      data: {
-        kind: input.kind,
-        firstId: first?.id ?? null,
-        secondId: second?.id ?? null,
-        ontwikkelplaats: input.ontwikkelplaats,
-        wijk: first?.wijk ?? input.wijken?.[0] ?? null,
-        category: first?.category ?? null,
-        recordedById: input.recordedById,
-        recordedAt: input.at,
-      },
+    return tx.signUps.createMatch({
+      kind: input.kind,
+      firstId: first?.id ?? null,
+      secondId: second?.id ?? null,
+      ontwikkelplaats: input.ontwikkelplaats,
+      wijk: first?.wijk ?? input.wijken?.[0] ?? null,
+      category: first?.category ?? null,
+      recordedById: input.recordedById,
+      recordedAt: input.at,
     });
-    return match.id;
   });
 }
 
 /** Whether the match lasted; the sign-ups are closed either way. */
 export async function judgeMatch(
-  prisma: PrismaClient,
+  store: Store,
   matchId: string,
   lasting: boolean,
   at: Date,
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const match = await tx.match.update({
-      where: { id: matchId },
-      data: { lasting, lastingJudgedAt: at },
-    });
-    const ids = [match.firstId, match.secondId].filter((id): id is string => id !== null);
-    await tx.signUp.updateMany({
-      where: { id: { in: ids }, status: 'matched' },
-      data: { status: 'closed', closedAt: at },
-    });
-  });
+  await store.transaction((tx) => tx.signUps.judgeMatch(matchId, lasting, at));
 }

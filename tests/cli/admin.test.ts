@@ -44,9 +44,9 @@ describe('coordinator commands (verbinder, wijk, checkin)', () => {
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     const set = await bloei(argv, 'een wachtwoord van formaat\n');
     expect(set).toEqual({ code: 0, stdout: 'Dashboard login carla set.\n', stderr: '' });
-    expect(
-      await authenticateStaff(app.prisma, 'carla', 'een wachtwoord van formaat'),
-    ).toMatchObject({ role: 'coordinator' });
+    expect(await authenticateStaff(app.store, 'carla', 'een wachtwoord van formaat')).toMatchObject(
+      { role: 'coordinator' },
+    );
   });
 
   it('refuses a verbinder for an unknown wijk in one line naming the known ones', async () => {

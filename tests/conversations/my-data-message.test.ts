@@ -102,7 +102,7 @@ describe('the verbinder’s list of open hand-offs', () => {
 
   it('names the state, the wijk and the reason in words', async () => {
     const { code } = await addVerbinder(
-      app.prisma,
+      app.store,
       { name: 'Wilma', wijk: 'stratum' },
       app.clock.now(),
     );

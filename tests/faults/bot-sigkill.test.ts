@@ -7,12 +7,12 @@
  * offset, and a webhook delivery without a 200 is retried. Each resident, like a person,
  * waits for Bloei's answer before sending the next message.
  * Afterwards every conversation must be complete, every answer stored exactly once and in
- * order, and every message Bloei owed the resident must have arrived.
+ * order, and every message Bloei owed the resident must have arrived. Each bot is its own
+ * deployment with its own database: a deployment sends its outbox through its own bot.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { identityKey } from '../../src/conversations/identity-key.js';
-import { Prisma } from '../../src/store/generated/client.js';
 import { FakeBotApi, type FakeUser } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -47,6 +47,7 @@ interface Resident {
 
 interface Line {
   mode: Mode;
+  db: TestDatabase;
   api: FakeBotApi;
   port: number;
   secret: string;
@@ -68,6 +69,7 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
   afterAll(async () => {
     await Promise.all(lines.map((l) => l.bot?.kill('SIGKILL')));
     await Promise.all(lines.map((l) => l.api.close()));
+    await Promise.all(lines.map((l) => l.db.drop()));
     await db?.drop();
   });
 
@@ -79,6 +81,7 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
     for (const [i, mode] of modes.entries()) {
       lines.push({
         mode,
+        db: await createTestDatabase(),
         api: await FakeBotApi.start(`${100_001 + i}:kill-test-${i}`),
         port: await freePort(),
         secret: randomBytes(24).toString('base64url'),
@@ -96,7 +99,7 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
       });
     }
     const envOf = (line: Line) => ({
-      DATABASE_URL: db.url,
+      DATABASE_URL: line.db.url,
       REDIS_URL: inject('redisUrl'),
       BLOEI_QUEUE_PREFIX: prefix,
       TELEGRAM_BOT_TOKEN: line.api.token,
@@ -147,8 +150,8 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
         line.kills++;
         if (line.mode === 'polling' && (await pendingUpdates(line.api)) > 0) killsLeavingUpdates++;
         const keys = line.residents.map((r) => identityKey('telegram', String(r.user.id)));
-        const midSend = await db.prisma.conversation.count({
-          where: { identityKey: { in: keys }, pendingReplies: { not: Prisma.DbNull } },
+        const midSend = await line.db.prisma.outboxMessage.count({
+          where: { chatKey: { in: keys }, doneAt: null },
         });
         if (midSend > 0) killsMidSend++;
       }
@@ -198,14 +201,18 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
         const want = conversation.replies.flat();
         expect(firstMissing(want, got), `${conversation.file} (${line.mode})`).toEqual(null);
         repeated += got.length - want.length;
-        await databaseExpectations[conversation.file]?.(db.prisma, 'telegram', String(user.id));
+        await databaseExpectations[conversation.file]?.(
+          line.db.prisma,
+          'telegram',
+          String(user.id),
+        );
       }
     }
     const reference = await expected;
     for (const line of lines) {
       for (const { conversation, user } of line.residents) {
         expect(
-          await answersOf(db.prisma, 'telegram', String(user.id)),
+          await answersOf(line.db.prisma, 'telegram', String(user.id)),
           `${conversation.file} (${line.mode})`,
         ).toEqual(reference.get(conversation.name));
       }

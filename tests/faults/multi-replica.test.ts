@@ -9,8 +9,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeBotApi, type FakeUser } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
@@ -40,12 +38,14 @@ const goldens = readdirSync(goldenDir)
 
 describe('two bot replicas and two workers behind a load balancer', () => {
   let db: TestDatabase;
+  /** Where the reference app plays the same conversations: its alerts are not the replicas'. */
+  let referenceDb: TestDatabase;
   let api: FakeBotApi;
   let balancer: WebhookBalancer | undefined;
   const processes: BloeiProcess[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    [db, referenceDb] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     api = await FakeBotApi.start();
   });
   afterAll(async () => {
@@ -53,6 +53,7 @@ describe('two bot replicas and two workers behind a load balancer', () => {
     await balancer?.close();
     await api?.close();
     await db?.drop();
+    await referenceDb?.drop();
   });
 
   it('processes every update once, in order per resident, and alerts each hand-off once', async () => {
@@ -106,7 +107,7 @@ describe('two bot replicas and two workers behind a load balancer', () => {
     }));
     // What the conversations must store, worked out meanwhile by one in-process app.
     const expected = referenceAnswers(
-      db.url,
+      referenceDb.url,
       residents.map((r) => r.conversation),
     );
     expected.catch(() => undefined);
@@ -137,7 +138,7 @@ describe('two bot replicas and two workers behind a load balancer', () => {
       where: { contact: { identities: { some: { channel: 'telegram' } } } },
       select: { number: true },
     });
-    await alertJobsSettled(prefix, handoffs.length);
+    await alertsSettled(db, handoffs.length);
 
     for (const { conversation, user } of residents) {
       expect(chatTranscript(api, user), conversation.file).toEqual(conversation.replies.flat());
@@ -184,22 +185,18 @@ describe('two bot replicas and two workers behind a load balancer', () => {
   }, 150_000);
 });
 
-/** Waits until no hand-off alert job is waiting or running, and `expected` have completed. */
-async function alertJobsSettled(prefix: string, expected: number): Promise<void> {
-  const connection = new Redis(inject('redisUrl'), { maxRetriesPerRequest: null });
-  const queue = new Queue('handoff-alerts', { connection, prefix });
-  try {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed');
-      const pending = counts.waiting! + counts.active! + counts.delayed!;
-      if (pending === 0 && counts.completed! >= expected) return;
-      if (Date.now() > deadline)
-        throw new Error(`alert jobs not settled: ${JSON.stringify(counts)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+/** Waits until `expected` hand-offs were alerted and no alert waits in the outbox. */
+async function alertsSettled(db: TestDatabase, expected: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const alerted = await db.prisma.handoff.count({ where: { alertedAt: { not: null } } });
+    const waiting = await db.prisma.outboxMessage.count({
+      where: { kind: 'handoff-alert', doneAt: null },
+    });
+    if (alerted >= expected && waiting === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`alerts not settled: ${alerted} of ${expected} alerted, ${waiting} waiting`);
     }
-  } finally {
-    await queue.close();
-    await connection.quit();
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -3,13 +3,16 @@
  * chatting with two bot processes, one long-polling and one behind a webhook. What arrives
  * meanwhile must not be lost: a polled update is retried in the process, a webhook update
  * is answered with an error so Telegram delivers it again. Once the database is back every
- * message is answered and stored exactly once, and neither process ever exited.
+ * message is answered and stored exactly once, and neither process ever exited. The two bots
+ * are two deployments (two Telegram bots), each with its own database on the one server: a
+ * deployment sends its outbox through its own bot.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeBotApi, type FakeUser } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
 import { createPrismaClient } from '../../src/store/prisma-client.js';
+import { adminQuery, databaseUrl } from '../support/template-database.js';
 import { BloeiProcess } from './support/bloei-process.js';
 import { chatTranscript, loadGoldenConversation, updateFor } from './support/golden-resident.js';
 import { answersOf } from './support/observations.js';
@@ -48,12 +51,14 @@ describe('PostgreSQL unavailable for a few seconds', () => {
     const secret = randomBytes(24).toString('base64url');
     const port = await freePort();
     const modes: Mode[] = ['polling', 'webhook'];
+    await adminQuery(postgres.url, 'CREATE DATABASE outage_webhook');
+    const urls = { polling: postgres.url, webhook: databaseUrl(postgres.url, 'outage_webhook') };
     for (const [i, mode] of modes.entries()) {
       const api = await FakeBotApi.start(`${200_001 + i}:outage-${i}`);
       apis.push(api);
       bots.push(
         new BloeiProcess('start', {
-          DATABASE_URL: postgres.url,
+          DATABASE_URL: urls[mode],
           REDIS_URL: inject('redisUrl'),
           BLOEI_QUEUE_PREFIX: `outage-${randomUUID()}`,
           TELEGRAM_BOT_TOKEN: api.token,
@@ -130,7 +135,10 @@ describe('PostgreSQL unavailable for a few seconds', () => {
       await postgres.resume();
       outageOver = Date.now();
     };
-    await Promise.all([outage(), ...residents.map(play)]);
+    await Promise.all([outage(), ...residents.map(play)]).catch((error: unknown) => {
+      const problems = bots.map((b, i) => `${modes[i]}:\n${b.problems().slice(-25).join('\n')}`);
+      throw new Error(`${String(error)}\n${problems.join('\n')}`);
+    });
     const finished = Date.now();
 
     let repeated = 0;
@@ -144,16 +152,18 @@ describe('PostgreSQL unavailable for a few seconds', () => {
       postgres.url,
       residents.map((r) => r.conversation),
     );
-    const { prisma, close } = await createPrismaClient({ databaseUrl: postgres.url, dataDir: '/' });
-    try {
-      for (const { mode, conversation, user } of residents) {
-        expect(
-          await answersOf(prisma, 'telegram', String(user.id)),
-          `${conversation.name} (${mode})`,
-        ).toEqual(reference.get(conversation.name));
+    for (const mode of modes) {
+      const { prisma, close } = await createPrismaClient({ databaseUrl: urls[mode], dataDir: '/' });
+      try {
+        for (const { conversation, user } of residents.filter((r) => r.mode === mode)) {
+          expect(
+            await answersOf(prisma, 'telegram', String(user.id)),
+            `${conversation.name} (${mode})`,
+          ).toEqual(reference.get(conversation.name));
+        }
+      } finally {
+        await close();
       }
-    } finally {
-      await close();
     }
 
     // The outage was felt: polled updates failed and were retried, webhook posts refused.

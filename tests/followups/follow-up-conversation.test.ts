@@ -6,6 +6,7 @@ import { playGolden, readGolden } from '../support/golden.js';
 import { RecordingChannel } from '../support/recording-channel.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createStore } from '../../src/store/store.js';
 
 const dir = join(import.meta.dirname, '../golden/follow-up');
 const files = readdirSync(dir)
@@ -69,7 +70,7 @@ describe('the follow-up conversation (golden transcripts)', () => {
       'first_name,channel,address,language,wijk,training,cohort,start_date,end_date,ladder_start',
       `Sam,telegram,${chat},${language},stratum,Kom tot Bloei!,KtB ${file},2025-01-06,2025-03-02,2`,
     ].join('\n');
-    const report = await importCohort(app.prisma, csv, {
+    const report = await importCohort(createStore(app.prisma), csv, {
       languages: app.translator.languages,
       now: app.clock.now(),
     });

@@ -4,6 +4,7 @@ import { sayOn } from '../support/conversation-driver.js';
 import { RecordingChannel } from '../support/recording-channel.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createStore } from '../../src/store/store.js';
 
 const header =
   'first_name,channel,address,language,wijk,training,cohort,start_date,end_date,ladder_start';
@@ -37,7 +38,7 @@ describe('one-year follow-ups (Postgres + Redis, controllable clock)', () => {
       'Bert,telegram,9002,nl,stratum,De Wijk Werkt!,DWW Stratum 2025,2024-12-02,2025-03-02,2',
       'Cato,telegram,9003,nl,gestel,De Wijk Werkt!,DWW Stratum 2025,2024-12-02,2025-03-02,1',
     ].join('\n');
-    const report = await importCohort(app.prisma, csv, {
+    const report = await importCohort(createStore(app.prisma), csv, {
       languages: ['nl', 'en'],
       now: app.clock.now(),
     });
@@ -110,7 +111,10 @@ describe('one-year follow-ups (Postgres + Redis, controllable clock)', () => {
     app.clock.advance(4 * day);
     expect(await app.maintenance()).toMatchObject({ followUps: 1 });
     await waitFor('9003', before.cato + 4);
-    expect(await followUpOf('Cato')).toMatchObject({ remindersSent: 2, stage: 'unanswered' });
+    // The stage moves on once its messages went out: wait for that, not only for the messages.
+    await expect
+      .poll(() => followUpOf('Cato'), { timeout: 15_000 })
+      .toMatchObject({ remindersSent: 2, stage: 'unanswered' });
 
     app.clock.advance(7 * day);
     expect(await app.maintenance()).toMatchObject({ followUps: 1 });

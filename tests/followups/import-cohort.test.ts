@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCohort } from '../../src/followups/import-cohort.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createStore } from '../../src/store/store.js';
 
 const header =
   'first_name,channel,address,language,wijk,training,cohort,start_date,end_date,ladder_start';
@@ -36,7 +37,7 @@ describe(importCohort.name, () => {
       'Anna,telegram,111,nl,stratum,De Wijk Werkt!,C1,2025-01-06,2025-03-31,2',
       'Ed,fax,444,nl,stratum,cursus,C1,2025-01-06,2025-03-31,',
     ].join('\n');
-    const report = await importCohort(db.prisma, csv, { languages, now });
+    const report = await importCohort(createStore(db.prisma), csv, { languages, now });
     expect(report.ok).toBe(false);
     expect(report.errors).toEqual([
       'line 3: language "xx" is not one of nl, en, ar, tr, pl, uk',
@@ -58,7 +59,7 @@ describe(importCohort.name, () => {
   });
 
   it('reports a missing column on line 1', async () => {
-    const report = await importCohort(db.prisma, 'first_name,channel\nA,telegram', {
+    const report = await importCohort(createStore(db.prisma), 'first_name,channel\nA,telegram', {
       languages,
       now,
     });
@@ -66,13 +67,17 @@ describe(importCohort.name, () => {
   });
 
   it('a dry run validates and counts, but stores nothing', async () => {
-    const report = await importCohort(db.prisma, example, { languages, now, dryRun: true });
+    const report = await importCohort(createStore(db.prisma), example, {
+      languages,
+      now,
+      dryRun: true,
+    });
     expect(report).toMatchObject({ ok: true, rows: 4, newContacts: 4, newEnrolments: 4 });
     expect((await counts()).contacts).toBe(0);
   });
 
   it('imports the example file, and schedules each follow-up a year after the end date', async () => {
-    const report = await importCohort(db.prisma, example, { languages, now });
+    const report = await importCohort(createStore(db.prisma), example, { languages, now });
     expect(report).toMatchObject({ ok: true, rows: 4, newContacts: 4, newEnrolments: 4, late: 0 });
     expect(await counts()).toEqual({
       contacts: 4,
@@ -111,7 +116,7 @@ describe(importCohort.name, () => {
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await counts();
-    const report = await importCohort(db.prisma, example, { languages, now });
+    const report = await importCohort(createStore(db.prisma), example, { languages, now });
     expect(report).toMatchObject({ ok: true, newContacts: 0, newEnrolments: 0 });
     expect(await counts()).toEqual(before);
   });
@@ -122,7 +127,7 @@ describe(importCohort.name, () => {
     );
     // Sunday 1 March 2026, 12:00: next slot is Monday 09:00.
     const sunday = new Date('2026-03-01T11:00:00Z');
-    const report = await importCohort(db.prisma, csv, { languages, now: sunday });
+    const report = await importCohort(createStore(db.prisma), csv, { languages, now: sunday });
     expect(report).toMatchObject({ ok: true, late: 1 });
     const followUp = await db.prisma.followUp.findFirstOrThrow({
       where: { enrolment: { contact: { firstName: 'Gert' } } },

@@ -25,7 +25,7 @@ describe('verbinder link codes', () => {
 
   it('link a chat once; a reused code is refused with a clear message', async () => {
     const { code } = await addVerbinder(
-      app.prisma,
+      app.store,
       { name: 'Patrick', wijk: 'tongelre' },
       app.clock.now(),
     );
@@ -42,7 +42,7 @@ describe('verbinder link codes', () => {
 
   it('refuses an expired code', async () => {
     const longAgo = new Date(app.clock.now().getTime() - 100 * 3_600_000);
-    const { code } = await addVerbinder(app.prisma, { name: 'Els', wijk: 'centrum' }, longAgo, 72);
+    const { code } = await addVerbinder(app.store, { name: 'Els', wijk: 'centrum' }, longAgo, 72);
     expect((await say(app, 'els', code))[0]?.text).toMatch(/^Deze code klopt niet of is verlopen/);
     expect(await app.prisma.verbinder.findFirstOrThrow({ where: { name: 'Els' } })).toMatchObject({
       linkedAt: null,
@@ -52,7 +52,7 @@ describe('verbinder link codes', () => {
   it('stops a chat that keeps guessing, even when it finally sends a valid code', async () => {
     for (let i = 0; i < 5; i++) await say(app, 'guesser', newLinkCode());
     const v = await app.prisma.verbinder.create({ data: { name: 'Eve', wijkId: 'centrum' } });
-    const { code } = await issueLinkCode(app.prisma, v.id, app.clock.now());
+    const { code } = await issueLinkCode(app.store, v.id, app.clock.now());
     expect((await say(app, 'guesser', code))[0]?.text).toBe(
       'Te veel pogingen met een verkeerde code. Probeer het over een uur opnieuw.',
     );

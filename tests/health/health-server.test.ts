@@ -11,6 +11,7 @@ import { freePort } from '../support/free-port.js';
 import { startRedis } from '../support/start-redis.js';
 import { silentLogger } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createStore } from '../../src/store/store.js';
 
 describe(startHealthServer.name, () => {
   let db: TestDatabase;
@@ -53,7 +54,9 @@ describe(startHealthServer.name, () => {
   }
 
   it('answers 200 {"status":"ok"} when PostgreSQL answers SELECT 1 and Redis answers PING', async () => {
-    const server = await serveDependencies(dependencyChecks(db.prisma, inject('redisUrl')));
+    const server = await serveDependencies(
+      dependencyChecks(createStore(db.prisma), inject('redisUrl')),
+    );
     expect(await get(server)).toEqual({
       status: 200,
       body: { status: 'ok', checks: { database: 'ok', redis: 'ok' } },
@@ -62,7 +65,7 @@ describe(startHealthServer.name, () => {
 
   it('answers 503 when Redis is unreachable, naming the failed check', async () => {
     const nobody = `redis://127.0.0.1:${await freePort()}`;
-    const server = await serveDependencies(dependencyChecks(db.prisma, nobody));
+    const server = await serveDependencies(dependencyChecks(createStore(db.prisma), nobody));
     expect(await get(server)).toEqual({
       status: 503,
       body: { status: 'unavailable', checks: { database: 'ok', redis: 'failed' } },
@@ -72,7 +75,7 @@ describe(startHealthServer.name, () => {
   it('turns to 503 when a Redis that answered goes away', async () => {
     const redis = await startRedis();
     try {
-      const server = await serveDependencies(dependencyChecks(db.prisma, redis.url));
+      const server = await serveDependencies(dependencyChecks(createStore(db.prisma), redis.url));
       expect((await get(server)).status).toBe(200);
       await redis.stop();
       const { status, body } = await get(server);
@@ -90,7 +93,9 @@ describe(startHealthServer.name, () => {
       dataDir: os.tmpdir(),
     });
     try {
-      const server = await serveDependencies(dependencyChecks(unreachable.prisma, undefined));
+      const server = await serveDependencies(
+        dependencyChecks(createStore(unreachable.prisma), undefined),
+      );
       expect(await get(server)).toEqual({
         status: 503,
         body: { status: 'unavailable', checks: { database: 'failed' } },
@@ -111,7 +116,9 @@ describe(startHealthServer.name, () => {
   });
 
   it('answers 503 "stopping" once the process is shutting down, whatever the checks say', async () => {
-    const server = await serveDependencies(dependencyChecks(db.prisma, inject('redisUrl')));
+    const server = await serveDependencies(
+      dependencyChecks(createStore(db.prisma), inject('redisUrl')),
+    );
     server.stopping();
     expect(await get(server)).toEqual({ status: 503, body: { status: 'stopping' } });
   });

@@ -13,10 +13,10 @@ describe(JobWorker.name, () => {
     expect(() => new JobWorker(connection(), handlers, silentLogger)).toThrow(
       MissingJobHandlerError,
     );
-    expect(() => new JobWorker(connection(), handlers, silentLogger)).toThrow(/handoff-alerts/);
+    expect(() => new JobWorker(connection(), handlers, silentLogger)).toThrow(/followups-telegram/);
   });
 
-  it('runs a handler for every registered queue, and queues an alert once per stable id', async () => {
+  it('runs a handler for every registered queue, and queues a follow-up stage once per stable id', async () => {
     const conn = connection();
     const seen: string[] = [];
     let allSeen = () => {};
@@ -33,13 +33,14 @@ describe(JobWorker.name, () => {
     const worker = new JobWorker(conn, handlers, silentLogger);
     const queues = new JobQueues(conn);
     try {
-      await queues.alert('h-1', 'new');
-      await queues.alert('h-1', 'new');
+      const due = { followUpId: 'f-1', stage: 'initial', channel: 'telegram' } as const;
+      await queues.followUps([due]);
+      await queues.followUps([due]);
       await queues.queue('maintenance').add('escalation-check', { task: 'escalation-check' });
       await done;
       await new Promise((r) => setTimeout(r, 300));
       expect(seen.sort()).toEqual([
-        'handoff-alerts:{"handoffId":"h-1","kind":"new"}',
+        'followups-telegram:{"followUpId":"f-1","stage":"initial"}',
         'maintenance:{"task":"escalation-check"}',
       ]);
     } finally {

@@ -18,7 +18,7 @@ describe(computeIndicators.name, () => {
   let app: TestApp;
   const period = { from: '2026-01', to: '2026-12' };
   const row = async (wijk: string | null, indicator: string) =>
-    (await computeIndicators(app.prisma, { wijk, ...period })).subgoals.find(
+    (await computeIndicators(app.store, { wijk, ...period })).subgoals.find(
       (r) => r.indicator === indicator,
     );
 
@@ -52,7 +52,7 @@ describe(computeIndicators.name, () => {
     expect(await row('stratum', 'ontmoeting.kennen')).toMatchObject({ n: 1, mean: 5, share: 1 });
     expect(await row('stratum', 'zingeving.verhaal')).toMatchObject({ n: 1, mean: null });
     expect(await row('gestel', 'ontmoeting.kennen')).toBeUndefined();
-    const empty = await computeIndicators(app.prisma, { wijk: 'gestel', ...period });
+    const empty = await computeIndicators(app.store, { wijk: 'gestel', ...period });
     expect(empty.subgoals.map((r) => r.subgoal)).toEqual([
       'ontmoeting',
       'meedoen',
@@ -70,12 +70,12 @@ describe(computeIndicators.name, () => {
     expect(await app.prisma.channelIdentity.count({ where: { externalId: 'leaves' } })).toBe(0);
     expect(await row('centrum', 'ontmoeting.kennen')).toMatchObject({ n: 1, mean: 2, share: 0 });
     expect(await row(null, 'ontmoeting.kennen')).toMatchObject({ n: 2, mean: 3.5, share: 0.5 });
-    const { counts } = await computeIndicators(app.prisma, { wijk: null, ...period });
+    const { counts } = await computeIndicators(app.store, { wijk: null, ...period });
     expect(counts.find((c) => c.metric === 'checkIns')).toEqual({ metric: 'checkIns', count: 2 });
   });
 
   it('leaves out answers outside the period', async () => {
-    const before = await computeIndicators(app.prisma, {
+    const before = await computeIndicators(app.store, {
       wijk: null,
       from: '2025-01',
       to: '2025-12',

@@ -103,7 +103,7 @@ describe('privacy', () => {
       'Zoë Testpersoon,whatsapp,+31687654321,nl,stratum,De Wijk Werkt!,Wis-test,2025-01-06,2025-03-31,2',
     ].join('\n');
     expect(
-      await importCohort(app.prisma, csv, { languages: ['nl'], now: app.clock.now() }),
+      await importCohort(app.store, csv, { languages: ['nl'], now: app.clock.now() }),
     ).toMatchObject({ ok: true });
     for (const line of [
       'hallo',
@@ -173,7 +173,7 @@ describe('privacy', () => {
     });
     app.clock.advance(13 * month);
     await say(app, 'recent-1', ...consentNl);
-    const afterYear = await applyRetention(app.prisma, app.clock.now());
+    const afterYear = await applyRetention(app.store, app.clock.now());
     expect(afterYear.handoffsCleared).toBeGreaterThanOrEqual(1);
     expect(
       (await app.prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).summary,
@@ -181,7 +181,7 @@ describe('privacy', () => {
     expect(await app.prisma.handoffNote.count({ where: { handoffId: handoff.id } })).toBe(0);
 
     app.clock.advance(12 * month);
-    const result = await applyRetention(app.prisma, app.clock.now());
+    const result = await applyRetention(app.store, app.clock.now());
     expect(result.erased).toBeGreaterThanOrEqual(1);
     const identity = (id: string) =>
       app.prisma.channelIdentity.findUnique({

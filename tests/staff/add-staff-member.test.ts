@@ -1,3 +1,4 @@
+import { createStore } from '../../src/store/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaffMember } from '../../src/staff/add-staff-member.js';
 import { WeakPasswordError } from '../../src/errors/weak-password-error.js';
@@ -16,7 +17,7 @@ describe(addStaffMember.name, () => {
 
   it('adds a staff member with a link code and, when asked, a dashboard login', async () => {
     const { verbinder, code } = await addStaffMember(
-      db.prisma,
+      createStore(db.prisma),
       {
         name: 'Dewi',
         role: 'verbinder',
@@ -27,7 +28,9 @@ describe(addStaffMember.name, () => {
       now,
     );
     expect(code).toMatch(/^BLOEI-/);
-    expect(await authenticateStaff(db.prisma, 'dewi', 'een lang genoeg wachtwoord')).toMatchObject({
+    expect(
+      await authenticateStaff(createStore(db.prisma), 'dewi', 'een lang genoeg wachtwoord'),
+    ).toMatchObject({
       id: verbinder.id,
       wijkId: 'gestel',
     });
@@ -36,7 +39,7 @@ describe(addStaffMember.name, () => {
   it('leaves nobody behind when the login cannot be set', async () => {
     const attempt = (name: string, login: string, password: string) =>
       addStaffMember(
-        db.prisma,
+        createStore(db.prisma),
         {
           name,
           role: 'verbinder',

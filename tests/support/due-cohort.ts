@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { defaultWindow } from '../../src/followups/follow-up-schedule.js';
 import { importCohort } from '../../src/followups/import-cohort.js';
 import type { PrismaClient } from '../../src/store/prisma-client.js';
+import { createStore } from '../../src/store/store.js';
 
 export function importDueCohort(
   prisma: PrismaClient,
@@ -20,7 +21,7 @@ export function importDueCohort(
         `T${i},telegram,${cohort.firstChatId + i},nl,stratum,other,${cohort.name},2024-01-01,${ended},`,
     ),
   ].join('\n');
-  return importCohort(prisma, csv, {
+  return importCohort(createStore(prisma), csv, {
     languages: ['nl'],
     now: new Date(),
     window: { ...defaultWindow, startHour: 0, endHour: 24, closedWeekdays: [] },

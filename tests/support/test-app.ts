@@ -1,7 +1,7 @@
 /** Bloei's real app on a fresh test database, with a pinned clock and recorded sends. */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp, type App, type AppOptions } from '../../src/app.js';
+import { createApp, type App, type AppOptions, type OutboxOptions } from '../../src/app.js';
 import { simulatorChannel } from '../../src/bots/simulator/to-inbound.js';
 import type { FloodSettings } from '../../src/conversations/flood-control.js';
 import type { Logger } from '../../src/conversations/ports.js';
@@ -28,6 +28,8 @@ export interface TestAppOptions {
   flood?: FloodSettings;
   /** How often the app looks for texts another process changed. */
   texts?: AppOptions['texts'];
+  /** Outbox lease and sweep settings (short leases for tests of a sender that died). */
+  outbox?: OutboxOptions;
 }
 
 export async function createTestApp(
@@ -42,6 +44,7 @@ export async function createTestApp(
       flood: options.flood ?? false,
       clock: clock.now,
       ...(options.texts ? { texts: options.texts } : {}),
+      ...(options.outbox ? { outbox: options.outbox } : {}),
       ...(options.jobs
         ? { jobs: { redisUrl: inject('redisUrl'), prefix: `test-${randomUUID()}` } }
         : {}),

@@ -26,9 +26,10 @@ export async function createTestWeb(
 ): Promise<TestWeb> {
   const server = await createWebServer({
     prisma: options.prisma ?? app.prisma,
+    store: app.store,
     translator: app.translator,
     flows: app.flows,
-    notices: app.notices,
+    handoffActions: app.handoffActions,
     logger: options.logger ?? silentLogger,
     clock: app.clock.now,
     jobs: options.jobs ? app.jobs : null,
@@ -59,6 +60,6 @@ export async function addStaff(
       language: input.language ?? 'nl',
     },
   });
-  await setStaffPassword(app.prisma, staff.id, login, staffPassword);
+  await setStaffPassword(app.store, staff.id, login, staffPassword);
   return staff.id;
 }

@@ -42,7 +42,7 @@ describe('the texts editor on the embedded PGlite database', { timeout: 120_000 
     let revisionId: number;
     try {
       const { verbinder } = await addVerbinder(
-        app.prisma,
+        app.store,
         { name: 'Cora', role: 'coordinator' },
         app.clock.now(),
       );

@@ -1,3 +1,4 @@
+import { createStore } from '../../src/store/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addVerbinder } from '../../src/handoff/verbinder-admin.js';
 import { consentNl, say } from '../support/conversation-driver.js';
@@ -25,10 +26,12 @@ describe('the texts editor on PostgreSQL', () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url, { texts: { refreshEveryMs, tickMs: 10 } });
     const now = app.clock.now();
-    coordinator = (await addVerbinder(db.prisma, { name: 'Cora', role: 'coordinator' }, now))
-      .verbinder.id;
-    verbinder = (await addVerbinder(db.prisma, { name: 'Wilma', wijk: 'stratum' }, now)).verbinder
-      .id;
+    coordinator = (
+      await addVerbinder(createStore(db.prisma), { name: 'Cora', role: 'coordinator' }, now)
+    ).verbinder.id;
+    verbinder = (
+      await addVerbinder(createStore(db.prisma), { name: 'Wilma', wijk: 'stratum' }, now)
+    ).verbinder.id;
   });
   afterAll(async () => {
     await app?.close();

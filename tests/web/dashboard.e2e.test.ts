@@ -93,7 +93,7 @@ describe('staff dashboard in Chromium', () => {
           `Sam,telegram,${chat},nl,stratum,${training},${cohort},2025-01-06,2025-03-02,${before}`,
       ),
     ].join('\n');
-    const report = await importCohort(app.prisma, csv, {
+    const report = await importCohort(app.store, csv, {
       languages: app.translator.languages,
       now: app.clock.now(),
     });

@@ -198,13 +198,13 @@ describe('signing in', () => {
       web.server.inject({ url: '/inbox', headers: { cookie } }).then((r) => r.statusCode);
     const [first, second] = [await session(), await session()];
     expect([await inbox(first), await inbox(second)]).toEqual([200, 200]);
-    await setStaffPassword(app.prisma, ivo.id, 'ivo', staffPassword);
+    await setStaffPassword(app.store, ivo.id, 'ivo', staffPassword);
     expect([await inbox(first), await inbox(second)]).toEqual([303, 303]);
     expect(await app.prisma.staffSession.count({ where: { staffId: ivo.id } })).toBe(0);
 
     const third = await session();
     expect(await inbox(third)).toBe(200);
-    await setStaffActive(app.prisma, ivo.id, false);
+    await setStaffActive(app.store, ivo.id, false);
     expect(await inbox(third)).toBe(303);
     expect(await app.prisma.staffSession.count({ where: { staffId: ivo.id } })).toBe(0);
   });

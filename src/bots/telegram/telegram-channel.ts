@@ -185,9 +185,11 @@ export class TelegramChannel implements ChannelAdapter {
     this.logger.info({ bot: this.bot.botInfo.username }, 'telegram: long polling');
   }
 
-  async send(message: OutboundMessage): Promise<void> {
+  /** Resolves with the message ids Telegram gave the parts, comma-separated. */
+  async send(message: OutboundMessage): Promise<string> {
     const chatId = message.userId;
     const parts = renderForTelegram(message);
+    const ids: number[] = [];
     await this.removeKeyboard(chatId, this.keyboards.take(chatId));
     for (const part of parts) {
       let sent;
@@ -204,7 +206,9 @@ export class TelegramChannel implements ChannelAdapter {
         throw error;
       }
       if (part.replyMarkup) this.keyboards.remember(chatId, sent.message_id);
+      ids.push(sent.message_id);
     }
+    return ids.join(',');
   }
 
   async stop(): Promise<void> {

@@ -111,14 +111,17 @@ export class WhatsAppChannel implements ChannelAdapter {
     this.connect();
   }
 
-  async send(message: OutboundMessage): Promise<void> {
+  /** Resolves with WhatsApp's id for the sent message, when the client gives one. */
+  async send(message: OutboundMessage): Promise<string | void> {
     const client = this.client;
     if (!client || !this.connected) throw new WhatsAppSendError('not-connected');
+    let sent: unknown;
     try {
-      await client.sendMessage(message.userId, renderForWhatsApp(message));
+      sent = await client.sendMessage(message.userId, renderForWhatsApp(message));
     } catch (error) {
       throw new WhatsAppSendError('rejected', error);
     }
+    return (sent as { id?: { _serialized?: string } } | undefined)?.id?._serialized;
   }
 
   /** Cancels pending reconnects and closes the browser. */

@@ -22,7 +22,7 @@ export default defineCommand<{ dryRun?: boolean }>({
     const csv = readFileSync(args[0]!, 'utf8');
     const app = await createApp(config, logger, { progress });
     try {
-      const report = await importCohort(app.prisma, csv, {
+      const report = await importCohort(app.store, csv, {
         languages: app.translator.languages,
         now: now(),
         dryRun: options.dryRun === true,

@@ -47,8 +47,9 @@ const add = defineCommand<{
   ],
   async run({ options, database, print, now }) {
     const { addVerbinder } = await import('../../handoff/verbinder-admin.js');
+    const { createStore } = await import('../../store/store.js');
     const { verbinder, code, expiresAt } = await addVerbinder(
-      await database(),
+      createStore(await database()),
       {
         name: options.name,
         role: options.role === 'coordinator' ? 'coordinator' : 'verbinder',
@@ -72,7 +73,9 @@ const code = defineCommand<{ id: string; hours?: string }>({
   ],
   async run({ options, database, print, now }) {
     const { issueLinkCode } = await import('../../handoff/verbinder-admin.js');
-    const issued = await issueLinkCode(await database(), options.id, now(), hours(options.hours));
+    const { createStore } = await import('../../store/store.js');
+    const store = createStore(await database());
+    const issued = await issueLinkCode(store, options.id, now(), hours(options.hours));
     printCode(print, issued.code, issued.expiresAt);
   },
 });
@@ -92,9 +95,10 @@ const login = defineCommand<{ id: string; login: string }>({
     const { AdminError } = await import('../../handoff/verbinder-admin.js');
     const { setStaffPassword } = await import('../../staff/staff-auth.js');
     const { WeakPasswordError } = await import('../../errors/weak-password-error.js');
+    const { createStore } = await import('../../store/store.js');
     const password = (await firstLine(stdin)).trim();
     try {
-      await setStaffPassword(await database(), options.id, options.login, password);
+      await setStaffPassword(createStore(await database()), options.id, options.login, password);
     } catch (error) {
       if (error instanceof WeakPasswordError) throw new AdminError(error.message, { cause: error });
       throw error;

@@ -31,9 +31,10 @@ export default defineCommand({
     }
     const server = await createWebServer({
       prisma: app.prisma,
+      store: app.store,
       translator: app.translator,
       flows: app.flows,
-      notices: app.notices,
+      handoffActions: app.handoffActions,
       logger,
       clock: () => new Date(),
       jobs: app.jobs,

@@ -26,7 +26,8 @@ const add = defineCommand<{ id: string; name: string }>({
   examples: ['npm run bloei -- wijk add --id achtste --name "Achtste wijkteam"'],
   async run({ options, database, print }) {
     const { addWijk } = await import('../../handoff/verbinder-admin.js');
-    const wijk = await addWijk(await database(), options.id, options.name);
+    const { createStore } = await import('../../store/store.js');
+    const wijk = await addWijk(createStore(await database()), options.id, options.name);
     print(`wijk ${wijk.id} (${wijk.name}) saved.`);
   },
 });

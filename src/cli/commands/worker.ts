@@ -18,12 +18,7 @@ export default defineCommand({
     const { createChannels } = await import('../../bots/create-channels.js');
     const { gracefulShutdown } = await import('../../health/graceful-shutdown.js');
     const { jobOptions, startHealth } = await import('../service-parts.js');
-    const queues: QueueName[] = [
-      'handoff-alerts',
-      'maintenance',
-      'followups-telegram',
-      'notices-telegram',
-    ];
+    const queues: QueueName[] = ['maintenance', 'followups-telegram'];
     const app = await createApp(config, logger, {
       jobs: jobOptions(config, config.redisUrl, queues),
       progress,

@@ -2,9 +2,9 @@
  * Global keywords work at any moment, in the resident's language and always in Dutch and
  * English: "stop", "menu", "taal", "help", "verbinder", and "later" to pause. Telegram-style
  * commands ("/stop", "/taal@BloeiBot") are the same words. Which keywords there are, and
- * what they do, is the keyword table's (`keyword-table.ts`).
+ * what they do, is the keyword registry's (`keywords/`).
  */
-import { keywords, keywordTable, type Keyword, type KeywordEntry } from '../keyword-table.js';
+import { keywordEntry, keywords, type Keyword } from '../keywords/index.js';
 import { alwaysUnderstood, shapedWords, type Lexicon } from '../lexicon.js';
 import { editDistance, typoAllowance } from '../patterns/edit-distance.js';
 import { normalize } from './normalize.js';
@@ -16,12 +16,10 @@ import { normalize } from './normalize.js';
 export function recognizeKeyword(input: string, lexicon: Lexicon, language: string) {
   return (
     matchKeyword(input, lexicon, language) ??
-    keywords.find((keyword) => entryOf(keyword).inSentence?.(input)) ??
+    keywords.find((keyword) => keywordEntry(keyword).inSentence?.(input)) ??
     null
   );
 }
-
-const entryOf = (keyword: Keyword): KeywordEntry => keywordTable[keyword];
 
 export function matchKeyword(input: string, lexicon: Lexicon, language: string): Keyword | null {
   const answer = comparable(input.trim().replace(/^\/([^\s@]+)(@\S+)?$/, '$1'));

@@ -9,7 +9,8 @@ import {
   type Indicators,
 } from '../../monitoring/indicators.js';
 import type { PrismaClient } from '../prisma-client.js';
+import { createStore } from '../store.js';
 
 export function findIndicators(prisma: PrismaClient, filter: IndicatorFilter): Promise<Indicators> {
-  return computeIndicators(prisma, filter);
+  return computeIndicators(createStore(prisma), filter);
 }

@@ -45,7 +45,7 @@ const isUniqueViolation = (error: unknown) =>
   (error as { code?: string }).code === 'P2002' || /unique constraint/i.test(String(error));
 
 export function registerAdminRoutes(app: WebApp, web: Web): void {
-  const { prisma, translator, clock } = web.deps;
+  const { prisma, store, translator, clock } = web.deps;
 
   const overview = async (ctx: PageContext, reply: FastifyReply, message?: Child) =>
     web.page(reply, ctx, {
@@ -77,7 +77,7 @@ export function registerAdminRoutes(app: WebApp, web: Web): void {
       if (!csv.trim() || csv.length > maxCsv || csv.includes('\u0000')) {
         return web.refuse(reply, ctx, 400, 'badRequest');
       }
-      const report = await importCohort(prisma, csv, {
+      const report = await importCohort(store, csv, {
         languages: translator.languages,
         now: clock(),
         dryRun: true,
@@ -101,7 +101,7 @@ export function registerAdminRoutes(app: WebApp, web: Web): void {
       const ctx = web.context(request);
       const csv = request.body.csv ?? '';
       if (!csv.trim()) return web.refuse(reply, ctx, 400, 'badRequest');
-      const report = await importCohort(prisma, csv, {
+      const report = await importCohort(store, csv, {
         languages: translator.languages,
         now: clock(),
       });
@@ -122,7 +122,7 @@ export function registerAdminRoutes(app: WebApp, web: Web): void {
         return saidBadly(ctx, reply, 'loginAndPassword');
       try {
         const { verbinder, code, expiresAt } = await addStaffMember(
-          prisma,
+          store,
           {
             name,
             role: body.role === 'coordinator' ? 'coordinator' : 'verbinder',
@@ -157,13 +157,13 @@ export function registerAdminRoutes(app: WebApp, web: Web): void {
       const member = await findStaffMember(prisma, id);
       if (!member) return web.refuse(reply, ctx, 404, 'notFound');
       if (action === 'code') {
-        const { code, expiresAt } = await issueLinkCode(prisma, member.id, clock());
+        const { code, expiresAt } = await issueLinkCode(store, member.id, clock());
         return overview(ctx, reply, CodeNotice({ ctx, name: member.name, code, expiresAt }));
       }
       if (action !== 'active') return web.refuse(reply, ctx, 404, 'notFound');
       const active = request.body.active === 'yes';
       if (!active && member.id === ctx.staff!.id) return saidBadly(ctx, reply, 'notYourself');
-      await setStaffActive(prisma, member.id, active);
+      await setStaffActive(store, member.id, active);
       const done = ctx.t(active ? 'admin.activated' : 'admin.deactivated', { name: member.name });
       return overview(ctx, reply, Notice({ text: done }));
     },
@@ -177,7 +177,7 @@ export function registerAdminRoutes(app: WebApp, web: Web): void {
       const name = (request.body.name ?? '').trim();
       try {
         if (!name) throw new AdminError('a wijk needs a name');
-        await addWijk(prisma, (request.body.id ?? '').trim(), name);
+        await addWijk(store, (request.body.id ?? '').trim(), name);
       } catch (error) {
         if (!(error instanceof AdminError)) throw error;
         return saidBadly(ctx, reply, 'wijkId');

@@ -5,7 +5,6 @@
  */
 import { Type } from 'typebox';
 import type { AnswerValue } from '../../../flows/state.js';
-import { actOnHandoff } from '../../../handoff/handoff-actions.js';
 import { summarizeAnswers } from '../../../handoff/summarize-answers.js';
 import { addHandoffNote } from '../../../staff/handoff-notes.js';
 import { mayView } from '../../../staff/staff-auth.js';
@@ -23,7 +22,7 @@ const actionParams = Type.Object({ number: digits, action: line(20) });
 const actionForm = form({ note: Type.Optional(text(maxNote)) });
 
 export function registerInboxRoutes(app: WebApp, web: Web): void {
-  const { prisma, translator, flows, clock, notices, logger } = web.deps;
+  const { prisma, translator, flows, clock, handoffActions } = web.deps;
 
   app.get('/', { schema: { querystring: noQuery } }, async (_request, reply) =>
     reply.redirect('/inbox', 303),
@@ -100,24 +99,8 @@ export function registerInboxRoutes(app: WebApp, web: Web): void {
         return done('noteAdded');
       }
       if (action !== 'claim' && action !== 'close') return web.refuse(reply, ctx, 404, 'notFound');
-      const { reply: said, notice } = await actOnHandoff(
-        prisma,
-        action,
-        handoff.number,
-        staff,
-        clock(),
-      );
-      // Committed: now tell the resident, outside any transaction.
-      if (notice) {
-        await notices
-          .send(notice)
-          .catch((error: Error) =>
-            logger.warn(
-              { handoff: handoff.number, err: error.message },
-              'resident could not be told about the hand-off',
-            ),
-          );
-      }
+      // The resident's notice commits with the change and goes out through the outbox.
+      const { reply: said } = await handoffActions.act(action, handoff.number, staff, clock());
       return done(said.key.replace('staff.', ''));
     },
   );

@@ -44,7 +44,7 @@ export function registerLoginRoutes(app: WebApp, web: Web): void {
         reply.code(429).header('retry-after', String(attempt.retryAfterSeconds));
         return web.page(reply, ctx, page(ctx, next, ctx.t('login.tooMany')));
       }
-      const staff = await authenticateStaff(web.deps.prisma, login, password);
+      const staff = await authenticateStaff(web.deps.store, login, password);
       if (!staff) return web.page(reply.code(401), ctx, page(ctx, next, ctx.t('login.wrong')));
       await limiter.succeeded(login, request.ip);
       const token = await web.sessions.open(staff.id);

@@ -30,7 +30,7 @@ const matchForm = form({
 const lastingForm = form({ lasting: Type.Optional(line(10)) });
 
 export function registerMatchRoutes(app: WebApp, web: Web): void {
-  const { prisma, clock } = web.deps;
+  const { prisma, store, clock } = web.deps;
 
   app.get('/matches', { schema: { querystring: boardQuery } }, async (request, reply) => {
     const ctx = web.context(request);
@@ -66,7 +66,7 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
       if (!kind) return web.refuse(reply, ctx, 400, 'badRequest');
       const staff = ctx.staff!;
       try {
-        await recordMatch(prisma, {
+        await recordMatch(store, {
           kind,
           signUpIds: [body.first, body.second].filter((id): id is string => Boolean(id)),
           ontwikkelplaats: body.ontwikkelplaats?.trim() || null,
@@ -95,7 +95,7 @@ export function registerMatchRoutes(app: WebApp, web: Web): void {
       }
       const { lasting } = request.body;
       if (lasting !== 'yes' && lasting !== 'no') return web.refuse(reply, ctx, 400, 'badRequest');
-      await judgeMatch(prisma, match.id, lasting === 'yes', clock());
+      await judgeMatch(store, match.id, lasting === 'yes', clock());
       return reply.redirect('/matches?done=judged', 303);
     },
   );

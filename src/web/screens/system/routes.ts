@@ -8,7 +8,7 @@ import { noQuery } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
 
 export function registerSystemRoutes(app: WebApp, web: Web): void {
-  const { checks } = dependencyChecks(web.deps.prisma, undefined);
+  const { checks } = dependencyChecks(web.deps.store, undefined);
   app.get('/healthz', { schema: { querystring: noQuery } }, async (_request, reply) => {
     try {
       await checks['database']!();

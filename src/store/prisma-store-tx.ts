@@ -1,100 +1,86 @@
 /**
- * The conversation store on Prisma (PostgreSQL or embedded PGlite): one interactive
- * transaction per inbound message, with the conversation's version column as the guard
- * against a second process writing the same conversation.
- *
- * The statements every message runs (dedupe, lock, load and save the conversation, the
- * contact, the wijken, open hand-offs, pending replies, answers) are written as SQL through
- * `$queryRaw`: Prisma 6 compiles every model query anew in its wasm query compiler,
- * 0.85 ms of CPU for a findUnique against 0.35 ms for the same `$queryRaw` on the same
- * database (measured with 2,000 calls each), and that compilation is what a message costs.
- * Everything else stays with the model API. Timestamps without time zone hold UTC, as
- * Prisma writes them.
+ * A turn that is not ordinary, as one Prisma interactive transaction: consent, erasure, a
+ * hand-off, a finished record, "my data". Rare, so the model API is fine here; the
+ * conversation and the outbox go through the same SQL as the hot path (`PrismaStoreTx` runs
+ * it inside the transaction), with the conversation's version as the guard against a second
+ * process. Timestamps without time zone hold UTC, as Prisma writes them.
  */
 import { randomUUID } from 'node:crypto';
 import type {
+  ChatAddress,
+  EnqueueOptions,
+  OutboxEntry,
+  OutboxLease,
+} from '../conversations/outbox-ports.js';
+import type {
+  AnswerRow,
   ContactRecord,
   ContactSnapshot,
-  ConversationStore,
-  PendingReplies,
+  HandoffRequest,
+  OwnerCandidateRow,
   StoreTx,
   StoredConversation,
 } from '../conversations/ports.js';
 import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue } from '../flows/state.js';
-import type { ChoiceSets } from '../flows/step-view.js';
-import { chooseOwner } from '../handoff/choose-owner.js';
 import { eraseContact } from './erase-contact.js';
-import { Prisma, type PrismaClient } from './generated/client.js';
+import { Prisma } from './generated/client.js';
+import { OutboxRepository } from './outbox-repository.js';
+import { prismaSql } from './sql/prisma-sql.js';
+import { json as jsonText, utc, type SqlClient } from './sql/sql-client.js';
 
 type Tx = Prisma.TransactionClient;
 
-export class PrismaConversationStore implements ConversationStore {
-  constructor(private readonly prisma: PrismaClient) {}
-
-  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(new PrismaStoreTx(tx)), {
-      maxWait: 10_000,
-      timeout: 20_000,
-    });
-  }
-}
-
 const json = (value: unknown) => value as Prisma.InputJsonValue;
-/** A JSON column's value as a `$queryRaw` parameter, to be cast with `::jsonb`. */
-const jsonParam = (value: unknown) => (value === null ? null : JSON.stringify(value));
-/** A point in time as a `$queryRaw` parameter, to be cast with `::timestamp(3)` (UTC). */
-const utc = (at: Date) => at.toISOString();
 const contactColumns = Prisma.sql`"id", "status", "language", "wijk", "firstName"`;
 const list = (v: AnswerValue | undefined) => (Array.isArray(v) ? v : v ? [String(v)] : []);
 const text = (value: AnswerValue | undefined) =>
   value === undefined ? null : Array.isArray(value) ? value.join(', ') : String(value);
 
-class PrismaStoreTx implements StoreTx {
-  constructor(private readonly tx: Tx) {}
+export class PrismaStoreTx implements StoreTx {
+  private readonly sql: SqlClient;
 
-  async markProcessed(channel: string, messageId: string): Promise<boolean> {
+  constructor(
+    private readonly tx: Tx,
+    private readonly leaseSeconds: number,
+  ) {
+    this.sql = prismaSql(tx);
+  }
+
+  async markProcessed(channel: string, messageId: string, at: Date): Promise<boolean> {
     const inserted = await this.tx.$executeRaw`
       INSERT INTO "ProcessedInbound" ("channel", "messageId", "processedAt")
-      VALUES (${channel}, ${messageId}, ${utc(new Date())}::timestamp(3))
+      VALUES (${channel}, ${messageId}, ${utc(at)}::timestamp(3))
       ON CONFLICT DO NOTHING`;
     return inserted === 1;
   }
 
-  /**
-   * Takes a transaction-scoped advisory lock on the conversation key first, so a second
-   * process handling the same resident waits for this one instead of racing it (the
-   * version column stays as the guard of last resort, e.g. for the very first insert).
-   */
   async loadConversation(identityKey: string): Promise<StoredConversation | null> {
-    await this.tx
-      .$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identityKey}, 0))::text`;
     const [row] = await this.tx.$queryRaw<StoredConversation[]>`
-      SELECT "id", "identityKey", "contactId", "state", "version", "pendingReplies"
+      SELECT "identityKey", "contactId", "state", "version"
       FROM "Conversation" WHERE "identityKey" = ${identityKey}`;
     return row ?? null;
   }
 
   async saveConversation(
-    conversation: Omit<StoredConversation, 'id' | 'version'>,
+    conversation: Omit<StoredConversation, 'version'>,
     expectedVersion: number | null,
+    at: Date,
   ): Promise<void> {
     const { identityKey, contactId } = conversation;
-    const state = jsonParam(conversation.state);
-    const pendingReplies = jsonParam(conversation.pendingReplies);
-    const now = utc(new Date());
+    const state = jsonText(conversation.state);
+    const now = utc(at);
     const count =
       expectedVersion === null
         ? await this.tx.$executeRaw`
             INSERT INTO "Conversation"
-              ("id", "identityKey", "contactId", "state", "pendingReplies", "createdAt", "updatedAt")
+              ("id", "identityKey", "contactId", "state", "createdAt", "updatedAt")
             VALUES (${randomUUID()}, ${identityKey}, ${contactId}, ${state}::jsonb,
-              ${pendingReplies}::jsonb, ${now}::timestamp(3), ${now}::timestamp(3))
+              ${now}::timestamp(3), ${now}::timestamp(3))
             ON CONFLICT DO NOTHING`
         : await this.tx.$executeRaw`
             UPDATE "Conversation"
-            SET "contactId" = ${contactId}, "state" = ${state}::jsonb,
-              "pendingReplies" = ${pendingReplies}::jsonb, "version" = "version" + 1,
+            SET "contactId" = ${contactId}, "state" = ${state}::jsonb, "version" = "version" + 1,
               "updatedAt" = ${now}::timestamp(3)
             WHERE "identityKey" = ${identityKey} AND "version" = ${expectedVersion}`;
     if (count !== 1) throw new VersionConflictError(identityKey);
@@ -102,13 +88,6 @@ class PrismaStoreTx implements StoreTx {
 
   async deleteConversation(identityKey: string): Promise<void> {
     await this.tx.conversation.deleteMany({ where: { identityKey } });
-  }
-
-  async setPendingReplies(identityKey: string, pending: PendingReplies | null): Promise<void> {
-    await this.tx.$executeRaw`
-      UPDATE "Conversation"
-      SET "pendingReplies" = ${jsonParam(pending)}::jsonb, "updatedAt" = ${utc(new Date())}::timestamp(3)
-      WHERE "identityKey" = ${identityKey}`;
   }
 
   async loadContact(contactId: string): Promise<ContactSnapshot | null> {
@@ -121,7 +100,7 @@ class PrismaStoreTx implements StoreTx {
     await this.tx.$executeRaw`
       UPDATE "Contact"
       SET "status" = 'active', "lastInboundAt" = ${utc(at)}::timestamp(3),
-        "updatedAt" = ${utc(new Date())}::timestamp(3)
+        "updatedAt" = ${utc(at)}::timestamp(3)
       WHERE "id" = ${contactId}`;
   }
 
@@ -191,7 +170,10 @@ class PrismaStoreTx implements StoreTx {
         identities: true,
         consents: { orderBy: { recordedAt: 'asc' } },
         answers: { orderBy: { answeredAt: 'asc' } },
-        handoffs: { orderBy: { createdAt: 'asc' } },
+        handoffs: {
+          orderBy: { createdAt: 'asc' },
+          include: { notes: { orderBy: { createdAt: 'asc' } } },
+        },
         signUps: true,
         enrolments: { include: { cohort: true } },
       },
@@ -217,6 +199,9 @@ class PrismaStoreTx implements StoreTx {
         status: h.status,
         at: h.createdAt,
       })),
+      notes: c.handoffs.flatMap((h) =>
+        h.notes.map((n) => ({ handoff: h.number, text: n.text, at: n.createdAt })),
+      ),
       signUps: c.signUps.map((s) => ({ kind: s.kind, category: s.category, status: s.status })),
       enrolments: c.enrolments.map((e) => ({ cohort: e.cohort.name, training: e.cohort.training })),
     };
@@ -246,11 +231,11 @@ class PrismaStoreTx implements StoreTx {
     });
   }
 
-  async markUnreachable(channel: string, externalId: string): Promise<void> {
+  async markUnreachable(channel: string, externalId: string, at: Date): Promise<void> {
     const contact = await this.findContactByIdentity(channel, externalId);
     if (!contact) return;
     await this.tx.contact.update({ where: { id: contact.id }, data: { status: 'blocked' } });
-    await this.cancelPending(contact.id, new Date());
+    await this.cancelPending(contact.id, at);
   }
 
   async recordConsent(
@@ -268,12 +253,12 @@ class PrismaStoreTx implements StoreTx {
     });
   }
 
-  async saveAnswer(contactId: string, answer: Parameters<StoreTx['saveAnswer']>[1]): Promise<void> {
+  async saveAnswer(contactId: string, answer: AnswerRow & { at: Date }): Promise<void> {
     await this.tx.$executeRaw`
       INSERT INTO "Answer" ("id", "contactId", "runId", "flowId", "flowVersion", "stepId",
         "name", "value", "indicator", "answeredAt")
       VALUES (${randomUUID()}, ${contactId}, ${answer.runId}, ${answer.flowId},
-        ${answer.flowVersion}, ${answer.stepId}, ${answer.name}, ${jsonParam(answer.value)}::jsonb,
+        ${answer.flowVersion}, ${answer.stepId}, ${answer.name}, ${jsonText(answer.value)}::jsonb,
         ${answer.indicator}, ${utc(answer.at)}::timestamp(3))`;
   }
 
@@ -332,49 +317,53 @@ class PrismaStoreTx implements StoreTx {
     });
   }
 
-  async loadChoiceSets(): Promise<ChoiceSets> {
-    const wijken = await this.tx.$queryRaw<ChoiceSets['wijken']>`
-      SELECT "id", "name" FROM "Wijk" WHERE "active" ORDER BY "sortOrder", "name"`;
-    return { wijken };
-  }
-
-  async hasOpenHandoff(contactId: string): Promise<boolean> {
-    const [{ open }] = await this.tx.$queryRaw<[{ open: boolean }]>`
-      SELECT EXISTS (
-        SELECT 1 FROM "Handoff"
-        WHERE "contactId" = ${contactId} AND "status" <> 'closed' AND "reason" <> 'safety_signal'
-      ) AS "open"`;
-    return open;
-  }
-
-  async createHandoff(
-    contactId: string,
-    handoff: {
-      reason: string;
-      urgency: string;
-      wijk: string | null;
-      summary: { flow: string | null; answers: Record<string, AnswerValue> };
-      at: Date;
-    },
-  ): Promise<string> {
+  async ownerCandidates(): Promise<OwnerCandidateRow[]> {
     const candidates = await this.tx.verbinder.findMany({
       where: { active: true, linkedAt: { not: null } },
       select: {
         id: true,
         role: true,
         wijkId: true,
+        language: true,
+        channel: true,
+        externalId: true,
         _count: { select: { owned: { where: { status: { not: 'closed' } } } } },
       },
     });
-    const ownerId = chooseOwner(
-      candidates.map((c) => ({ ...c, openHandoffs: c._count.owned })),
-      handoff.wijk,
-    );
+    return candidates.map(({ _count, ...c }) => ({ ...c, openHandoffs: _count.owned }));
+  }
+
+  async insertHandoff(
+    contactId: string,
+    handoff: HandoffRequest & { ownerId: string | null },
+  ): Promise<string> {
     const { at, ...fields } = handoff;
     const row = await this.tx.handoff.create({
-      data: { contactId, ...fields, ownerId, summary: json(handoff.summary), createdAt: at },
+      data: {
+        contactId,
+        ...fields,
+        summary: json(handoff.summary),
+        createdAt: at,
+        alertRaisedAt: at,
+      },
       select: { id: true },
     });
     return row.id;
+  }
+
+  async enqueue(
+    chat: ChatAddress,
+    entries: OutboxEntry[],
+    lease: string | null,
+    at: Date,
+    options: EnqueueOptions = {},
+  ): Promise<OutboxLease | null> {
+    return new OutboxRepository(this.sql, this.leaseSeconds).enqueue(
+      chat,
+      entries,
+      lease,
+      at,
+      options,
+    );
   }
 }

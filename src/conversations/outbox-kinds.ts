@@ -1,0 +1,47 @@
+/**
+ * How each kind of outbox message becomes text at the moment it is sent, and what follows
+ * once it went out. A registry, so a new kind (a verbinder's relayed message, a campaign)
+ * registers itself in one place. `message` is built in: its body is the rendered text.
+ */
+import { BloeiError } from '../errors/bloei-error.js';
+import type { ChatAddress, OutboxEntry } from './outbox-ports.js';
+import type { RenderedMessage } from './ports.js';
+
+export interface OutboxKind {
+  /** The text to send now; null when there is nothing to say any more (e.g. claimed meanwhile). */
+  render(body: unknown, chat: ChatAddress): Promise<RenderedMessage | null>;
+  /** Runs after the platform accepted the message (e.g. a hand-off marked as alerted). */
+  sent?(body: unknown, chat: ChatAddress, at: Date): Promise<void>;
+}
+
+export class UnknownOutboxKindError extends BloeiError<{ kind: string }> {
+  override readonly name = 'UnknownOutboxKindError';
+  readonly code = 'OUTBOX_KIND_UNKNOWN';
+}
+
+/** An outbox entry for text rendered already, e.g. a reply of the turn. */
+export function messageEntry({ text, choices, ref }: RenderedMessage): OutboxEntry {
+  return { kind: 'message', body: { text, choices, ...(ref ? { ref } : {}) } };
+}
+
+export class OutboxKinds {
+  private readonly kinds = new Map<string, OutboxKind>([
+    ['message', { render: async (body) => body as RenderedMessage }],
+  ]);
+
+  register(name: string, kind: OutboxKind): this {
+    this.kinds.set(name, kind);
+    return this;
+  }
+
+  get(name: string): OutboxKind {
+    const kind = this.kinds.get(name);
+    if (!kind)
+      throw new UnknownOutboxKindError(`no outbox kind ${name}`, { context: { kind: name } });
+    return kind;
+  }
+
+  get names(): string[] {
+    return [...this.kinds.keys()];
+  }
+}
