@@ -416,7 +416,11 @@ class Turn implements TurnOps {
     }
     const show = kindOf(step).show;
     if (!show) return { key: step.text, params };
-    const { key, params: shown, keep } = show(step, {
+    const {
+      key,
+      params: shown,
+      keep,
+    } = show(step, {
       params,
       answers: run.answers,
       verbinderAvailable: this.verbinderAvailable,

@@ -25,7 +25,8 @@ export const scale = defineStepKind({
     labels: z.array(i18nKey).length(5),
   }),
   question: {
-    choices: (step) => step.labels.map((label, i) => ({ id: String(i + 1), label: { key: label } })),
+    choices: (step) =>
+      step.labels.map((label, i) => ({ id: String(i + 1), label: { key: label } })),
     picked: (id) => Number(id),
     parse(_step, text, { labelled, lexicon, languages, chosen, ask, fail }) {
       if (saysDontKnow(text, lexicon, languages)) return { ok: true, value: dontKnow };

@@ -96,6 +96,8 @@ export interface StepKind<Schema extends StepSchema = StepSchema> {
 }
 
 /** Declares a step kind; the identity, for type inference of its functions. */
-export function defineStepKind<Schema extends StepSchema>(kind: StepKind<Schema>): StepKind<Schema> {
+export function defineStepKind<Schema extends StepSchema>(
+  kind: StepKind<Schema>,
+): StepKind<Schema> {
   return kind;
 }
