@@ -23,7 +23,13 @@ import {
   type RetentionSettings,
 } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
-import { queueNames, type FollowUpJob, type QueueLimits, type QueueName } from './jobs/queues.js';
+import {
+  followUpQueueNames,
+  queueNames,
+  type FollowUpJob,
+  type QueueLimits,
+  type QueueName,
+} from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
@@ -229,8 +235,7 @@ export async function createApp(
           jobs.connection,
           {
             maintenance,
-            'followups-telegram': deliverFollowUp,
-            'followups-whatsapp': deliverFollowUp,
+            ...Object.fromEntries(followUpQueueNames.map((name) => [name, deliverFollowUp])),
           },
           logger,
           {
