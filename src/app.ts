@@ -8,28 +8,17 @@ import { OutboxKinds } from './conversations/outbox-kinds.js';
 import type { ChatAddress } from './conversations/outbox-ports.js';
 import { OutboxSender } from './conversations/outbox-sender.js';
 import type { Logger, Translator } from './conversations/ports.js';
-import { escalateHandoffs, type EscalationSettings } from './handoff/escalate-handoffs.js';
+import type { EscalationSettings } from './handoff/escalate-handoffs.js';
 import { HandoffActions } from './handoff/handoff-actions.js';
 import { HandoffAlerts, handoffAlertKind } from './handoff/handoff-alerts.js';
 import { handoffOpener } from './handoff/open-handoff.js';
-import { defaultReraiseAfterMs, reraiseAlerts } from './handoff/reraise-alerts.js';
 import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
 import { ChatStaffDesk } from './handoff/staff-desk.js';
 import type { JobConnection, JobQueues } from './jobs/job-queues.js';
-import { sendDueInvitations } from './invitations/send-due-invitations.js';
-import {
-  applyRetention,
-  type RetentionReport,
-  type RetentionSettings,
-} from './privacy/apply-retention.js';
+import { jobHandlers, maintenanceHandler, type MaintenanceReport } from './jobs/handlers/index.js';
+import type { RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
-import {
-  followUpQueueNames,
-  queueNames,
-  type FollowUpJob,
-  type QueueLimits,
-  type QueueName,
-} from './jobs/queues.js';
+import { queueNames, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
@@ -72,13 +61,7 @@ export interface App {
    * hand-offs, alerts that reached nobody raised again, invitations and follow-ups that are
    * due, retention, and a sweep of the outbox.
    */
-  maintenance(): Promise<{
-    escalations: number;
-    reraised: number;
-    invitations: number;
-    followUps: number;
-    retention: RetentionReport;
-  }>;
+  maintenance(): Promise<MaintenanceReport>;
   followUps: FollowUpDelivery;
   /** The texts editor: browse, edit, revert residents' texts, served without a restart. */
   texts: TextEditor;
@@ -205,45 +188,28 @@ export async function createApp(
     clock,
     ...(options.jobs?.followUps ? { settings: options.jobs.followUps } : {}),
   });
-  const maintenance = async () => {
-    const escalated = await escalateHandoffs(store, alerts, clock(), options.jobs?.escalation);
-    const again = await reraiseAlerts(
-      store,
-      alerts,
-      clock(),
-      logger,
-      options.outbox?.reraiseAfterMs ?? defaultReraiseAfterMs,
-    );
-    await send([...escalated.chats, ...again.chats]);
-    const dueFollowUps = jobs ? await jobs.followUps(await followUps.due()) : 0;
-    const result = {
-      escalations: escalated.escalations,
-      reraised: again.reraised,
-      invitations: await sendDueInvitations(store, handler, clock()),
-      followUps: dueFollowUps,
-      retention: await applyRetention(store, clock(), options.jobs?.retention),
-    };
-    await sender.sweep();
-    return result;
-  };
-  const deliverFollowUp = ({ followUpId, stage }: FollowUpJob) =>
-    followUps.deliver(followUpId, stage);
+  const maintenance = maintenanceHandler({
+    store,
+    alerts,
+    handler,
+    followUps,
+    jobs,
+    send,
+    sweep: () => sender.sweep(),
+    logger,
+    clock,
+    escalation: options.jobs?.escalation,
+    retention: options.jobs?.retention,
+    reraiseAfterMs: options.outbox?.reraiseAfterMs,
+  });
   const queues = options.jobs?.queues ?? queueNames;
   const worker =
     jobs && bullmq && queues.length > 0
-      ? new bullmq.JobWorker(
-          jobs.connection,
-          {
-            maintenance,
-            ...Object.fromEntries(followUpQueueNames.map((name) => [name, deliverFollowUp])),
-          },
-          logger,
-          {
-            queues,
-            ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}),
-            ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
-          },
-        )
+      ? new bullmq.JobWorker(jobs.connection, jobHandlers({ maintenance, followUps }), logger, {
+          queues,
+          ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}),
+          ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
+        })
       : null;
   if (worker) await jobs?.scheduleMaintenance(options.jobs?.maintenanceEveryMs);
   sender.start(options.outbox?.sweepEveryMs ?? 1_000);
