@@ -9,6 +9,7 @@ import { simulatorChannel } from '../src/bots/simulator/to-inbound.js';
 import { pinnedClock } from '../tests/support/golden.js';
 import { RecordingChannel } from '../tests/support/recording-channel.js';
 import { silentLogger } from '../tests/support/test-app.js';
+import { testIdSecret } from '../tests/support/test-id-secret.js';
 
 export interface BenchApp extends App {
   /** What Bloei sent on the simulator channel (named as in the test app, so its drivers fit). */
@@ -24,7 +25,7 @@ export async function createBenchApp(
 ): Promise<BenchApp> {
   const clock = pinnedClock();
   const app = await createApp(
-    { databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl' },
+    { databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl', idSecret: testIdSecret },
     silentLogger,
     { flood: false, clock: clock.now, ...options },
   );

@@ -20,6 +20,7 @@ import { importDueCohort } from '../tests/support/due-cohort.js';
 import { silentLogger } from '../tests/support/test-app.js';
 import { percentile, type BenchContext, type BenchResult } from './bench-context.js';
 import { SlowBotApi } from './slow-bot-api.js';
+import { testIdSecret } from '../tests/support/test-id-secret.js';
 
 const residents = 50;
 const answers = ['1', 'Van koken', 'Ik was kok', '1, 2', 'Koken voor de buren', 'Nederlands leren'];
@@ -109,7 +110,12 @@ async function telegramRun(
       if (!report.ok) throw new Error('cohort import failed');
     }
     app = await createApp(
-      { databaseUrl: db.url, dataDir: '/nonexistent', defaultLanguage: 'nl' },
+      {
+        databaseUrl: db.url,
+        dataDir: '/nonexistent',
+        defaultLanguage: 'nl',
+        idSecret: testIdSecret,
+      },
       silentLogger,
       {
         flood: false,

@@ -2,6 +2,7 @@
  * Wires Bloei's pieces together: database, translations, flows, the inbound handler, the
  * outbox sender and the channel router. `main.ts` and the tests build the app the same way.
  */
+import { useIdentitySecret } from './conversations/identity-key.js';
 import { InboundHandler } from './conversations/inbound-handler.js';
 import type { FloodSettings } from './conversations/flood-control.js';
 import { OutboxKinds } from './conversations/outbox-kinds.js';
@@ -12,18 +13,28 @@ import type { EscalationSettings } from './handoff/escalate-handoffs.js';
 import { HandoffActions } from './handoff/handoff-actions.js';
 import { HandoffAlerts, handoffAlertKind } from './handoff/handoff-alerts.js';
 import { handoffOpener } from './handoff/open-handoff.js';
+import { withoutTestResidents } from './handoff/test-resident-handoffs.js';
 import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
 import { ChatStaffDesk } from './handoff/staff-desk.js';
+import {
+  RelayToResident,
+  RelayToStaff,
+  relayToResidentKind,
+  relayToStaffKind,
+} from './handoff/relay-kinds.js';
+import { residentRelay } from './handoff/resident-relay.js';
 import type { JobConnection, JobQueues } from './jobs/job-queues.js';
 import { jobHandlers, maintenanceHandler, type MaintenanceReport } from './jobs/handlers/index.js';
 import type { RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
 import { queueNames, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
+import { WebchatChannel } from './bots/webchat/webchat-channel.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
 import type { FlowRegistry } from './flows/engine.js';
 import { flattenLocales, loadLocales } from './i18n/load-locales.js';
+import { identitySecret } from './privacy/identity-secret.js';
 import { readSourceHashes, shippedSources } from './i18n/source-hashes.js';
 import { createTranslator } from './i18n/translator.js';
 import { ConversationRepository } from './store/conversation-repository.js';
@@ -31,8 +42,12 @@ import { openDatabase, type DatabaseProgress } from './store/open-database.js';
 import { OutboxRepository } from './store/outbox-repository.js';
 import type { PrismaClient } from './store/prisma-client.js';
 import type { SqlPool } from './store/sql/sql-client.js';
+import { rekeyIdentities } from './store/rekey-identities.js';
 import { createStore, type Store } from './store/store.js';
 import { PrismaTextRepository } from './store/text-repository.js';
+import { PrismaWebchatTranscript } from './store/prisma-webchat-transcript.js';
+import { KaartService } from './kaart/kaart-service.js';
+import { PrismaOfferRepository } from './store/offer-repository.js';
 import { LiveTexts } from './texts/live-texts.js';
 import { TextEditor } from './texts/text-editor.js';
 
@@ -67,6 +82,14 @@ export interface App {
   texts: TextEditor;
   /** The texts this process serves; `refresh()` checks for other processes' changes now. */
   liveTexts: LiveTexts;
+  /**
+   * The dashboard's test chat. On the router of every process, so whichever process sends a
+   * test resident a message, it reaches the page; the web process starts it.
+   */
+  webchat: WebchatChannel;
+  /** The sociale kaart: offers in storage, and the catalogue residents' chats look them up in. */
+  offers: PrismaOfferRepository;
+  kaart: KaartService;
   close(): Promise<void>;
 }
 
@@ -101,23 +124,40 @@ export interface AppOptions {
   texts?: { refreshEveryMs?: number; tickMs?: number };
   /** Hears each step of getting the database ready (slow on the embedded one's first start). */
   progress?: (event: DatabaseProgress) => void;
+  kaart?: {
+    /** A kaart file (CSV) imported when the kaart is empty: the example, on a first run. */
+    example?: string | null;
+    /** How often this process looks for kaart changes made by another one (default 10 s). */
+    refreshEveryMs?: number;
+  };
 }
 
 export async function createApp(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage' | 'idSecret'>,
   logger: Logger,
   options: AppOptions = {},
 ): Promise<App> {
+  const secret = await identitySecret(config);
   const database = await openDatabase(config, options.progress);
   if (database.applied.length > 0) {
     logger.info({ migrations: database.applied }, 'database migrated');
   }
+  try {
+    const rekeyed = await rekeyIdentities(database.prisma, secret);
+    if (rekeyed) logger.info({ rekeyed }, 'identity keys made with the secret');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  useIdentitySecret(secret);
   const locales = loadLocales();
   const translator = await createTranslator(locales, config.defaultLanguage);
   const flows = loadFlows();
   const router = new ChannelRouter();
   const { prisma, sql } = database;
   const clock = options.clock ?? (() => new Date());
+  const webchat = new WebchatChannel(new PrismaWebchatTranscript(prisma), clock);
+  router.add(webchat);
   const textStore = new PrismaTextRepository(prisma);
   const liveTexts = new LiveTexts({
     store: textStore,
@@ -146,6 +186,11 @@ export async function createApp(
   const kinds = new OutboxKinds()
     .register(handoffAlertKind, alerts)
     .register(residentNoticeKind, notices);
+  // The relay kinds tell a verbinder of an undelivered answer through the sender itself.
+  const kick = (chats: readonly ChatAddress[]) => sender.kick(chats);
+  kinds
+    .register(relayToStaffKind, new RelayToStaff({ store, translator, send: kick, clock }))
+    .register(relayToResidentKind, new RelayToResident({ store, translator, send: kick, clock }));
   const sender = new OutboxSender({
     store: outbox,
     outbound: router,
@@ -159,6 +204,22 @@ export async function createApp(
   });
   const send = (chats: readonly ChatAddress[]) => sender.kick(chats);
   const handoffActions = new HandoffActions({ store, notices, send });
+  const offers = new PrismaOfferRepository(prisma);
+  const kaart = new KaartService({
+    store: offers,
+    texts: translator,
+    outbound: router,
+    clock,
+    log: logger,
+    ...(options.kaart?.refreshEveryMs ? { refreshEveryMs: options.kaart.refreshEveryMs } : {}),
+  });
+  try {
+    await kaart.start(options.kaart?.example ?? null);
+  } catch (error) {
+    await liveTexts.stop();
+    await database.close();
+    throw error;
+  }
   // BullMQ takes a second to load: only a process with Redis loads it.
   const bullmq = options.jobs
     ? { ...(await import('./jobs/job-queues.js')), ...(await import('./jobs/job-worker.js')) }
@@ -172,8 +233,10 @@ export async function createApp(
     flows,
     logger,
     defaultLanguage: config.defaultLanguage,
-    handoffs: handoffOpener,
+    handoffs: withoutTestResidents(handoffOpener),
+    relay: residentRelay,
     staff: new ChatStaffDesk(store, translator, handoffActions),
+    kaart: kaart.catalogue,
     clock,
     ...(options.newId ? { newId: options.newId } : {}),
     ...(options.flood !== undefined ? { flood: options.flood } : {}),
@@ -201,6 +264,7 @@ export async function createApp(
     escalation: options.jobs?.escalation,
     retention: options.jobs?.retention,
     reraiseAfterMs: options.outbox?.reraiseAfterMs,
+    kaart,
   });
   const queues = options.jobs?.queues ?? queueNames;
   const worker =
@@ -231,8 +295,12 @@ export async function createApp(
     followUps,
     texts,
     liveTexts,
+    webchat,
+    offers,
+    kaart,
     async close() {
       await liveTexts.stop();
+      await kaart.stop();
       await worker?.close();
       await jobs?.close();
       await sender.close();

@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ConfigError } from './errors/config-error.js';
+import { minimumSecretLength } from './conversations/identity-key.js';
 import type { FollowUpSettings } from './followups/follow-up-delivery.js';
 import type { QueueLimits } from './jobs/queues.js';
 
@@ -62,6 +63,11 @@ const schema = z.object({
   DATABASE_URL: optionalUrl,
   REDIS_URL: optionalUrl,
   BLOEI_DATA_DIR: z.string().default('./.data'),
+  /** Unset: one is generated into BLOEI_DATA_DIR on the first start. */
+  BLOEI_ID_SECRET: z.preprocess(
+    emptyAsUnset,
+    z.string().min(minimumSecretLength, `at least ${minimumSecretLength} characters`).optional(),
+  ),
   BLOEI_DEFAULT_LANGUAGE: z.string().default('nl'),
   /** Unset: info for `start`, warn for one-shot commands. */
   LOG_LEVEL: z.preprocess(
@@ -106,6 +112,9 @@ const schema = z.object({
   FLOOD_WINDOW_SECONDS: z.coerce.number().positive().default(10),
   RETENTION_MONTHS: z.coerce.number().int().positive().default(24),
   HANDOFF_RETENTION_MONTHS: z.coerce.number().int().positive().default(12),
+  UNCONSENTED_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  PROCESSED_RETENTION_DAYS: z.coerce.number().int().positive().default(3),
+  RELAY_RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   MAINTENANCE_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   JOB_LOCK_SECONDS: z.coerce.number().positive().default(30),
   BLOEI_QUEUE_PREFIX: z
@@ -152,6 +161,11 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   dataDir: string;
+  /**
+   * The secret conversation keys are made with (a keyed hash of channel and user id); unset:
+   * generated into the data directory. Every process of one installation needs the same one.
+   */
+  idSecret: string | undefined;
   defaultLanguage: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'] | undefined;
   telegram: TelegramConfig | undefined;
@@ -181,8 +195,19 @@ export interface Config {
   flood: { messages: number; windowMs: number };
   /** A message sent longer ago than this when Bloei handles it is late: not taken as an answer. */
   lateAfterMs: number;
-  /** Months of inactivity after which a resident is erased; months a closed hand-off keeps its details. */
-  retention: { contactMonths: number; handoffMonths: number };
+  /**
+   * Months of inactivity after which a resident is erased; months a closed hand-off keeps its
+   * details; days a conversation nobody consented in is kept after its last message; days the
+   * ids of handled messages (and sent outbox messages) are kept to recognise a redelivery;
+   * days a closed hand-off keeps the messages relayed between resident and verbinder.
+   */
+  retention: {
+    contactMonths: number;
+    handoffMonths: number;
+    conversationDays: number;
+    processedDays: number;
+    relayDays: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -226,7 +251,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     flood: { messages: e.FLOOD_MESSAGES, windowMs: e.FLOOD_WINDOW_SECONDS * 1000 },
     lateAfterMs: e.INBOUND_LATE_AFTER_SECONDS * 1000,
-    retention: { contactMonths: e.RETENTION_MONTHS, handoffMonths: e.HANDOFF_RETENTION_MONTHS },
+    retention: {
+      contactMonths: e.RETENTION_MONTHS,
+      handoffMonths: e.HANDOFF_RETENTION_MONTHS,
+      conversationDays: e.UNCONSENTED_RETENTION_DAYS,
+      processedDays: e.PROCESSED_RETENTION_DAYS,
+      relayDays: e.RELAY_RETENTION_DAYS,
+    },
     queuePrefix: e.BLOEI_QUEUE_PREFIX,
     maintenanceEveryMs: e.MAINTENANCE_INTERVAL_SECONDS * 1000,
     jobLockMs: e.JOB_LOCK_SECONDS * 1000,
@@ -269,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: e.BLOEI_DATA_DIR,
+    idSecret: e.BLOEI_ID_SECRET,
     defaultLanguage: e.BLOEI_DEFAULT_LANGUAGE,
     logLevel: e.LOG_LEVEL,
   };

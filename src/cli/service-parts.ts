@@ -20,10 +20,7 @@ export function jobOptions(
     lockMs: config.jobLockMs,
     escalation: config.escalation,
     followUps: config.followUps,
-    retention: {
-      contactMonths: config.retention.contactMonths,
-      handoffMonths: config.retention.handoffMonths,
-    },
+    retention: config.retention,
     limits: config.limits,
     ...(queues ? { queues } : {}),
   };

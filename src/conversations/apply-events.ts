@@ -9,7 +9,13 @@ import type { ChoiceSets } from '../flows/step-view.js';
 import type { OutboundMessage } from './messages.js';
 import { myDataMessage } from './my-data-message.js';
 import type { ChatAddress } from './outbox-ports.js';
-import type { ContactSnapshot, HandoffOpener, StoreTx, Translator } from './ports.js';
+import type {
+  ContactSnapshot,
+  HandoffOpener,
+  ResidentRelay,
+  StoreTx,
+  Translator,
+} from './ports.js';
 
 export interface ApplyInput {
   tx: StoreTx;
@@ -20,6 +26,8 @@ export interface ApplyInput {
   choiceSets: ChoiceSets;
   /** Opens hand-offs (owner, alert in the outbox); without it none is opened. */
   handoffs: HandoffOpener | undefined;
+  /** Passes messages on to the verbinder talking with the resident; without it none is. */
+  relay?: ResidentRelay | undefined;
   /** The resident this turn is with. */
   to: { channel: string; userId: string; displayName: string | null };
   now: Date;
@@ -98,6 +106,25 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
           at: now,
         });
         chats.push(...opened.chats);
+        break;
+      }
+      case 'offer_chosen':
+        if (!contactId) break;
+        await tx.recordOfferChoice?.(contactId, {
+          offerId: event.offerId,
+          action: event.action,
+          wijk,
+          at: now,
+        });
+        break;
+      case 'relayed':
+      case 'media_forwarded': {
+        if (!contactId || !input.relay) break;
+        const message = {
+          text: event.type === 'relayed' ? (event.text ?? null) : null,
+          mediaKind: event.media ? (event.media.kind ?? 'media') : null,
+        };
+        chats.push(...(await input.relay.relay(tx, contactId, message, now)));
         break;
       }
       case 'stopped':

@@ -14,6 +14,7 @@ import {
   type EngineInput,
   type FlowRegistry,
 } from '../flows/engine.js';
+import type { KaartLookup } from '../flows/kaart-lookup.js';
 import { initialState, type ConversationState } from '../flows/state.js';
 import type { EngineEvent } from '../flows/events.js';
 import { applyEvents } from './apply-events.js';
@@ -31,6 +32,7 @@ import {
   type ConversationStore,
   type HandoffOpener,
   type Logger,
+  type ResidentRelay,
   type StaffDesk,
   type StoreTx,
   type Translator,
@@ -45,12 +47,15 @@ export interface InboundHandlerDeps {
   flows: FlowRegistry;
   logger: Logger;
   handoffs?: HandoffOpener;
+  relay?: ResidentRelay;
   staff?: StaffDesk;
   /** Per-resident message budget; false switches it off (the scripted simulator). */
   flood?: FloodSettings | false;
   clock?: () => Date;
   newId?: () => string;
   defaultLanguage?: string;
+  /** The sociale kaart in memory: the engine looks offers up in it, for this resident's wijk. */
+  kaart?: { forResident(wijk: string | null): KaartLookup };
 }
 
 /** What a turn works on: a resident's message, or a flow Bloei starts itself. */
@@ -92,9 +97,16 @@ export class InboundHandler {
    */
   handle(inbound: InboundMessage): Promise<OutboundMessage[]> {
     const chat = chatOf(inbound.channel, inbound.userId);
+    // A flood is counted as messages arrive, not as their turns finish (a busy server would
+    // hide it). Late messages get one note between them, not a reply each: no reason to slow
+    // them. The turns still go one at a time, in the order the messages came.
+    const admitted =
+      inbound.late || !this.flood
+        ? undefined
+        : this.flood.admit(chat.key, () => this.slowDown(chat, inbound));
+    admitted?.catch(() => undefined);
     return this.lane.run(chat.key, async () => {
-      // Late messages get one note between them, not a reply each: no reason to slow them.
-      if (!inbound.late) await this.flood?.admit(chat.key, () => this.slowDown(chat, inbound));
+      await admitted;
       const input = toEngineInput(inbound);
       const delivery = createHash('sha256')
         .update(`${chat.key}:${inbound.messageId}`)
@@ -205,6 +217,8 @@ export class InboundHandler {
       newId: this.newId,
       choiceSets: await this.deps.store.choiceSets(),
       handoffOpen: snapshot.handoffOpen,
+      kaart: this.deps.kaart?.forResident(contact?.wijk ?? null),
+      relay: snapshot.relay,
     };
     const result = this.run(ctx, state, source.input);
     const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };
@@ -273,6 +287,7 @@ export class InboundHandler {
         flows: this.deps.flows,
         choiceSets: await this.deps.store.choiceSets(),
         handoffs: this.deps.handoffs,
+        relay: this.deps.relay,
         to: { ...chatTo(chat), displayName: inbound?.displayName ?? null },
         now,
         contact,

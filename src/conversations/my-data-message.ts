@@ -95,6 +95,14 @@ export function myDataMessage(record: ContactRecord | null, context: MyDataConte
         ...record.notes.map((n) =>
           line('privacy.noteLine', { date: day.format(n.at), text: shorten(n.text) }),
         ),
+        // And so is what they and their verbinder wrote each other through Bloei.
+        ...record.relayed.map((m) =>
+          line('privacy.relayLine', {
+            direction: words(`privacy.relayDirection.${m.direction}`, m.direction),
+            date: day.format(m.at),
+            text: shorten(m.text ?? ''),
+          }),
+        ),
       ]),
       signUps: list(
         record.signUps.map((s) =>

@@ -12,6 +12,16 @@ export interface OutboxKind {
   render(body: unknown, chat: ChatAddress): Promise<RenderedMessage | null>;
   /** Runs after the platform accepted the message (e.g. a hand-off marked as alerted). */
   sent?(body: unknown, chat: ChatAddress, at: Date): Promise<void>;
+  /**
+   * Runs when the message was given up (`failed`) or the person can no longer be reached
+   * (`unreachable`), so its sender can be told (e.g. a verbinder's relayed answer).
+   */
+  undelivered?(
+    body: unknown,
+    chat: ChatAddress,
+    outcome: 'failed' | 'unreachable',
+    at: Date,
+  ): Promise<void>;
 }
 
 export class UnknownOutboxKindError extends BloeiError<{ kind: string }> {

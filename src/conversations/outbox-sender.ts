@@ -186,6 +186,8 @@ export class OutboxSender {
         if (attempt.message) {
           sent.push(attempt.message);
           await this.afterSent(row, chat, trace);
+        } else if (attempt.outcome === 'failed' || attempt.outcome === 'unreachable') {
+          await this.afterUndelivered(row, chat, attempt.outcome, trace);
         }
         if (!done.held) {
           logger.warn(trace, 'outbox lease lost while sending; another sender goes on');
@@ -266,6 +268,22 @@ export class OutboxSender {
       return await send();
     } finally {
       clearInterval(timer);
+    }
+  }
+
+  private async afterUndelivered(
+    row: OutboxRow,
+    chat: ChatAddress,
+    outcome: 'failed' | 'unreachable',
+    trace: object,
+  ): Promise<void> {
+    try {
+      await this.deps.kinds.get(row.kind).undelivered?.(row.body, chat, outcome, this.clock());
+    } catch (error) {
+      this.deps.logger.warn(
+        { ...trace, kind: row.kind, err: describe(error) },
+        'after-failure step failed',
+      );
     }
   }
 

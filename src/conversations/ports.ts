@@ -44,6 +44,8 @@ export interface TurnSnapshot {
   contact: ContactSnapshot | null;
   /** An open hand-off other than a safety one: no questionnaire starts meanwhile. */
   handoffOpen: boolean;
+  /** A verbinder claimed their hand-off: what the resident writes is relayed to them. */
+  relay: boolean;
   staff: StaffIdentity | null;
 }
 
@@ -100,8 +102,12 @@ export interface ContactRecord {
   handoffs: { number: number; reason: string; status: string; at: Date }[];
   /** What verbinders wrote down about the resident's hand-offs. */
   notes: { handoff: number; text: string; at: Date }[];
+  /** The messages relayed between the resident and a verbinder. */
+  relayed: { handoff: number; direction: string; text: string | null; at: Date }[];
   signUps: { kind: string; category: string; status: string }[];
   enrolments: { cohort: string; training: string }[];
+  /** Offers of the sociale kaart the resident chose (go / details), by name. */
+  offerChoices?: { offer: string; action: string; at: Date }[];
 }
 
 /** A hand-off to open, as the engine asked for it. */
@@ -111,6 +117,33 @@ export interface HandoffRequest {
   wijk: string | null;
   summary: { flow: string | null; answers: Record<string, AnswerValue> };
   at: Date;
+}
+
+/** A message relayed between a resident (`in`) and a verbinder (`out`), as it is kept. */
+export interface RelayMessageRow {
+  handoffId: string;
+  direction: 'in' | 'out';
+  authorId: string | null;
+  text: string | null;
+  mediaKind: string | null;
+  savedReply: string | null;
+  at: Date;
+  /** `inbox` when nobody's chat gets it: the claimer reads it in the dashboard. */
+  outcome?: 'inbox';
+}
+
+/**
+ * Passes what a resident writes on to the verbinder who claimed their hand-off, in the
+ * turn's transaction: the message kept, its relay put in the verbinder's outbox. Returns the
+ * chats written to.
+ */
+export interface ResidentRelay {
+  relay(
+    tx: StoreTx,
+    contactId: string,
+    message: { text: string | null; mediaKind: string | null },
+    at: Date,
+  ): Promise<ChatAddress[]>;
 }
 
 /** A verbinder or coordinator who could own a hand-off, with their load. */
@@ -200,12 +233,26 @@ export interface StoreTx {
     answers: Record<string, AnswerValue>,
     at: Date,
   ): Promise<void>;
+  /**
+   * The resident chose an offer of the sociale kaart: kept with them (until erased) and
+   * counted anonymously for the indicators. Optional: a store without a kaart ignores it.
+   */
+  recordOfferChoice?(
+    contactId: string,
+    choice: { offerId: string; action: 'go' | 'details'; wijk: string | null; at: Date },
+  ): Promise<void>;
   /** Linked, active staff who could own a hand-off, with their open hand-offs. */
   ownerCandidates(): Promise<OwnerCandidateRow[]>;
   insertHandoff(
     contactId: string,
     handoff: HandoffRequest & { ownerId: string | null },
   ): Promise<string>;
+  /** The contact's claimed hand-off and the chat of whoever claimed it (null: not linked). */
+  claimedHandoff(
+    contactId: string,
+  ): Promise<{ id: string; claimer: { channel: string; externalId: string } | null } | null>;
+  /** Keeps a message of the conversation between a resident and a verbinder. */
+  insertRelayMessage(row: RelayMessageRow): Promise<string>;
   /**
    * Writes messages into a chat's outbox, numbered after what is there, and leases the chat
    * to `lease` when nobody is sending it.
@@ -283,13 +330,16 @@ export interface Outbound {
   send(message: OutboundMessage): Promise<string | void>;
 }
 
-/** Opens hand-offs inside a turn's transaction: owner chosen, alert put in the outbox. */
+/**
+ * Opens hand-offs inside a turn's transaction: owner chosen, alert put in the outbox.
+ * `handoffId` is null when none was opened (a member of staff trying Bloei out).
+ */
 export interface HandoffOpener {
   open(
     tx: StoreTx,
     contactId: string,
     request: HandoffRequest,
-  ): Promise<{ handoffId: string; chats: ChatAddress[] }>;
+  ): Promise<{ handoffId: string | null; chats: ChatAddress[] }>;
 }
 
 /**

@@ -26,7 +26,12 @@ export function checkFlows(flows: FlowRegistry, locales: LocaleTable): string[] 
 }
 
 function targetsOf(step: Step): string[] {
-  return [step.next, ...(isQuestion(step) ? step.branches.map((b) => b.next) : [])];
+  if (!isQuestion(step)) return [step.next];
+  return [
+    step.next,
+    ...step.branches.map((b) => b.next),
+    ...(step.kaart ? [step.kaart.otherwise] : []),
+  ];
 }
 
 function checkFlow(flow: FlowDefinition, flows: FlowRegistry): string[] {

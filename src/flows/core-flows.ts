@@ -11,6 +11,8 @@ export const coreFlows = {
   leaveQuestionnaire: 'leaveQuestionnaire',
   /** "Shall I pass your voice note or photo on to a verbinder?" */
   mediaOffer: 'mediaOffer',
+  /** "Wat is er te doen in mijn wijk?": the sociale kaart by interest. */
+  nearby: 'nearby',
 } as const;
 
 /** The offer of a verbinder after a concern of this kind. */

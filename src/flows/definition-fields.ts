@@ -19,8 +19,11 @@ export const choiceSchema = z.object({
 });
 export type Choice = z.infer<typeof choiceSchema>;
 
-/** Named choice sets the host supplies at run time, kept as data and edited without code. */
-export const choiceSetNames = ['wijken'] as const;
+/**
+ * Named choice sets given at run time: by the host, kept as data and edited without code
+ * (`wijken`), or by the sociale kaart for this run (`offers`, `offerInterests`).
+ */
+export const choiceSetNames = ['wijken', 'offers', 'offerInterests'] as const;
 export type ChoiceSetName = (typeof choiceSetNames)[number];
 
 /** A branch: when the parsed answer equals one of `when`, go to `next`. */

@@ -4,6 +4,8 @@
  * text, `system.invalid.<kind>`, and the word lists its parser reads.
  */
 import { keywords } from './keywords/index.js';
+import { kaartQuestionKeys } from './kaart-questions.js';
+import { offerMessageKeys } from './offer-messages.js';
 import { noVerbinderKeys } from './no-verbinder.js';
 import { questionKinds, stepKinds } from './steps/index.js';
 
@@ -35,4 +37,6 @@ export const engineKeys: readonly string[] = [
   'common.notAnswered',
   ...stepKinds.flatMap((kind) => kind.question?.words ?? []),
   ...keywords.map((k) => `keywords.${k}`),
+  ...offerMessageKeys,
+  ...kaartQuestionKeys,
 ];

@@ -13,9 +13,12 @@ import {
 } from './answers/match-keyword.js';
 import { coreFlows } from './core-flows.js';
 import type { EngineEvent, MessageParam, BotMessage, InvalidReason } from './events.js';
+import { kaartChoiceSets, kaartParams, skipKaartQuestion } from './kaart-questions.js';
+import type { KaartLookup } from './kaart-lookup.js';
 import { runKeyword } from './keywords/index.js';
 import type { Lexicon } from './lexicon.js';
 import { respondToMedia } from './media-actions.js';
+import { relayedEvent, relayedKeywords, relayToVerbinder } from './relay-actions.js';
 import { noVerbinderKeys, noVerbinderParams } from './no-verbinder.js';
 import { concernToOffer, offerCare, respondToCrisis } from './safety/respond-to-signals.js';
 import { initialState, type ConversationState, type Run } from './state.js';
@@ -43,11 +46,18 @@ export interface EngineContext {
    */
   handoffOpen?: boolean;
   /**
+   * A verbinder claimed the resident's hand-off and talks with them through Bloei: what the
+   * resident writes is relayed to that verbinder (relay-actions.ts).
+   */
+  relay?: boolean;
+  /**
    * Whether anyone (a verbinder of the resident's wijk, or a coordinator) can receive a
    * hand-off now. When false, a hand-off is still raised, but the resident is told how to
    * reach WIJeindhoven themselves instead of being promised a call. Default: true.
    */
   verbinderAvailable?: boolean;
+  /** The sociale kaart, for questions about it; without it they go to their `otherwise`. */
+  kaart?: KaartLookup;
 }
 
 /** A resident's message as the engine sees it; adapters produce these, never meaning. */
@@ -115,10 +125,16 @@ class Turn implements TurnOps {
     }
     const said = input.type === 'late' ? input.input : input;
     if (said.type === 'text') {
-      if (respondToCrisis(this, said.text)) return;
+      if (respondToCrisis(this, said.text)) {
+        // The verbinder in the conversation reads what made Bloei give the numbers too.
+        if (this.ctx.relay && this.state.consented) this.emit(relayedEvent(said));
+        return;
+      }
       const keyword = recognizeKeyword(said.text, this.ctx.lexicon, this.state.language);
-      if (keyword && runKeyword(this, keyword)) return;
+      const forVerbinder = this.ctx.relay && keyword && relayedKeywords.has(keyword);
+      if (keyword && !forVerbinder && runKeyword(this, keyword)) return;
     }
+    if (relayToVerbinder(this, said)) return;
     if (input.type === 'late') return this.onLate(input.sentAt);
     if (input.type === 'media' && respondToMedia(this, input)) return;
     if (this.state.safetyHold) return this.say('safety.holding');
@@ -266,6 +282,8 @@ class Turn implements TurnOps {
     const step = this.step(run, stepId);
     run.step = stepId;
     run.invalid = 0;
+    const instead = skipKaartQuestion(this, run, step);
+    if (instead) return this.goTo(run, instead);
     if (isQuestion(step)) return this.ask(run);
     this.emit({ type: 'message', message: this.message(run, step) });
     if (this.act(run, step.do, undefined)) return;
@@ -313,16 +331,17 @@ class Turn implements TurnOps {
     }
     const name = step.save ?? run.step;
     run.answers[name] = parsed.value;
-    this.emit({
-      type: 'answer_saved',
-      runId: run.id,
-      flow: run.flow,
-      flowVersion: run.version,
-      step: run.step,
-      name,
-      value: parsed.value,
-      indicator: step.indicator ?? null,
-    });
+    if (step.stored)
+      this.emit({
+        type: 'answer_saved',
+        runId: run.id,
+        flow: run.flow,
+        flowVersion: run.version,
+        step: run.step,
+        name,
+        value: parsed.value,
+        indicator: step.indicator ?? null,
+      });
     if (parsed.truncated) this.say('system.truncated', { count: { text: String(parsed.max) } });
     if (this.act(run, step.do, parsed.value)) return;
     const answerKey = Array.isArray(parsed.value) ? parsed.value : [String(parsed.value)];
@@ -414,6 +433,7 @@ class Turn implements TurnOps {
         ? describeAnswer(flow, value.slice(1), run.answers[value.slice(1)], this.sets)
         : { text: value };
     }
+    Object.assign(params, kaartParams(this, run, step));
     const show = kindOf(step).show;
     if (!show) return { key: step.text, params };
     const {
@@ -434,7 +454,7 @@ class Turn implements TurnOps {
   }
 
   private get sets(): ChoiceSets {
-    return this.ctx.choiceSets ?? {};
+    return kaartChoiceSets(this, this.state.run, this.ctx.choiceSets ?? {});
   }
 
   say(key: string, params: Record<string, MessageParam> = {}): void {

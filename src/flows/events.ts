@@ -6,8 +6,14 @@ import type { ConsentPurpose, ContactField, HandoffReason, RecordKind } from './
 import type { AnswerValue, MediaRef } from './state.js';
 import type { QuestionKindName } from './steps/index.js';
 
-/** A value inside a message: literal text, a translatable key, or a list of either. */
-export type MessageParam = { text: string } | { key: string } | { list: MessageParam[] };
+/**
+ * A value inside a message: literal text, a translatable key (with values of its own, e.g. a
+ * card's "Waar: {{value}}" line), or a list of these.
+ */
+export type MessageParam =
+  | { text: string }
+  | { key: string; params?: Record<string, MessageParam> }
+  | { list: MessageParam[] };
 
 export interface BotMessage {
   key: string;
@@ -54,6 +60,12 @@ export type EngineEvent =
    * urgent one waits): the host passes it on to that verbinder. Bloei does not look at it.
    */
   | { type: 'media_forwarded'; media: MediaRef }
+  /**
+   * What the resident wrote (or the media they sent) while a verbinder talks with them: the
+   * host passes it on to the verbinder who claimed the hand-off, and keeps it with it.
+   */
+  | { type: 'relayed'; text: string; media?: undefined }
+  | { type: 'relayed'; text?: undefined; media: MediaRef }
   | {
       type: 'record_completed';
       record: RecordKind;
@@ -61,6 +73,11 @@ export type EngineEvent =
       flow: string;
       answers: Record<string, AnswerValue>;
     }
+  /**
+   * The resident chose an offer of the sociale kaart: to go there with a verbinder, or to
+   * get its details. The host records it (what residents chose is an indicator).
+   */
+  | { type: 'offer_chosen'; offerId: string; action: 'go' | 'details' }
   /** The resident said STOP: no more messages until they write again. */
   | { type: 'stopped' }
   /** Consent declined (or STOP before consent): keep nothing about this conversation. */

@@ -28,7 +28,10 @@ export function pluralForms(language: string): readonly string[] {
 export const sameInEveryLanguage = [
   /^language\.names\./,
   /^staff\.summaryLine$/,
+  /^staff\.relayed$/,
+  /^relay\.fromVerbinder$/,
   /^privacy\.channelNames\.(telegram|whatsapp)$/,
+  /^kaart\.(offerLine|offerCard)$/,
 ];
 
 /**

@@ -15,8 +15,18 @@ export interface ViewChoice {
   label: { key: string } | { text: string };
 }
 
+/**
+ * One choice of a set given at run time: shown by its `name` (the same in every language, a
+ * wijk's or an offer's), or by the text of `key` when it has one (an interest).
+ */
+export interface SetChoice {
+  id: string;
+  name: string;
+  key?: string;
+}
+
 /** Choice sets the host supplies at run time, e.g. the wijken: `{ id, name }` per entry. */
-export type ChoiceSets = Partial<Record<ChoiceSetName, readonly { id: string; name: string }[]>>;
+export type ChoiceSets = Partial<Record<ChoiceSetName, readonly SetChoice[]>>;
 
 export function questionChoices(step: Step, sets: ChoiceSets = {}): ViewChoice[] {
   return kindOf(step).question?.choices(step, sets) ?? [];

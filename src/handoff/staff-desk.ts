@@ -1,8 +1,10 @@
 /**
  * Messages from verbinders. An unlinked chat that sends a valid one-time code becomes that
- * verbinder's chat; a linked chat can claim ("pak 12" or the button), close ("sluit 12"),
- * list open hand-offs, or unlink with "stop". Claiming tells the resident, in their own
- * language, who will contact them; closing returns the resident to the bot.
+ * verbinder's chat; a linked chat can claim ("pak 12" or the button), answer the resident
+ * ("antwoord 12 Hoi Samira", "reply 12 …", a saved reply "antwoord 12 /bel-morgen"), close
+ * ("sluit 12"), list open hand-offs, or unlink with "stop". Claiming tells the resident, in
+ * their own language, who will contact them; from then on what the resident writes reaches
+ * the verbinder as "#12 Samira: …"; closing returns the resident to the bot.
  */
 import type { InboundMessage, OutboundMessage } from '../conversations/messages.js';
 import type { StaffDesk, StaffIdentity, Translator } from '../conversations/ports.js';
@@ -13,6 +15,7 @@ import { identityKey } from '../conversations/identity-key.js';
 import type { Store } from '../store/store.js';
 import type { HandoffAction, HandoffActions } from './handoff-actions.js';
 import { hashLinkCode, linkCodePattern } from './link-code.js';
+import { savedReplies, savedReplyOf } from './saved-replies.js';
 
 export interface StaffDeskOptions {
   /** Wrong codes a chat may send per hour before it is refused for a while. */
@@ -20,7 +23,10 @@ export interface StaffDeskOptions {
 }
 
 type Verbinder = StaffIdentity;
-type Command = { action: HandoffAction; number: number } | { action: 'open' | 'stop' | 'help' };
+type Command =
+  | { action: HandoffAction; number: number }
+  | { action: 'reply'; number: number; text: string }
+  | { action: 'open' | 'stop' | 'help' };
 
 export class ChatStaffDesk implements StaffDesk {
   private readonly maxAttempts: number;
@@ -91,6 +97,8 @@ export class ChatStaffDesk implements StaffDesk {
       case 'claim':
       case 'close':
         return this.act(verbinder, command.action, command.number, inbound, now);
+      case 'reply':
+        return this.reply(verbinder, command.number, command.text, inbound, now);
     }
   }
 
@@ -127,6 +135,24 @@ export class ChatStaffDesk implements StaffDesk {
     return [this.to(inbound, verbinder.language, reply)];
   }
 
+  private async reply(
+    verbinder: Verbinder,
+    number: number,
+    text: string,
+    inbound: InboundMessage,
+    now: Date,
+  ): Promise<OutboundMessage[]> {
+    const saved = savedReplyOf(text);
+    if (saved === null) {
+      const list = savedReplies.map((r) => `/${r}`).join(', ');
+      const message = { key: 'staff.unknownSavedReply', params: { list: { text: list } } };
+      return [this.to(inbound, verbinder.language, message)];
+    }
+    const said = saved ? { saved } : { text };
+    const { reply } = await this.actions.reply(number, verbinder, said, now);
+    return [this.to(inbound, verbinder.language, reply)];
+  }
+
   private parse(inbound: InboundMessage, language: string): Command {
     const { content } = inbound;
     if (content.type === 'choice') {
@@ -141,6 +167,11 @@ export class ChatStaffDesk implements StaffDesk {
     const languages = [language, ...alwaysUnderstood.filter((l) => l !== language)];
     const said = (action: string) =>
       words(this.translator, `staff.words.${action}`, languages).map((w) => normalize(w));
+    // "antwoord 12 <text>": the text goes to the resident as typed, not normalised.
+    const answer = /^(\S+)\s+#?(\d+)\s+([^]+)$/u.exec(content.text.trim());
+    if (answer && said('reply').includes(normalize(answer[1]!))) {
+      return { action: 'reply', number: Number(answer[2]), text: answer[3]!.trim() };
+    }
     const withNumber = /^(.*?)\s*#?\s*(\d+)$/.exec(text);
     if (withNumber) {
       const [, verb = '', digits = ''] = withNumber;

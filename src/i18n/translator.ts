@@ -101,13 +101,7 @@ class I18nextTranslator implements LiveTranslator {
   render(message: BotMessage, language: string): RenderedMessage {
     const lng = this.languages.includes(language) ? language : this.fallback;
     const rtl = rtlLanguages.has(lng);
-    const values: Record<string, string | number> = {};
-    for (const [name, param] of Object.entries(message.params)) {
-      const value = this.param(param, lng);
-      // A resident's words or a Latin name inside Arabic: isolated, so it cannot reorder
-      // the sentence around it. `count` stays a number for i18next's plural rules.
-      values[name] = name === 'count' ? Number(value) : rtl ? isolate(value) : value;
-    }
+    const values = this.values(message.params, lng);
     const choices = (message.choices ?? []).map((c) => ({
       id: c.id,
       label: directed(this.param(c.label, lng), rtl),
@@ -120,9 +114,22 @@ class I18nextTranslator implements LiveTranslator {
     };
   }
 
+  private values(params: Record<string, MessageParam>, language: string) {
+    const values: Record<string, string | number> = {};
+    for (const [name, param] of Object.entries(params)) {
+      const value = this.param(param, language);
+      // A resident's words or a Latin name inside Arabic: isolated, so it cannot reorder
+      // the sentence around it. `count` stays a number for i18next's plural rules.
+      values[name] =
+        name === 'count' ? Number(value) : rtlLanguages.has(language) ? isolate(value) : value;
+    }
+    return values;
+  }
+
   private param(param: MessageParam, language: string): string {
     if ('text' in param) return param.text;
-    if ('key' in param) return this.must(param.key, language);
+    if ('key' in param)
+      return this.must(param.key, language, this.values(param.params ?? {}, language));
     return param.list.map((item) => `  - ${this.param(item, language)}`).join('\n');
   }
 

@@ -33,4 +33,9 @@ export interface OfferStore {
   confirmStillCorrect(offerId: string, at: Date): Promise<boolean>;
   /** Shows or hides an offer. False when there is no such offer. */
   setActive(offerId: string, active: boolean): Promise<boolean>;
+  /**
+   * Changes whenever an offer is added or changed (its translations with it): a process that
+   * keeps the kaart in memory reloads only then.
+   */
+  kaartVersion(): Promise<string>;
 }

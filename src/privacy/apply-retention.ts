@@ -1,7 +1,8 @@
 /**
  * Retention: residents who have not written for `contactMonths` (default 24) are erased the
  * way "forget me" erases them, keeping only anonymous counts; closed hand-offs lose their
- * details (the answers summary and verbinders' notes) after `handoffMonths` (default 12);
+ * details (the answers summary and verbinders' notes) after `handoffMonths` (default 12),
+ * and the messages relayed between resident and verbinder after `relayDays` (default 90);
  * conversations of people who never consented go after `conversationDays` (default 30)
  * without a message; the ids that recognise a redelivered message after
  * `processedDays` (default 3); sent messages and quiet outbox chats after as many days;
@@ -13,6 +14,7 @@ import type { Store } from '../store/store.js';
 export interface RetentionSettings {
   contactMonths: number;
   handoffMonths: number;
+  relayDays?: number;
   conversationDays?: number;
   processedDays?: number;
 }
@@ -20,6 +22,7 @@ export interface RetentionSettings {
 export const defaultRetention: Required<RetentionSettings> = {
   contactMonths: 24,
   handoffMonths: 12,
+  relayDays: 90,
   conversationDays: 30,
   processedDays: 3,
 };
@@ -27,6 +30,7 @@ export const defaultRetention: Required<RetentionSettings> = {
 export interface RetentionReport {
   erased: number;
   handoffsCleared: number;
+  relayedPruned: number;
   conversationsPruned: number;
 }
 
@@ -35,7 +39,7 @@ export async function applyRetention(
   now: Date,
   settings: RetentionSettings = defaultRetention,
 ): Promise<RetentionReport> {
-  const { conversationDays, processedDays } = { ...defaultRetention, ...settings };
+  const { conversationDays, processedDays, relayDays } = { ...defaultRetention, ...settings };
   const before = (duration: { months?: number; days?: number }) =>
     DateTime.fromJSDate(now).minus(duration).toJSDate();
   let erased = 0;
@@ -45,11 +49,12 @@ export async function applyRetention(
   const handoffsCleared = await store.handoffs.clearClosedBefore(
     before({ months: settings.handoffMonths }),
   );
+  const relayedPruned = await store.relay.pruneClosedBefore(before({ days: relayDays }));
   const conversationsPruned = await store.conversations.pruneUnconsented(
     before({ days: conversationDays }),
   );
   await store.conversations.pruneProcessed(before({ days: processedDays }));
   await store.outbox.prune(processedDays);
   await store.staff.pruneSessions(now);
-  return { erased, handoffsCleared, conversationsPruned };
+  return { erased, handoffsCleared, relayedPruned, conversationsPruned };
 }

@@ -39,6 +39,7 @@ interface SnapshotRow {
   wijk: string | null;
   firstName: string | null;
   handoffOpen: boolean;
+  relay: boolean;
   staffId: string | null;
   staffName: string | null;
   staffLanguage: string | null;
@@ -53,6 +54,9 @@ SELECT
     SELECT 1 FROM "Handoff" h
     WHERE h."contactId" = k."id" AND h."status" <> 'closed' AND h."reason" <> 'safety_signal'
   )) AS "handoffOpen",
+  (k."id" IS NOT NULL AND EXISTS (
+    SELECT 1 FROM "Handoff" h WHERE h."contactId" = k."id" AND h."status" = 'claimed'
+  )) AS "relay",
   v."id" AS "staffId", v."name" AS "staffName", v."language" AS "staffLanguage"
 FROM (SELECT 1) AS one
 LEFT JOIN "Conversation" c ON c."identityKey" = $3
@@ -208,6 +212,7 @@ export class ConversationRepository implements ConversationStore {
           : null,
       contact,
       handoffOpen: r.handoffOpen,
+      relay: r.relay,
       staff,
     };
   }

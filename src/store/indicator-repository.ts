@@ -1,9 +1,11 @@
 /**
  * What the Buurt in Bloei indicators are counted from, for a period and a wijk (null: every
  * wijk): answers with an indicator, the anonymous counts of residents forgotten since,
- * matches, talentenscans, sign-ups, check-ins and trainees' ladder steps.
+ * matches, talentenscans, sign-ups, check-ins and trainees' ladder steps. Test residents
+ * (staff trying Bloei in the browser) are never counted.
  */
 import type { Db } from './db.js';
+import { realMatch, realResident } from './finders/real-residents.js';
 
 export interface Period {
   gte: Date;
@@ -14,7 +16,7 @@ export class IndicatorRepository {
   constructor(private readonly db: Db) {}
 
   private inWijk(wijk: string | null) {
-    return wijk ? { contact: { wijk } } : {};
+    return { contact: { ...realResident, ...(wijk ? { wijk } : {}) } };
   }
 
   answers(period: Period, wijk: string | null) {
@@ -35,7 +37,12 @@ export class IndicatorRepository {
   async judgedMatches(period: Period, wijk: string | null) {
     const rows = await this.db.match.groupBy({
       by: ['lasting'],
-      where: { ...(wijk ? { wijk } : {}), lasting: { not: null }, lastingJudgedAt: period },
+      where: {
+        ...realMatch,
+        ...(wijk ? { wijk } : {}),
+        lasting: { not: null },
+        lastingJudgedAt: period,
+      },
       _count: { _all: true },
     });
     return rows.map((r) => ({ lasting: r.lasting, count: r._count._all }));
@@ -44,7 +51,7 @@ export class IndicatorRepository {
   async matchesByKind(period: Period, wijk: string | null) {
     const rows = await this.db.match.groupBy({
       by: ['kind'],
-      where: { ...(wijk ? { wijk } : {}), recordedAt: period },
+      where: { ...realMatch, ...(wijk ? { wijk } : {}), recordedAt: period },
       _count: { _all: true },
     });
     return rows.map((r) => ({ kind: r.kind, count: r._count._all }));
@@ -54,6 +61,7 @@ export class IndicatorRepository {
     return this.db.talentProfile.count({
       where: {
         completedAt: period,
+        contact: realResident,
         ...(wijk ? { OR: [{ wijk }, { wijk: null, contact: { wijk } }] } : {}),
       },
     });
@@ -62,7 +70,7 @@ export class IndicatorRepository {
   async signUpsByKind(period: Period, wijk: string | null) {
     const rows = await this.db.signUp.groupBy({
       by: ['kind'],
-      where: { createdAt: period, ...(wijk ? { wijk } : {}) },
+      where: { createdAt: period, contact: realResident, ...(wijk ? { wijk } : {}) },
       _count: { _all: true },
     });
     return rows.map((r) => ({ kind: r.kind, count: r._count._all }));

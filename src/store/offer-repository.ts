@@ -12,7 +12,9 @@ import {
   type OfferTraining,
   type TimeNeed,
 } from '../kaart/offer.js';
+import type { NudgeChat, NudgeDirectory } from '../kaart/kaart-maintenance.js';
 import type { OfferStore, OfferWrite, StaffRef } from '../kaart/offer-store.js';
+import type { NudgeRecipient } from '../kaart/plan-stale-nudges.js';
 import { neighboursFrom, type WijkNeighbours } from '../kaart/wijk-reach.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 
@@ -39,7 +41,7 @@ export interface OfferChoiceTotal {
   count: number;
 }
 
-export class PrismaOfferRepository implements OfferStore {
+export class PrismaOfferRepository implements OfferStore, NudgeDirectory {
   constructor(private readonly prisma: PrismaClient) {}
 
   async listOffers(): Promise<Offer[]> {
@@ -127,6 +129,45 @@ export class PrismaOfferRepository implements OfferStore {
       data: { active },
     });
     return count > 0;
+  }
+
+  async kaartVersion(): Promise<string> {
+    const { _count, _max } = await this.prisma.offer.aggregate({
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    });
+    return `${_count._all}:${_max.updatedAt?.toISOString() ?? '-'}`;
+  }
+
+  /** The owner's linked chat; the coordinators' when the owner has none or nobody owns them. */
+  async nudgeChats(recipient: NudgeRecipient): Promise<NudgeChat[]> {
+    const linked = { active: true, linkedAt: { not: null }, channel: { not: null } };
+    const select = { language: true, channel: true, externalId: true };
+    const chat =
+      (owner: boolean) =>
+      (v: { language: string; channel: string | null; externalId: string | null }) =>
+        v.channel && v.externalId
+          ? [{ language: v.language, channel: v.channel, externalId: v.externalId, owner }]
+          : [];
+    if (recipient.kind === 'owner') {
+      const owner = await this.prisma.verbinder.findFirst({
+        where: { id: recipient.verbinderId, ...linked },
+        select,
+      });
+      if (owner?.externalId) return chat(true)(owner);
+    }
+    const coordinators = await this.prisma.verbinder.findMany({
+      where: { role: 'coordinator', ...linked },
+      select,
+      orderBy: { id: 'asc' },
+    });
+    return coordinators.flatMap(chat(false));
+  }
+
+  /** Wijk ids to their names, to name an offer's wijk. */
+  async wijkNames(): Promise<Map<string, string>> {
+    const wijken = await this.prisma.wijk.findMany({ select: { id: true, name: true } });
+    return new Map(wijken.map((w) => [w.id, w.name]));
   }
 
   /** Active ontwikkelplaatsen per wijk ("all" for city-wide): a KPI the evaluation names. */

@@ -18,6 +18,7 @@ import type {
   ContactSnapshot,
   HandoffRequest,
   OwnerCandidateRow,
+  RelayMessageRow,
   StoreTx,
   StoredConversation,
 } from '../conversations/ports.js';
@@ -25,6 +26,7 @@ import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue } from '../flows/state.js';
 import { eraseContact } from './erase-contact.js';
 import { Prisma } from './generated/client.js';
+import { recordOfferChoice } from './offer-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { json as jsonText, utc, type SqlClient } from './sql/sql-client.js';
@@ -172,10 +174,17 @@ export class PrismaStoreTx implements StoreTx {
         answers: { orderBy: { answeredAt: 'asc' } },
         handoffs: {
           orderBy: { createdAt: 'asc' },
-          include: { notes: { orderBy: { createdAt: 'asc' } } },
+          include: {
+            notes: { orderBy: { createdAt: 'asc' } },
+            relayed: { orderBy: { createdAt: 'asc' } },
+          },
         },
         signUps: true,
         enrolments: { include: { cohort: true } },
+        offerChoices: {
+          include: { offer: { select: { name: true } } },
+          orderBy: { chosenAt: 'asc' },
+        },
       },
     });
     if (!c) return null;
@@ -202,8 +211,21 @@ export class PrismaStoreTx implements StoreTx {
       notes: c.handoffs.flatMap((h) =>
         h.notes.map((n) => ({ handoff: h.number, text: n.text, at: n.createdAt })),
       ),
+      relayed: c.handoffs.flatMap((h) =>
+        h.relayed.map((m) => ({
+          handoff: h.number,
+          direction: m.direction,
+          text: m.text ?? m.savedReply ?? m.mediaKind,
+          at: m.createdAt,
+        })),
+      ),
       signUps: c.signUps.map((s) => ({ kind: s.kind, category: s.category, status: s.status })),
       enrolments: c.enrolments.map((e) => ({ cohort: e.cohort.name, training: e.cohort.training })),
+      offerChoices: c.offerChoices.map((o) => ({
+        offer: o.offer.name,
+        action: o.action,
+        at: o.chosenAt,
+      })),
     };
   }
 
@@ -317,6 +339,13 @@ export class PrismaStoreTx implements StoreTx {
     });
   }
 
+  async recordOfferChoice(
+    contactId: string,
+    choice: { offerId: string; action: 'go' | 'details'; wijk: string | null; at: Date },
+  ): Promise<void> {
+    await recordOfferChoice(this.tx, { contactId, ...choice });
+  }
+
   async ownerCandidates(): Promise<OwnerCandidateRow[]> {
     const candidates = await this.tx.verbinder.findMany({
       where: { active: true, linkedAt: { not: null } },
@@ -349,6 +378,26 @@ export class PrismaStoreTx implements StoreTx {
       select: { id: true },
     });
     return row.id;
+  }
+
+  async claimedHandoff(contactId: string) {
+    const h = await this.tx.handoff.findFirst({
+      where: { contactId, status: 'claimed' },
+      orderBy: { claimedAt: 'desc' },
+      select: { id: true, claimedBy: { select: { channel: true, externalId: true } } },
+    });
+    if (!h) return null;
+    const { channel, externalId } = h.claimedBy ?? {};
+    return { id: h.id, claimer: channel && externalId ? { channel, externalId } : null };
+  }
+
+  async insertRelayMessage(row: RelayMessageRow): Promise<string> {
+    const { at, ...fields } = row;
+    const created = await this.tx.relayMessage.create({
+      data: { ...fields, createdAt: at },
+      select: { id: true },
+    });
+    return created.id;
   }
 
   async enqueue(

@@ -25,6 +25,7 @@ export class SignUpRepository {
     firstId: string | null;
     secondId: string | null;
     ontwikkelplaats: string | null;
+    offerId: string | null;
     wijk: string | null;
     category: string | null;
     recordedById: string;

@@ -8,12 +8,14 @@ import { CohortRepository } from './cohort-repository.js';
 import { ContactRepository } from './contact-repository.js';
 import { ConversationRecords } from './conversation-records.js';
 import type { Db } from './db.js';
+import { ExportLogRepository } from './export-log-repository.js';
 import type { PrismaClient } from './generated/client.js';
 import { FollowUpRepository } from './follow-up-repository.js';
 import { HandoffRepository } from './handoff-repository.js';
 import { IndicatorRepository } from './indicator-repository.js';
 import { InvitationRepository } from './invitation-repository.js';
 import { OutboxRepository } from './outbox-repository.js';
+import { RelayRepository } from './relay-repository.js';
 import { SignUpRepository } from './sign-up-repository.js';
 import { prismaSql } from './sql/prisma-sql.js';
 import { StaffRepository } from './staff-repository.js';
@@ -22,10 +24,13 @@ export interface Store {
   readonly cohorts: CohortRepository;
   readonly contacts: ContactRepository;
   readonly conversations: ConversationRecords;
+  /** Who exported which residents' records, for the privacy officer. */
+  readonly exportLog: ExportLogRepository;
   readonly followUps: FollowUpRepository;
   readonly handoffs: HandoffRepository;
   readonly indicators: IndicatorRepository;
   readonly invitations: InvitationRepository;
+  readonly relay: RelayRepository;
   readonly signUps: SignUpRepository;
   readonly staff: StaffRepository;
   /** The outbox inside this store's transaction (the hot path has its own, on the SQL port). */
@@ -46,10 +51,12 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
     cohorts: new CohortRepository(db),
     contacts: new ContactRepository(db),
     conversations: new ConversationRecords(db),
+    exportLog: new ExportLogRepository(db),
     followUps: new FollowUpRepository(db),
     handoffs: new HandoffRepository(db),
     indicators: new IndicatorRepository(db),
     invitations: new InvitationRepository(db),
+    relay: new RelayRepository(db),
     signUps: new SignUpRepository(db),
     staff: new StaffRepository(db),
     outbox: new OutboxRepository(prismaSql(db), options.leaseSeconds),

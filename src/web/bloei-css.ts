@@ -23,6 +23,7 @@ button.secondary { background: #fff; color: var(--accent); border: 2px solid var
 input, select, textarea { font: inherit; min-height: 44px; padding: .4rem; border: 1px solid var(--muted); border-radius: 4px; max-width: 100%; }
 label { display: block; font-weight: 600; margin-top: .75rem; }
 .inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; } .inline label { margin-top: 0; }
+.inline > * { min-width: 0; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: start; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); }
@@ -38,6 +39,18 @@ ul.lines { list-style: none; padding: 0; }
 .filters { background: var(--soft); padding: .75rem; border-radius: 6px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }
 figure { margin: 1rem 0; } svg.chart { max-width: 40rem; height: auto; } svg text { font: .8rem system-ui, sans-serif; fill: var(--ink); }
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0 1.5rem; }
+ul.legend, ul.pairs, ul.downloads { list-style: none; padding: 0; }
+ul.legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .25rem 0; }
+.text-form textarea { width: 100%; max-width: 48rem; }
+.lines-kept, .quote { white-space: pre-line; }
+.chat { list-style: none; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
+.bubble { max-width: 36rem; padding: .5rem .75rem; border-radius: 12px; background: var(--soft); border: 1px solid var(--line); }
+.bubble.resident { align-self: flex-end; background: #e4f2ea; }
+.bubble p { margin: .25rem 0; } .bubble .who { font-size: .85rem; font-weight: 700; color: var(--muted); }
+.choices { display: flex; flex-direction: column; align-items: flex-start; gap: .4rem; margin-top: .5rem; }
+.choices button { background: #fff; color: var(--accent); border: 2px solid var(--accent); text-align: start; }
+.reply { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-top: 1rem; } .reply label { flex-basis: 100%; } .reply input { flex: 1 1 12rem; }
 @media (max-width: 40rem) {
   .columns { grid-template-columns: 1fr; }
   table.responsive thead { display: none; }

@@ -44,3 +44,25 @@ export const queueBoardHelmet = {
     },
   },
 } satisfies FastifyHelmetOptions;
+
+/**
+ * Route-level helmet options for the web chat page: the pages' policy, plus its one script of
+ * this site and that script's calls to this site (it asks for new replies).
+ */
+export const webchatHelmet = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'none'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+    },
+  },
+} satisfies FastifyHelmetOptions;

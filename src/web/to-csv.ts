@@ -1,16 +1,18 @@
 /**
- * Rows as CSV (RFC 4180, comma, CRLF) for spreadsheets. Cells that a spreadsheet would run
- * as a formula (=, +, -, @ first) get a leading apostrophe; numbers stay numbers.
+ * Rows as a CSV document for spreadsheets (csv-stringify): UTF-8 with a byte-order mark, so
+ * Excel reads "ë" and "ğ" as they are; comma-separated with CRLF line ends (RFC 4180); every
+ * text cell that a spreadsheet would run as a formula (=, +, -, @, tab or CR first, and their
+ * full-width forms) gets a leading apostrophe, as OWASP advises. Numbers stay numbers, also
+ * negative ones.
  */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | null)[])[],
-): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return '';
-    if (typeof value === 'number') return String(value);
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+import { stringify } from 'csv-stringify/sync';
+
+export type CsvCell = string | number | null;
+
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return stringify([[...header], ...rows.map((row) => [...row])], {
+    bom: true,
+    escape_formulas: true,
+    record_delimiter: 'windows',
+  });
 }

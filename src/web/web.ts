@@ -14,6 +14,8 @@ import type { JobQueues } from '../jobs/job-queues.js';
 import { StaffSessions } from '../staff/staff-sessions.js';
 import type { PrismaClient } from '../store/prisma-client.js';
 import type { Store } from '../store/store.js';
+import type { TextEditor } from '../texts/text-editor.js';
+import type { WebchatChannel } from '../bots/webchat/webchat-channel.js';
 import { Layout, type Section } from './components/layout.js';
 import { Message } from './components/message.js';
 import type { LoginLimits } from './login-limiter.js';
@@ -39,6 +41,10 @@ export interface WebDeps {
   trustProxy?: boolean | number | string[];
   /** Sign-in limits; the defaults suit production. */
   loginLimits?: LoginLimits;
+  /** The texts editor's use cases (`app.texts`): coordinators word residents' texts. */
+  texts: TextEditor;
+  /** The test chat staff try Bloei with (`app.webchat`, started with the inbound handler). */
+  webchat: Pick<WebchatChannel, 'receive' | 'forget'>;
 }
 
 /** The server, with TypeBox schemas typing each route's query, params and body. */
@@ -54,6 +60,8 @@ export interface Page {
   title: string;
   /** Which navigation item is current. */
   section?: Section;
+  /** A script of this site the page may use (see Layout). */
+  script?: string;
   body: JSX.Element;
 }
 
@@ -81,13 +89,18 @@ export function createWeb(deps: WebDeps): Web {
     sessions: new StaffSessions(deps.prisma, deps.clock),
     context: (request) => pageContext(deps.translator, request.session, deps.defaultLanguage),
     page: async (reply, ctx, page) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .send(
-          await renderDocument(
-            Layout({ ctx, title: page.title, section: page.section, queues, children: page.body }),
-          ),
+      reply.type('text/html; charset=utf-8').send(
+        await renderDocument(
+          Layout({
+            ctx,
+            title: page.title,
+            section: page.section,
+            queues,
+            script: page.script,
+            children: page.body,
+          }),
         ),
+      ),
     refuse: (reply, ctx, status, key) =>
       web.page(reply.code(status), ctx, {
         title: ctx.t(`errors.${key}.title`),

@@ -2,6 +2,8 @@
  * A match a verbinder makes from the WIJ match board: two residents' sign-ups, a sign-up and
  * an ontwikkelplaats, or two ontwikkelplaatsen. Both sign-ups become "matched" with the kind
  * of match, in one transaction; a sign-up someone else matched a moment ago is refused.
+ * The ontwikkelplaats is a name typed in, or an offer picked from the sociale kaart: then the
+ * match keeps the offer (`offerId`), so matches per place are counted, and the offer's name.
  * Later the verbinder says whether the match lasted: the duurzame-verbinding indicator.
  */
 import { MatchRefused } from '../errors/match-refused.js';
@@ -18,6 +20,8 @@ export interface MatchInput {
   kind: MatchKind;
   signUpIds: string[];
   ontwikkelplaats: string | null;
+  /** An offer of the kaart picked as the ontwikkelplaats (its name is then the name kept). */
+  offer?: { id: string; name: string } | null;
   /** The wijken the recorder may match in; null for every wijk. */
   wijken: readonly string[] | null;
   recordedById: string;
@@ -33,7 +37,8 @@ const shapes: Record<MatchKind, { signUps: number; ontwikkelplaats: boolean }> =
 export async function recordMatch(store: Store, input: MatchInput): Promise<string> {
   const ids = [...new Set(input.signUpIds)];
   const shape = shapes[input.kind];
-  if (ids.length !== shape.signUps || Boolean(input.ontwikkelplaats) !== shape.ontwikkelplaats) {
+  const ontwikkelplaats = input.offer?.name ?? input.ontwikkelplaats;
+  if (ids.length !== shape.signUps || Boolean(ontwikkelplaats) !== shape.ontwikkelplaats) {
     throw new MatchRefused('shape');
   }
   return store.transaction(async (tx) => {
@@ -51,7 +56,8 @@ export async function recordMatch(store: Store, input: MatchInput): Promise<stri
       kind: input.kind,
       firstId: first?.id ?? null,
       secondId: second?.id ?? null,
-      ontwikkelplaats: input.ontwikkelplaats,
+      ontwikkelplaats,
+      offerId: input.offer?.id ?? null,
       wijk: first?.wijk ?? input.wijken?.[0] ?? null,
       category: first?.category ?? null,
       recordedById: input.recordedById,

@@ -23,7 +23,7 @@ function message(userId: string, text: string, minutesAgo = 0): InboundMessage {
 }
 
 const textOf = (m: InboundMessage) => (m.content.type === 'text' ? m.content.text : '');
-const cap = () => within(60_000);
+const cap = () => within(300_000);
 
 describe(DurableInbound.name, () => {
   let db: TestDatabase;

@@ -150,7 +150,7 @@ describe(acquireDataDirLock.name, () => {
     );
     expect(outcomes.filter((o) => o === 'got')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'DATA_DIR_LOCKED')).toHaveLength(5);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('two Bloei processes on one embedded database', () => {

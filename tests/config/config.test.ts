@@ -15,7 +15,7 @@ describe(loadConfig.name, () => {
       telegram: undefined,
       whatsapp: undefined,
       flood: { messages: 8, windowMs: 10_000 },
-      retention: { contactMonths: 24, handoffMonths: 12 },
+      retention: { contactMonths: 24, handoffMonths: 12, conversationDays: 30, processedDays: 3 },
     });
   });
 

@@ -14,6 +14,7 @@ import { importDueCohort } from '../support/due-cohort.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { silentLogger } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { testIdSecret } from '../support/test-id-secret.js';
 
 let nextUpdate = 0;
 const text = (chat: number, body: string): InboundMessage => ({
@@ -27,7 +28,7 @@ const text = (chat: number, body: string): InboundMessage => ({
 
 async function telegramApp(db: TestDatabase, api: FakeBotApi, jobs = false): Promise<App> {
   const app = await createApp(
-    { databaseUrl: db.url, dataDir: '/nonexistent', defaultLanguage: 'nl' },
+    { databaseUrl: db.url, dataDir: '/nonexistent', defaultLanguage: 'nl', idSecret: testIdSecret },
     silentLogger,
     {
       flood: false,
@@ -120,7 +121,7 @@ describe('the outbox on Telegram', () => {
       await one.close();
       await two.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('lets a follow-up broadcast and fifty live chats both progress', async () => {
     const trainees = 100;
@@ -158,5 +159,5 @@ describe('the outbox on Telegram', () => {
     } finally {
       await app.close();
     }
-  }, 180_000);
+  }, 300_000);
 });

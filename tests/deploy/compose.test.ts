@@ -8,7 +8,10 @@ import { loadConfig } from '../../src/config.js';
 const repo = join(import.meta.dirname, '../..');
 const composeFile = join(repo, 'docker-compose.yml');
 /** What docker-compose.yml requires, as dummy values. */
-const required = { POSTGRES_PASSWORD: 'dummy-password-for-validation' };
+const required = {
+  POSTGRES_PASSWORD: 'dummy-password-for-validation',
+  BLOEI_ID_SECRET: 'dummy-identity-secret-for-validation-only',
+};
 
 /**
  * `docker-compose <args>` on docker-compose.yml (no Docker engine needed), in an environment
@@ -122,6 +125,12 @@ describe('docker-compose.yml', () => {
     const result = compose(['config', '-q'], {});
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('POSTGRES_PASSWORD');
+  });
+
+  it('keys conversation ids with one secret for every service: without BLOEI_ID_SECRET it refuses', () => {
+    const result = compose(['config', '-q'], { POSTGRES_PASSWORD: required.POSTGRES_PASSWORD });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('BLOEI_ID_SECRET');
   });
 
   it('runs PostgreSQL, Redis, the migration, the bot, the worker and the web dashboard', () => {

@@ -25,6 +25,8 @@ import { waitFor, within } from './support/wait-for.js';
 
 const seed = faultSeed(4_122_026);
 const outageMs = 3_000;
+/** Only guards against a hang: a busy machine may answer late, which is no failure. */
+const hangGuardMs = 300_000;
 const webhookPath = '/telegram/webhook';
 /** The first messages of three flows: past consent and well into the questions. */
 const files = ['talentenscan-happy.nl.txt', 'wij-match-happy.en.txt', 'check-in-happy.tr.txt'];
@@ -117,7 +119,7 @@ describe('PostgreSQL unavailable for a few seconds', () => {
         owed.push(...conversation.replies[i]!);
         await waitFor(
           () => firstMissing(owed, chatTranscript(api, user)) === null,
-          () => (outageOver ? outageOver + 30_000 : Infinity),
+          () => (outageOver ? outageOver + hangGuardMs : Infinity),
           () => `${conversation.name} (${mode}): an answer to input ${i + 1}`,
         );
       }
@@ -126,7 +128,7 @@ describe('PostgreSQL unavailable for a few seconds', () => {
       // Once every resident is under way, the database goes away mid-conversation.
       await waitFor(
         () => residents.every((r) => r.api.sentTo(r.user.id).length >= 4),
-        within(30_000),
+        within(hangGuardMs),
         () => 'conversations under way',
       );
       outageAt = Date.now();
@@ -178,5 +180,5 @@ describe('PostgreSQL unavailable for a few seconds', () => {
         `${repeated} messages repeated; down ${outageAt - ready} ms after the bots were ready, ` +
         `all answered ${finished - outageOver} ms after it was back`,
     );
-  }, 150_000);
+  }, 900_000);
 });

@@ -3,7 +3,7 @@
  * real engine with the real flows and texts: registering one without a fixture fails this
  * test (and the typecheck, since each table is keyed by the registered names).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actionTypes, type ActionName } from '../../src/flows/actions/index.js';
 import { loadFlows } from '../../src/flows/definitions/index.js';
 import { runEngine, type EngineInput } from '../../src/flows/engine.js';
@@ -12,6 +12,8 @@ import { keywords, type Keyword } from '../../src/flows/keywords/index.js';
 import { parseFlow, type StepInput, type StepKindName } from '../../src/flows/spec.js';
 import { initialState, type AnswerValue, type ConversationState } from '../../src/flows/state.js';
 import { stepKinds } from '../../src/flows/steps/index.js';
+import { KaartCatalogue } from '../../src/kaart/kaart-catalogue.js';
+import { makeOffer, seededNeighbours } from '../kaart/make-offer.js';
 import { localeLexicon } from '../support/locale-lexicon.js';
 import { seededWijken } from '../support/seeded-wijken.js';
 
@@ -81,8 +83,27 @@ const stepFixtures: Record<StepKindName, StepFixture> = {
   },
 };
 
-/** An action run from a step that interrupted a questionnaire, and an event it emits. */
-const actionFixtures: Record<ActionName, { action: unknown; emits: Partial<EngineEvent> }> = {
+/** The sociale kaart the engine looks offers up in: one garden offer in Stratum. */
+const offer = makeOffer({ name: 'Buurttuin', wijk: 'stratum', interests: ['garden'] });
+const catalogue = new KaartCatalogue(
+  {
+    listOffers: () => Promise.resolve([offer]),
+    neighbours: () => Promise.resolve(seededNeighbours),
+    kaartVersion: () => Promise.resolve('1'),
+  },
+  { clock: () => new Date('2026-12-07T10:00:00Z') },
+);
+beforeAll(() => catalogue.refresh());
+
+/**
+ * An action run from a step that interrupted a questionnaire, and an event it emits. With
+ * `picks`, the interruption first asks a free question whose answer (saved as `offer`, not
+ * stored) is typed, so an action can read it.
+ */
+const actionFixtures: Record<
+  ActionName,
+  { action: unknown; picks?: string; emits: Partial<EngineEvent> }
+> = {
   setContact: {
     action: { type: 'setContact', field: 'firstName', value: 'Sam' },
     emits: { type: 'contact_field_set', field: 'firstName', value: 'Sam' },
@@ -106,6 +127,11 @@ const actionFixtures: Record<ActionName, { action: unknown; emits: Partial<Engin
   pauseInterrupted: {
     action: { type: 'pauseInterrupted' },
     emits: { type: 'flow_paused', flow: 'questionnaire' },
+  },
+  offerChosen: {
+    action: { type: 'offerChosen', answer: 'offer', as: 'go' },
+    picks: offer.id,
+    emits: { type: 'offer_chosen', offerId: offer.id, action: 'go' },
   },
 };
 
@@ -132,6 +158,10 @@ const keywordFixtures: Record<
   },
   myData: { says: 'mijn gegevens', emits: { type: 'data_requested' } },
   forgetMe: { says: 'vergeet mij', emits: { type: 'flow_started', flow: 'forgetMe' } },
+  nearby: {
+    says: 'wat is er te doen in mijn wijk',
+    emits: { type: 'flow_started', flow: 'nearby' },
+  },
 };
 
 /** A message with text `key`, whatever its parameters and choices. */
@@ -162,6 +192,7 @@ function engine(extra: unknown[]) {
     now: new Date('2026-03-02T10:00:00Z'),
     newId: () => `run-${++ids}`,
     choiceSets: { wijken: seededWijken },
+    kaart: catalogue.forResident('stratum'),
   };
   return (state: ConversationState, ...inputs: (string | EngineInput)[]) => {
     let events: EngineEvent[] = [];
@@ -221,8 +252,9 @@ describe('actions', () => {
       id: 'language',
       version: 1,
       title: 'language.title',
-      start: 'act',
+      start: fixture.picks ? 'pick' : 'act',
       steps: {
+        pick: { kind: 'text', text: 'system.help', save: 'offer', stored: false, next: 'act' },
         act: {
           kind: 'message',
           text: 'system.help',
@@ -233,7 +265,10 @@ describe('actions', () => {
       },
     };
     const { play, state } = at('questionnaire', [interruption]);
-    expect(play(state, 'taal').events).toContainEqual(expect.objectContaining(fixture.emits));
+    const said = fixture.picks ? ['taal', fixture.picks] : ['taal'];
+    const { events } = play(state, ...said);
+    expect(events).toContainEqual(expect.objectContaining(fixture.emits));
+    expect(events).not.toContainEqual(expect.objectContaining({ type: 'answer_saved' }));
   });
 });
 

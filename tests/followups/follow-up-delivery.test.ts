@@ -113,7 +113,7 @@ describe('one-year follow-ups (Postgres + Redis, controllable clock)', () => {
     await waitFor('9003', before.cato + 4);
     // The stage moves on once its messages went out: wait for that, not only for the messages.
     await expect
-      .poll(() => followUpOf('Cato'), { timeout: 15_000 })
+      .poll(() => followUpOf('Cato'), { timeout: 300_000 })
       .toMatchObject({ remindersSent: 2, stage: 'unanswered' });
 
     app.clock.advance(7 * day);

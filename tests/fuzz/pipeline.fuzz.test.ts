@@ -13,10 +13,10 @@
  * failure prints the command that replays just the failing run (FUZZ_SHARD + FUZZ_PATH).
  * Each message costs several milliseconds of CPU in the app itself (mostly Prisma), so the
  * runs are spread over FUZZ_SHARDS shards (default 4) in FUZZ_PROCESSES child processes
- * (default 2), all on one test database, to stay within the two minutes CI allows. Other
+ * (default 2), all on one test database. Other
  * knobs: FUZZ_RUNS (total runs, e.g. fewer for a quick local check), FUZZ_SHRINK=1 (shrink
- * a failure; slow, every attempt is a whole conversation), FUZZ_BUDGET_MS (the longest one
- * message may take, default 5000).
+ * a failure; slow, every attempt is a whole conversation). The slowest message is reported,
+ * not judged: how long a message takes is measured in the benchmarks.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -28,12 +28,11 @@ const defaultSeed = 20_261_122;
 const minimumInputs = 10_000;
 const hostile = { min: 180, max: 200 };
 /**
- * CI's budget for this test is two minutes: shards start no new run after `timeLimitMs`,
- * and are stopped (a message that hangs) at `shardDeadlineMs`.
+ * The work is bounded by count (runs of hostile messages), not by time: a busy machine takes
+ * longer, which is no failure. A shard process that has not finished after `hangGuardMs` is
+ * stopped and reported with where it was, only to guard against a hang.
  */
-const testTimeoutMs = 120_000;
-const timeLimitMs = 100_000;
-const shardDeadlineMs = 112_000;
+const hangGuardMs = 900_000;
 
 const env = process.env;
 const seed =
@@ -81,8 +80,8 @@ function runProcess(config: ShardConfig): Promise<ShardResult[]> {
         .map(
           ({ shard, seed }) => `shard ${shard} (seed ${seed}) at ${last.get(shard) ?? '(start)'}`,
         );
-      reject(new Error(`not finished within ${shardDeadlineMs / 1000} s: ${where.join('; ')}`));
-    }, shardDeadlineMs);
+      reject(new Error(`not finished within ${hangGuardMs / 1000} s: ${where.join('; ')}`));
+    }, hangGuardMs);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
@@ -124,8 +123,6 @@ describe('pipeline fuzz', () => {
               numRuns: runsPerShard,
               ...(replayPath ? { path: replayPath } : {}),
               shrink: env.FUZZ_SHRINK === '1',
-              budgetMs: Number(env.FUZZ_BUDGET_MS ?? 5000),
-              timeLimitMs,
               hostile,
             }),
           ),
@@ -165,16 +162,10 @@ describe('pipeline fuzz', () => {
             `Replay only this run: FUZZ_SEED=${seed} FUZZ_SHARD=${r.shard} FUZZ_PATH=${JSON.stringify(r.path)} npx vitest run tests/fuzz`,
         );
       if (failures.length > 0) throw new Error(failures.join('\n\n'));
-      const interrupted = results.filter((r) => r.interrupted).map((r) => r.shard);
-      if (interrupted.length > 0) {
-        throw new Error(
-          `shards ${interrupted.join(', ')} ran out of time after ${timeLimitMs / 1000} s with ${sum((r) => r.stats.hostile)} hostile messages in all: this machine is too slow or too busy for the CI budget (FUZZ_RUNS=… runs fewer)`,
-        );
-      }
       if (!replayPath && onlyShard === undefined && env.FUZZ_RUNS === undefined) {
         expect(sum((r) => r.stats.hostile)).toBeGreaterThanOrEqual(minimumInputs);
       }
     },
-    testTimeoutMs,
+    hangGuardMs + 60_000,
   );
 });

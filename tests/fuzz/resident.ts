@@ -3,7 +3,7 @@
  * inbound handler → engine → PostgreSQL) and checks, after every single message, what must
  * hold whatever was sent:
  *
- * - `handle` resolves within the time budget and the app logged no error;
+ * - `handle` resolves and the app logged no error;
  * - there is at least one reply, each with non-empty, well-formed UTF-16 text and labels,
  *   and exactly those replies went out through the channel;
  * - every reply is in the resident's language, and the language only changed when the
@@ -46,8 +46,6 @@ export interface FuzzContext {
   sets: ChoiceSets;
   /** What the app logged at error level since the last check. */
   loggedErrors: string[];
-  /** The longest a single message may take. */
-  budgetMs: number;
   /** A linked verbinder (coordinator) who closes hand-offs with "sluit N". */
   verbinderId: string;
   stats: { messages: number; slowestMs: number };
@@ -183,11 +181,6 @@ export class Resident {
     this.ctx.stats.slowestMs = Math.max(this.ctx.stats.slowestMs, ms);
     for (const reply of replies) {
       this.transcript.push(`< ${abbreviate(reply.text.split('\n')[0] ?? '', 100)}`);
-    }
-    if (ms > this.ctx.budgetMs) {
-      // Shards in one process share its event loop: when several fail at once, the cause is
-      // the message that blocked it, reported by its own shard.
-      this.fail(`one message took ${Math.round(ms)} ms (budget ${this.ctx.budgetMs} ms)`);
     }
     if (this.ctx.loggedErrors.length > 0) {
       this.fail(`the app logged an error: ${this.ctx.loggedErrors.join('; ')}`);

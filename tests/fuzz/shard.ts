@@ -14,6 +14,7 @@ import { RecordingChannel } from '../support/recording-channel.js';
 import { createLanguageOracle } from './language-oracle.js';
 import { describeInput, PropertyFailure, type FuzzContext } from './resident.js';
 import { runScenario, scenarioArbitrary, type RunStats } from './scenario.js';
+import { testIdSecret } from '../support/test-id-secret.js';
 
 export interface ShardConfig {
   databaseUrl: string;
@@ -24,9 +25,6 @@ export interface ShardConfig {
   path?: string;
   /** Shrink a failure to a smaller scenario (slow: every attempt is a whole conversation). */
   shrink: boolean;
-  budgetMs: number;
-  /** No new run starts after this many milliseconds (the CI budget). */
-  timeLimitMs: number;
   hostile: { min: number; max: number };
 }
 
@@ -35,8 +33,6 @@ export interface ShardResult {
   shard: number;
   seed: number;
   runs: number;
-  /** Stopped by the time limit before all runs were done. */
-  interrupted: boolean;
   failed: boolean;
   path: string | undefined;
   error: string | undefined;
@@ -61,7 +57,12 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
   };
   const clock = pinnedClock();
   const app = await createApp(
-    { databaseUrl: config.databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl' },
+    {
+      databaseUrl: config.databaseUrl,
+      dataDir: '/nonexistent',
+      defaultLanguage: 'nl',
+      idSecret: testIdSecret,
+    },
     logger,
     // Like createTestApp: a script types faster than any person, so no flood control.
     { clock: clock.now, flood: false },
@@ -92,7 +93,6 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
       shard,
       seed,
       runs: 0,
-      interrupted: false,
       failed: false,
       path: undefined,
       error: undefined,
@@ -105,7 +105,6 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
       oracle: createLanguageOracle(),
       sets: { wijken },
       loggedErrors,
-      budgetMs: config.budgetMs,
       verbinderId,
       stats: result.stats,
       progress: (input) => send({ type: 'progress', shard, note: describeInput(input) }),
@@ -121,11 +120,9 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
         // A replay runs just the run at `path`.
         numRuns: config.path ? 1 : config.numRuns,
         endOnFailure: !config.shrink,
-        interruptAfterTimeLimit: config.timeLimitMs,
         ...(config.path ? { path: config.path } : {}),
       },
     );
-    result.interrupted = details.interrupted;
     if (details.failed) {
       const error = details.errorInstance;
       result.failed = true;

@@ -60,10 +60,14 @@ describe('hand-off to a verbinder (Postgres + Redis)', () => {
       told('Goed nieuws: verbinder Wilma van WIJeindhoven neemt contact met je op.'),
     ).toHaveLength(1);
 
-    const waiting = await say(app, 'res-1', 'hoi');
-    expect(waiting[0]?.text).toMatch(/^Een verbinder neemt contact met je op/);
-    const menuWhileOpen = await say(app, 'res-1', 'menu');
-    expect(menuWhileOpen[0]?.text).toMatch(/^Een verbinder neemt contact met je op/);
+    // Claimed: what the resident writes goes to Wilma, not to a questionnaire.
+    expect(await say(app, 'res-1', 'hoi')).toEqual([]);
+    expect(await say(app, 'res-1', 'menu')).toEqual([]);
+    const relayed = await messageTo(app, 'wilma', (m) => m.text.endsWith(': menu'));
+    expect(relayed.text).toBe(`#${handoff.number} (geen naam): menu`);
+    expect(app.channel.sent.filter((m) => m.userId === 'wilma').map((m) => m.text)).toContain(
+      `#${handoff.number} (geen naam): hoi`,
+    );
 
     const closed = await say(app, 'wilma', `sluit ${handoff.number}`);
     expect(closed.map((m) => m.userId)).toEqual(['wilma']);

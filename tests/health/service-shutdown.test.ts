@@ -90,7 +90,7 @@ describe('the bot and worker processes as services', () => {
         if (child.exitCode !== null) throw new Error(`${command} exited early:\n${stderr}`);
         return (await healthStatus(healthUrl)) === 200;
       },
-      60_000,
+      300_000,
       `${command} to answer /healthz`,
     );
     return { healthUrl, stderr: () => stderr, stop: (signal) => child.kill(signal), exited };
@@ -118,22 +118,22 @@ describe('the bot and worker processes as services', () => {
     expect(await exitWithin(worker, stopBoundMs)).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalled).toBeLessThan(stopBoundMs);
     expect(worker.stderr()).toContain('"msg":"stopped"');
-  }, 90_000);
+  }, 300_000);
 
   it('bot (`start` without a terminal): after SIGTERM it answers the message in hand, then exits 0', async () => {
     const bot = await startService('start');
-    await until(() => api.callsOf('getUpdates').length > 0, 30_000, 'long polling');
+    await until(() => api.callsOf('getUpdates').length > 0, 300_000, 'long polling');
     const resident = { id: 4_242_001, first_name: 'Sam', language_code: 'nl' };
     // Telegram asks to wait a second before the first reply: the message is in hand when the
     // signal comes.
     api.failNext('sendMessage', FakeBotApi.tooManyRequests(1), { chatId: String(resident.id) });
     await api.push(api.text(resident, 'hallo'));
-    await until(() => api.callsOf('sendMessage').length > 0, 30_000, 'the first reply attempt');
+    await until(() => api.callsOf('sendMessage').length > 0, 300_000, 'the first reply attempt');
     expect(api.sentTo(resident.id)).toEqual([]);
 
     bot.stop('SIGTERM');
     expect(await exitWithin(bot, stopBoundMs)).toEqual({ code: 0, signal: null });
     expect(api.sentTo(resident.id).length).toBeGreaterThan(0);
     expect(bot.stderr()).toContain('"msg":"stopped"');
-  }, 90_000);
+  }, 300_000);
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { InboundMessage } from '../../src/conversations/messages.js';
 import { importCohort } from '../../src/followups/import-cohort.js';
 import { applyRetention } from '../../src/privacy/apply-retention.js';
 import { createLogger } from '../../src/logger.js';
+import { identityKey, legacyIdentityKey } from '../../src/conversations/identity-key.js';
 import { consentNl, say, sayOn } from '../support/conversation-driver.js';
 import { RecordingChannel } from '../support/recording-channel.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -219,6 +221,11 @@ describe('logs', () => {
       for (const secret of ['31699887766', 'Henk', 'vliegeren', 'Geheime hobby']) {
         expect(log).not.toContain(secret);
       }
+      // The conversation id in the logs is keyed: the plain SHA-256 of the phone number, which
+      // anyone can recompute for every number, appears nowhere, not even in part.
+      expect(log).toContain(identityKey('whatsapp', phone).slice(0, 12));
+      expect(log).not.toContain(legacyIdentityKey('whatsapp', phone).slice(0, 12));
+      expect(log).not.toContain(createHash('sha256').update(phone).digest('hex').slice(0, 12));
     } finally {
       await app.close();
       await db.drop();
@@ -234,13 +241,13 @@ describe('flood control', () => {
       const flood = Array.from({ length: 15 }, (_, i) =>
         app.handler.handle(lineToInbound(`bericht ${i}`, 'flooder')),
       );
-      await new Promise((r) => setTimeout(r, 50));
-      const started = performance.now();
+      let floodDone = false;
+      const allFlood = Promise.all(flood).finally(() => (floodDone = true));
       const other = await app.handler.handle(lineToInbound('hallo', 'calm'));
-      const otherMs = performance.now() - started;
       expect(other[0]?.text).toMatch(/^Hoi! Ik ben Bloei/);
-      expect(otherMs).toBeLessThan(1000);
-      const replies = await Promise.all(flood);
+      // Not held up behind the flooder, whose later messages wait for the next windows.
+      expect(floodDone).toBe(false);
+      const replies = await allFlood;
       expect(replies.every((r) => r.length > 0)).toBe(true);
       const notes = app.channel.sent.filter(
         (m) => m.userId === 'flooder' && m.text.startsWith('Rustig aan'),

@@ -23,7 +23,7 @@ async function prisma(args: string[], databaseUrl: string): Promise<string> {
   const { stdout, stderr } = await run(PRISMA_CLI, args, {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, NO_COLOR: '1' },
-    timeout: 60_000,
+    timeout: 280_000,
   });
   return stdout + stderr;
 }
@@ -57,7 +57,7 @@ const MODEL_TABLES = [
 // The CLI needs seconds per command, more on a busy machine.
 describe.concurrent(
   'prisma migrate (the CLI, through prisma.config.ts)',
-  { timeout: 90_000 },
+  { timeout: 300_000 },
   () => {
     it('deploys every migration to a fresh database, and status then reports it up to date', async () => {
       const db = await createTestDatabase({ empty: true });

@@ -25,6 +25,7 @@ import { consentNl } from '../support/conversation-driver.js';
 import { lineToInbound } from '../../src/bots/simulator/to-inbound.js';
 import { silentLogger } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { testIdSecret } from '../support/test-id-secret.js';
 
 interface Backend {
   open(): Promise<{ database: Database; dataDir: string | null; drop(): Promise<void> }>;
@@ -72,7 +73,7 @@ describe.each(Object.keys(backends))('the pipeline store on %s', (name) => {
     const { sql, prisma } = opened.database;
     conversations = new ConversationRepository(sql, prisma, { leaseSeconds: 1 });
     outbox = new OutboxRepository(sql, 1);
-  }, 60_000);
+  }, 300_000);
   afterAll(async () => {
     await opened?.drop();
   });
@@ -227,7 +228,7 @@ describe('Bloei on the embedded PGlite database', () => {
   it('talks a resident through consent and into the menu, every reply sent from the outbox', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloei-embedded-'));
     const app = await createApp(
-      { databaseUrl: undefined, dataDir, defaultLanguage: 'nl' },
+      { databaseUrl: undefined, dataDir, defaultLanguage: 'nl', idSecret: testIdSecret },
       silentLogger,
       {
         flood: false,
@@ -246,5 +247,5 @@ describe('Bloei on the embedded PGlite database', () => {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 300_000);
 });

@@ -66,7 +66,7 @@ describe.each(databases)(`${PrismaInboundSpool.name} on %s`, (_, open) => {
   beforeAll(async () => {
     ({ prisma, close } = await open());
     spool = new PrismaInboundSpool(prisma, () => now);
-  }, 180_000);
+  }, 300_000);
   afterAll(async () => {
     await close?.();
   });

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startPostgres } from './start-postgres.js';
 import { startRedis } from './start-redis.js';
 import { createTemplateDatabase } from './template-database.js';
+import { testIdSecret } from './test-id-secret.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,5 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('redisUrl', redis.value.url);
   process.env.BLOEI_TEST_PG_ADMIN_URL = postgres.value.adminUrl;
   process.env.BLOEI_TEST_REDIS_URL = redis.value.url;
+  // Test processes and the app processes they spawn key identities with the same secret.
+  process.env.BLOEI_ID_SECRET = testIdSecret;
   return teardown;
 }

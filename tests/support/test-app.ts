@@ -7,6 +7,7 @@ import type { FloodSettings } from '../../src/conversations/flood-control.js';
 import type { Logger } from '../../src/conversations/ports.js';
 import { RecordingChannel } from './recording-channel.js';
 import { pinnedClock } from './golden.js';
+import { testIdSecret } from './test-id-secret.js';
 
 export const silentLogger: Logger = {
   debug: () => {},
@@ -30,6 +31,8 @@ export interface TestAppOptions {
   texts?: AppOptions['texts'];
   /** Outbox lease and sweep settings (short leases for tests of a sender that died). */
   outbox?: OutboxOptions;
+  /** Another identity secret than the test run's (to test that it is refused). */
+  idSecret?: string;
 }
 
 export async function createTestApp(
@@ -38,7 +41,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const clock = pinnedClock();
   const app = await createApp(
-    { databaseUrl, dataDir: '/nonexistent', defaultLanguage: 'nl' },
+    {
+      databaseUrl,
+      dataDir: '/nonexistent',
+      defaultLanguage: 'nl',
+      idSecret: options.idSecret ?? testIdSecret,
+    },
     options.logger ?? silentLogger,
     {
       flood: options.flood ?? false,

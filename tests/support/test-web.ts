@@ -24,6 +24,7 @@ export async function createTestWeb(
     prisma?: PrismaClient;
   } = {},
 ): Promise<TestWeb> {
+  await app.webchat.start((message) => app.handler.handle(message));
   const server = await createWebServer({
     prisma: options.prisma ?? app.prisma,
     store: app.store,
@@ -35,6 +36,8 @@ export async function createTestWeb(
     jobs: options.jobs ? app.jobs : null,
     defaultLanguage: 'nl',
     secureCookies: true,
+    texts: app.texts,
+    webchat: app.webchat,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
   });

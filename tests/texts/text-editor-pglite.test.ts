@@ -14,10 +14,11 @@ import { pinnedClock } from '../support/golden.js';
 import { RecordingChannel } from '../support/recording-channel.js';
 import { silentLogger, type TestApp } from '../support/test-app.js';
 import { localeTable } from '../support/locale-lexicon.js';
+import { testIdSecret } from '../support/test-id-secret.js';
 
 async function embeddedApp(dataDir: string): Promise<TestApp> {
   const clock = pinnedClock();
-  const config = { databaseUrl: undefined, dataDir, defaultLanguage: 'nl' };
+  const config = { databaseUrl: undefined, dataDir, defaultLanguage: 'nl', idSecret: testIdSecret };
   const app = await createApp(config, silentLogger, {
     flood: false,
     clock: clock.now,
@@ -27,7 +28,7 @@ async function embeddedApp(dataDir: string): Promise<TestApp> {
   return { ...app, channel, clock };
 }
 
-describe('the texts editor on the embedded PGlite database', { timeout: 120_000 }, () => {
+describe('the texts editor on the embedded PGlite database', { timeout: 300_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloei-texts-'));

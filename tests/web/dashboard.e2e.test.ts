@@ -4,7 +4,9 @@
  * match from the board, reads indicators computed from seeded check-in conversations and
  * downloads them as CSV, with the participation ladder of trainees who answered their
  * one-year follow-up. A verbinder of another wijk gets 403; an anonymous visitor the
- * login page. Screenshots go to artifacts/screenshots/ (not committed).
+ * login page. The board suggests pairs matched with one button; charts fit a 412 px phone;
+ * the five exports for Wijs download as CSV and are logged. Screenshots go to
+ * artifacts/screenshots/ (not committed).
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -64,6 +66,8 @@ describe('staff dashboard in Chromium', () => {
       viewport: { width: 412, height: 900 },
     });
     const page = await context.newPage();
+    // Only a hang guard: a busy machine is slow, which is no failure.
+    page.setDefaultTimeout(280_000);
     await page.goto(`${web.url}/login`);
     await page.getByLabel('Inlognaam').fill(login);
     await page.getByLabel('Wachtwoord').fill(staffPassword);
@@ -78,6 +82,7 @@ describe('staff dashboard in Chromium', () => {
     web = await createTestWeb(app);
     await addStaff(app, 'anna', { wijk: 'stratum' });
     await addStaff(app, 'bert', { wijk: 'centrum' });
+    await addStaff(app, 'carla', { role: 'coordinator' });
     // Residents in Stratum: one offers help (a hand-off for the verbinder), one asks for it;
     // two neighbours do a check-in. All through the real pipeline, as in the chat.
     await say(app, 'offer', ...consentNl, ...wijMatchStratum);
@@ -126,7 +131,7 @@ describe('staff dashboard in Chromium', () => {
         '--disable-sync',
       ],
     });
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await web?.close();
@@ -136,6 +141,8 @@ describe('staff dashboard in Chromium', () => {
 
   it('sends an anonymous visitor to the login page', async () => {
     const page = await browser.newPage();
+    // Only a hang guard: a busy machine is slow, which is no failure.
+    page.setDefaultTimeout(280_000);
     const response = await page.goto(`${web.url}/inbox`);
     expect(page.url()).toBe(`${web.url}/login?next=%2Finbox`);
     expect(response?.status()).toBe(200);
@@ -185,26 +192,27 @@ describe('staff dashboard in Chromium', () => {
     await page.context().close();
   });
 
-  it('records a match from the board, which updates both sign-ups', async () => {
+  it('suggests the offer and the request as a pair and matches them with one button', async () => {
     const page = await signIn('anna');
     await page.getByRole('link', { name: 'WIJ match' }).click();
     expect(await page.getByText('Ik help graag in de tuin.').count()).toBeGreaterThan(0);
     expect(await page.getByText('Iemand die mijn heg knipt.').count()).toBeGreaterThan(0);
+    // Same wijk, same subject, both in the morning: one suggested pair that says why.
+    const pair = page.locator('li.pair');
+    expect(await pair.count()).toBe(1);
+    expect(await pair.locator('ul.why li').allTextContents()).toContain('Zelfde wijk en onderwerp');
     await page.screenshot({ path: `${screenshots}/match-board.png`, fullPage: true });
 
-    const [offer, request] = await Promise.all(
-      ['offer', 'request'].map((kind) => app.prisma.signUp.findFirstOrThrow({ where: { kind } })),
-    );
-    await page.getByLabel('Soort match').selectOption('inwoner-inwoner');
-    await page.getByLabel('Aanbod van').selectOption(offer!.id);
-    await page.getByLabel('Vraag van').selectOption(request!.id);
-    await page.getByRole('button', { name: 'Match opslaan' }).click();
+    await pair.getByRole('button', { name: 'Match deze twee' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Match vastgelegd.');
     const matched = await app.prisma.signUp.findMany({ orderBy: { kind: 'asc' } });
     expect(matched.map((s) => [s.kind, s.status, s.matchKind])).toEqual([
       ['offer', 'matched', 'inwoner-inwoner'],
       ['request', 'matched', 'inwoner-inwoner'],
     ]);
+    // Matched sign-ups leave the board and the suggestions.
+    expect(await page.locator('li.pair').count()).toBe(0);
+    await page.screenshot({ path: `${screenshots}/match-board-matched.png`, fullPage: true });
     await page.getByRole('button', { name: 'Ja, loopt nog' }).click();
     expect(await app.prisma.match.findFirstOrThrow()).toMatchObject({
       lasting: true,
@@ -247,12 +255,38 @@ describe('staff dashboard in Chromium', () => {
       .locator('td');
     expect(await counts.allTextContents()).toEqual(['Check-ins gedaan', '2']);
     // DWW: (1+2+2)/3 = 1,7 before, (3+4+2)/3 = 3 after; KtB: 3 → 5.
+    // The ladder's numbers are the table under its chart.
     const ladder = page.locator('#table-ladder tbody tr');
-    expect(await ladder.allInnerTexts()).toEqual([
-      expect.stringMatching(/^DWW voorjaar 2025\s+De Wijk Werkt!\s+3\s+1,7\s+3$/),
-      expect.stringMatching(/^KtB 2025\s+Kom tot Bloei!\s+1\s+3\s+5$/),
+    expect(await ladder.nth(0).locator('th, td').allTextContents()).toEqual([
+      'DWW voorjaar 2025',
+      'De Wijk Werkt!',
+      '3',
+      '1,7',
+      '3',
     ]);
-    expect(await page.locator('svg.chart rect').count()).toBe(2 * 2 + 2);
+    expect(await ladder.nth(1).locator('th, td').allTextContents()).toEqual([
+      'KtB 2025',
+      'Kom tot Bloei!',
+      '1',
+      '3',
+      '5',
+    ]);
+    // On a 412 px phone: every chart is an SVG with a title and a description, drawn inside
+    // the screen, with its numbers in a table next to it.
+    const charts = page.locator('figure svg[role="img"]');
+    expect(await charts.count()).toBeGreaterThanOrEqual(3);
+    for (const id of ['trend', 'wijken', 'ladder']) {
+      const chart = page.locator(`svg[aria-labelledby^="${id}-chart-title"]`);
+      expect(await chart.count(), id).toBe(1);
+      expect(await chart.locator(':scope > title').textContent(), id).toBeTruthy();
+      expect(await chart.locator(':scope > desc').textContent(), id).toBeTruthy();
+      const box = (await chart.boundingBox())!;
+      expect(box.x, id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, id).toBeLessThanOrEqual(412);
+      expect(box.height, id).toBeGreaterThan(50);
+    }
+    expect(await page.locator('#table-trend tbody tr').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${screenshots}/indicators-phone.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${screenshots}/indicators.png`, fullPage: true });
 
@@ -268,9 +302,65 @@ describe('staff dashboard in Chromium', () => {
     await page.context().close();
   });
 
+  it('downloads all five exports for Wijs as CSV, logs each, and keeps a verbinder to her wijk', async () => {
+    const page = await signIn('anna');
+    await page.getByRole('link', { name: 'Exports' }).click();
+    expect(
+      await page.getByText('Je exporteert alleen gegevens uit je eigen wijk: Stratum.').count(),
+    ).toBe(1);
+    await page.screenshot({ path: `${screenshots}/exports.png`, fullPage: true });
+    const links = page.locator('ul.downloads a[download]');
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs.map((h) => h.split('?')[0])).toEqual(
+      ['scans', 'signups', 'matches', 'handoffs', 'checkins'].map((k) => `/export/${k}.csv`),
+    );
+    for (const href of hrefs) {
+      const response = await page.request.get(`${web.url}${href}`);
+      expect(response.status(), href).toBe(200);
+      expect(response.headers()['content-type'], href).toBe('text/csv; charset=utf-8');
+      expect(response.headers()['content-disposition'], href).toMatch(
+        /^attachment; filename="bloei-[a-z]+-stratum-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
+      expect((await response.text()).startsWith('\uFEFF'), href).toBe(true);
+    }
+    // A real download from the page, as a verbinder does it: the match recorded above.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      links.filter({ hasText: 'Matches' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const [header, ...rows] = csv.split('\r\n').filter(Boolean);
+    expect(header!.startsWith('\uFEFFId,Soort match,')).toBe(true);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Inwoner met inwoner');
+
+    const log = await app.prisma.exportLog.findMany({ orderBy: { at: 'asc' } });
+    expect(log.map((e) => [e.staffName, e.kind])).toEqual([
+      ...['scans', 'signups', 'matches', 'handoffs', 'checkins'].map((k) => ['Anna', k]),
+      ['Anna', 'matches'],
+    ]);
+    expect(log.every((e) => (e.filters as { wijk: string }).wijk === 'stratum')).toBe(true);
+    // The export log is the privacy officer's: not for a verbinder.
+    expect((await page.goto(`${web.url}/export/log`))?.status()).toBe(403);
+    await page.context().close();
+
+    // Another wijk's verbinder asking for Stratum's records is refused, not narrowed.
+    const bert = await signIn('bert');
+    const refused = await bert.request.get(`${web.url}/export/signups.csv?wijk=stratum`);
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).not.toContain('Ik help graag in de tuin.');
+    await bert.context().close();
+
+    const carla = await signIn('carla');
+    await carla.goto(`${web.url}/export/log`);
+    expect(await carla.locator('tbody tr').count()).toBe(6);
+    await carla.screenshot({ path: `${screenshots}/export-log.png`, fullPage: true });
+    await carla.context().close();
+  }, 120_000);
+
   it('labels every form control and fits a phone screen on every page', async () => {
     const page = await signIn('anna');
-    for (const path of ['/inbox', '/inbox/1', '/matches', '/talents', '/indicators']) {
+    for (const path of ['/inbox', '/inbox/1', '/matches', '/talents', '/indicators', '/export']) {
       await page.goto(`${web.url}${path}`);
       const unlabelled = await page.$$eval(
         'input:not([type=hidden]), select, textarea, button',

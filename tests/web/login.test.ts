@@ -88,7 +88,7 @@ describe('signing in', () => {
     expect(
       (await signIn(web, 'erik', staffPassword, { remoteAddress: '198.51.100.7' })).statusCode,
     ).toBe(303);
-  }, 120_000);
+  }, 300_000);
 
   it('counts in the database, so guesses spread over two replicas add up', async () => {
     const statuses: number[] = [];

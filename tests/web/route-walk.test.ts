@@ -204,6 +204,8 @@ describe('every route, every visitor, every spelling', () => {
         'PUT /queues/api/queues/:queueName/obliterate',
         'GET /login',
         'GET /inbox/:number',
+        'GET /parked',
+        'POST /parked/:id/:action',
       ]),
     );
     for (const route of table.filter((r) => /^\/(admin|queues)(\/|$)/.test(r.url))) {

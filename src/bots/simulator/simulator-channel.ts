@@ -15,6 +15,8 @@ export interface SimulatorOptions {
   output: Writable;
   format?: SimulatorFormat;
   languageHint?: string;
+  /** The name a phone would give (Telegram's first name, WhatsApp's push name). */
+  displayName?: string;
   /** Shows a prompt and a blank line between turns, for people rather than scripts. */
   interactive?: boolean;
 }
@@ -31,13 +33,17 @@ export class SimulatorChannel implements ChannelAdapter {
 
   /** Starts reading lines; `finished()` resolves when the input ends and all are handled. */
   start(sink: InboundSink): Promise<void> {
-    const { input, interactive, userId, languageHint } = this.options;
+    const { input, interactive, userId, languageHint, displayName } = this.options;
+    const hints = {
+      ...(languageHint ? { languageHint } : {}),
+      ...(displayName ? { displayName } : {}),
+    };
     const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
     this.closeInput = () => lines.close();
     this.done = (async () => {
       if (interactive) this.prompt();
       for await (const line of lines) {
-        await sink(lineToInbound(line, userId, languageHint ? { languageHint } : {}));
+        await sink(lineToInbound(line, userId, hints));
         if (interactive) this.prompt();
       }
     })();

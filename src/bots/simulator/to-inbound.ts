@@ -11,7 +11,7 @@ export const simulatorChannel = 'simulator';
 export function lineToInbound(
   line: string,
   userId: string,
-  options: { languageHint?: string; now?: Date } = {},
+  options: { languageHint?: string; displayName?: string; now?: Date } = {},
 ): InboundMessage {
   const media = /^<media(?::(\w+))?>$/.exec(line.trim());
   const tap = /^<tap:([\w-]+)>$/.exec(line.trim());
@@ -26,5 +26,6 @@ export function lineToInbound(
         ? { type: 'choice', id: tap[1]! }
         : { type: 'text', text: line },
     ...(options.languageHint ? { languageHint: options.languageHint } : {}),
+    ...(options.displayName ? { displayName: options.displayName } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { AnyCommand } from '../command.js';
 import chat from './chat.js';
 import checkin from './checkin.js';
 import importCohort from './import-cohort.js';
+import kaart from './kaart.js';
 import migrate from './migrate.js';
 import start from './start.js';
 import verbinder from './verbinder.js';
@@ -23,5 +24,6 @@ export const commands: readonly AnyCommand[] = [
   importCohort,
   verbinder,
   wijk,
+  kaart,
   checkin,
 ];

@@ -28,6 +28,7 @@ export default defineCommand({
     const { ConsoleChat } = await import('../console/console-chat.js');
     const { demoVerbinder, linkDemoVerbinder } = await import('../console/demo-verbinder.js');
     const { welcomeText } = await import('../console/welcome-text.js');
+    const { readExampleKaart } = await import('../example-kaart.js');
 
     const terminal = (stdin as Readable & { isTTY?: boolean }).isTTY
       ? new ConsoleChat({
@@ -51,8 +52,11 @@ export default defineCommand({
     const redisUrl = config.redisUrl ?? redis?.url;
     let app: App;
     try {
+      // On the embedded database (trying Bloei out) an empty kaart gets the example places.
+      const example = config.databaseUrl ? null : await readExampleKaart();
       app = await createApp(config, logger, {
         flood: config.flood,
+        ...(example ? { kaart: { example } } : {}),
         ...(redisUrl ? { jobs: jobOptions(config, redisUrl) } : {}),
         progress,
       });

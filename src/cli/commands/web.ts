@@ -29,6 +29,8 @@ export default defineCommand({
     )) {
       app.router.add(channel);
     }
+    // The dashboard's test chat is handled here, in the process that serves its page.
+    await app.webchat.start((message) => app.handler.handle(message));
     const server = await createWebServer({
       prisma: app.prisma,
       store: app.store,
@@ -41,6 +43,8 @@ export default defineCommand({
       defaultLanguage: config.defaultLanguage,
       secureCookies: config.web.secureCookies,
       trustProxy: config.web.trustProxy,
+      texts: app.texts,
+      webchat: app.webchat,
     });
     await server.listen({ port: config.web.port, host: config.web.host });
     gracefulShutdown(

@@ -24,6 +24,8 @@ export const handoffReasons = [
   'care_food',
   /** The resident sent a voice note or photo and wants a verbinder to get in touch. */
   'wants_to_talk',
+  /** The resident picked a place from the sociale kaart and would like a verbinder to go along. */
+  'offer_go',
 ] as const;
 export type HandoffReason = (typeof handoffReasons)[number];
 

@@ -10,6 +10,7 @@ import { consent } from './consent.js';
 import { erase } from './erase.js';
 import { forget } from './forget.js';
 import { handoff } from './handoff.js';
+import { offerChosen } from './offer-chosen.js';
 import { optOut } from './opt-out.js';
 import { pauseInterrupted } from './pause-interrupted.js';
 import { record } from './record.js';
@@ -26,6 +27,7 @@ export const actionTypes = [
   erase,
   showData,
   pauseInterrupted,
+  offerChosen,
 ] as const;
 
 type SchemasOf<T extends readonly ActionType[]> = { [I in keyof T]: T[I]['schema'] };

@@ -6,6 +6,7 @@ import type { FlowRegistry } from '../engine.js';
 import { parseFlow, type FlowInput } from '../spec.js';
 import { language } from './language.js';
 import { menu } from './menu.js';
+import { nearby } from './nearby.js';
 import { onboarding } from './onboarding.js';
 import { talentenscan } from './talentenscan.js';
 import { checkIn } from './check-in.js';
@@ -21,6 +22,7 @@ export const flowInputs: readonly FlowInput[] = [
   talentenscan,
   wijMatch,
   checkIn,
+  nearby,
   followUp,
   forgetMe,
   reconsent,

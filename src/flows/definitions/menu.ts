@@ -1,4 +1,7 @@
-/** The menu: what a resident can do with Bloei. */
+/**
+ * The menu: what a resident can do with Bloei. New entries go at the end, so the numbers
+ * residents learned stay the same.
+ */
 import type { FlowInput } from '../spec.js';
 
 export const menu = {
@@ -18,6 +21,7 @@ export const menu = {
         { id: 'language', label: 'menu.language' },
         { id: 'myData', label: 'menu.myData' },
         { id: 'help', label: 'menu.help' },
+        { id: 'nearby', label: 'menu.nearby' },
       ],
       branches: [
         { when: 'talentenscan', next: '@talentenscan' },
@@ -26,6 +30,7 @@ export const menu = {
         { when: 'person', next: 'personRequested' },
         { when: 'language', next: '@language' },
         { when: 'myData', next: 'showData' },
+        { when: 'nearby', next: '@nearby' },
       ],
       next: 'help',
     },

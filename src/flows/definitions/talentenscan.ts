@@ -1,8 +1,11 @@
 /**
  * The talentenscan: a strength-based conversation about energy, talents and wishes, at the
  * resident's pace ("later" pauses it). It never probes problems the resident did not raise,
- * ends with a summary to confirm, 2–3 concrete directions, the news that volunteering is
- * allowed on a benefit, and an offer of contact with the wijk's verbinder.
+ * ends with a summary to confirm, then 2–3 places from the sociale kaart near the resident
+ * (and a training where one fits) to pick from — go there with a verbinder the first time, or
+ * get the details — or, when the kaart has nothing that fits, 2–3 general directions; then
+ * the news that volunteering is allowed on a benefit, and an offer of contact with the wijk's
+ * verbinder.
  */
 import type { FlowInput } from '../spec.js';
 
@@ -27,7 +30,7 @@ const direction = (interest: (typeof interests)[number]) => ({
 
 export const talentenscan = {
   id: 'talentenscan',
-  version: 1,
+  version: 2,
   title: 'talentenscan.title',
   start: 'intro',
   pausable: true,
@@ -94,9 +97,62 @@ export const talentenscan = {
       kind: 'yesno',
       text: 'talentenscan.confirm',
       branches: [{ when: 'no', next: 'correction' }],
-      next: 'directions',
+      next: 'access',
     },
-    correction: { kind: 'text', text: 'talentenscan.correction', next: 'directions' },
+    correction: { kind: 'text', text: 'talentenscan.correction', next: 'access' },
+    // Asked only when the kaart has places for this resident: what they need to get in.
+    access: {
+      kind: 'multi',
+      text: 'talentenscan.access',
+      choices: ['wheelchair', 'busStop', 'nothing'].map((id) => ({
+        id,
+        label: `talentenscan.accessChoice.${id}`,
+      })),
+      stored: false,
+      kaart: { ask: 'scan', otherwise: 'directions' },
+      next: 'offers',
+    },
+    offers: {
+      kind: 'choice',
+      text: 'talentenscan.offers',
+      choicesFrom: 'offers',
+      choices: [{ id: 'none', label: 'talentenscan.offerNone' }],
+      save: 'offer',
+      stored: false,
+      kaart: { ask: 'scan', otherwise: 'directions' },
+      branches: [{ when: 'none', next: 'benefit' }],
+      next: 'offerAction',
+    },
+    offerAction: {
+      kind: 'choice',
+      text: 'kaart.action',
+      params: { offer: '$offer' },
+      choices: ['go', 'details', 'other'].map((id) => ({ id, label: `kaart.actionChoice.${id}` })),
+      stored: false,
+      branches: [
+        { when: 'go', next: 'offerGo' },
+        { when: 'other', next: 'offers' },
+      ],
+      next: 'offerDetails',
+    },
+    offerGo: {
+      kind: 'message',
+      text: 'kaart.go',
+      noVerbinderText: 'kaart.goNobody',
+      do: [
+        { type: 'offerChosen', answer: 'offer', as: 'go' },
+        { type: 'record', record: 'talentProfile' },
+        { type: 'handoff', reason: 'offer_go' },
+      ],
+      next: 'benefitEnd',
+    },
+    benefitEnd: { kind: 'message', text: 'talentenscan.benefitEnd', next: 'end' },
+    offerDetails: {
+      kind: 'message',
+      text: 'kaart.details',
+      do: [{ type: 'offerChosen', answer: 'offer', as: 'details' }],
+      next: 'benefit',
+    },
     directions: {
       kind: 'message',
       text: 'talentenscan.directions.intro',

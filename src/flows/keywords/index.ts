@@ -11,6 +11,7 @@ import { language } from './language.js';
 import { later } from './later.js';
 import { menu } from './menu.js';
 import { myData } from './my-data.js';
+import { nearby } from './nearby.js';
 import { person } from './person.js';
 import { stop } from './stop.js';
 import type { TurnOps } from '../turn-ops.js';
@@ -25,6 +26,7 @@ export const keywordEntries = [
   continueKeyword,
   myData,
   forgetMe,
+  nearby,
 ] as const;
 
 export type Keyword = (typeof keywordEntries)[number]['name'];

@@ -36,11 +36,30 @@ export const questionFields = {
     })
     .optional(),
   branches: z.array(branchSchema).default([]),
+  /**
+   * False for an answer that only steers this conversation (which offer was picked): it is
+   * not stored with the resident's answers. What matters of it is recorded otherwise.
+   */
+  stored: z.boolean().default(true),
+  /**
+   * A question about the sociale kaart (`EngineContext.kaart`, see `kaart-questions.ts`),
+   * asked only when there is something to ask; otherwise the flow goes to `otherwise`.
+   * `wijk`: the resident's wijk, when Bloei does not know it yet; `interests`: the interests
+   * with an offer nearby (choice set `offerInterests`); `scan`: the offers fitting this
+   * talentenscan's answers, `interest`: the offers for the interest chosen before (both
+   * choice set `offers`).
+   */
+  kaart: z
+    .object({
+      ask: z.enum(['wijk', 'interests', 'scan', 'interest']),
+      otherwise: targetSchema,
+    })
+    .optional(),
 };
 
 /**
  * Choices of a choice question: fixed ones from the definition, and optionally a named set
- * the host supplies at run time (e.g. `wijken`, kept as data and edited without code),
+ * given at run time (the host's `wijken`, or the kaart's `offers` and `offerInterests`),
  * shown before the fixed ones.
  */
 export const choiceListFields = {

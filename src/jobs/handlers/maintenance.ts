@@ -1,7 +1,7 @@
 /**
  * The `maintenance` job, every minute in whichever worker is free: reminders and escalations
  * of unclaimed hand-offs, alerts that reached nobody raised again, invitations and follow-ups
- * that are due, retention, and a sweep of the outbox. Each part is safe to run twice: what
+ * that are due, retention, nudges about offers chosen long ago, and a sweep of the outbox. Each part is safe to run twice: what
  * it sends goes through the outbox, and follow-up jobs have stable ids.
  */
 import type { ChatAddress } from '../../conversations/outbox-ports.js';
@@ -35,6 +35,8 @@ export interface MaintenanceDeps {
   escalation?: EscalationSettings | undefined;
   retention?: RetentionSettings | undefined;
   reraiseAfterMs?: number | undefined;
+  /** The sociale kaart's own upkeep: asks residents how an offer they chose went. */
+  kaart: { maintenance(): Promise<{ sent: number }> };
 }
 
 export interface MaintenanceReport {
@@ -43,6 +45,7 @@ export interface MaintenanceReport {
   invitations: number;
   followUps: number;
   retention: RetentionReport;
+  staleOfferNudges: number;
 }
 
 export function maintenanceHandler(deps: MaintenanceDeps): () => Promise<MaintenanceReport> {
@@ -64,6 +67,7 @@ export function maintenanceHandler(deps: MaintenanceDeps): () => Promise<Mainten
       invitations: await sendDueInvitations(store, deps.handler, clock()),
       followUps,
       retention: await applyRetention(store, clock(), deps.retention),
+      staleOfferNudges: (await deps.kaart.maintenance()).sent,
     };
     await deps.sweep();
     return result;

@@ -3,6 +3,7 @@
  * hand-off with what a verbinder needs to act on it. Plain data, ready for the views.
  */
 import type { PrismaClient } from '../prisma-client.js';
+import { RelayRepository, type RelayThreadLine } from '../relay-repository.js';
 
 export interface HandoffListItem {
   number: number;
@@ -22,6 +23,10 @@ export interface HandoffDetail extends HandoffListItem {
   channel: string | null;
   summary: unknown;
   notes: { text: string; author: string | null; createdAt: Date }[];
+  /** Who claimed it (a staff id): only they answer the resident. */
+  claimedById: string | null;
+  /** The conversation since the hand-off, oldest first (see relay-repository.ts). */
+  conversation: RelayThreadLine[];
 }
 
 /**
@@ -81,5 +86,7 @@ export async function findHandoff(
       author: n.author?.name ?? null,
       createdAt: n.createdAt,
     })),
+    claimedById: h.claimedById,
+    conversation: await new RelayRepository(prisma).thread(h.id),
   };
 }

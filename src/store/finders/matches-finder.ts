@@ -1,15 +1,19 @@
 /**
- * The reads of the WIJ match board: open sign-ups (oldest first) and recent matches of a
- * wijk, or of every wijk, and one match for judging it.
+ * The reads of the WIJ match board: open sign-ups (oldest first) of a wijk, or of every wijk,
+ * optionally of one category; recent matches; and one match for judging it.
  */
 import type { PrismaClient } from '../prisma-client.js';
+import { realResident } from './real-residents.js';
 
 export interface OpenSignUp {
   id: string;
+  /** The resident's id: to keep her from being paired with herself. */
+  residentId: string;
   kind: string;
   category: string;
   description: string;
   availability: string[];
+  mobility: string | null;
   wijk: string | null;
   residentName: string | null;
   createdAt: Date;
@@ -31,19 +35,28 @@ const where = (wijk: string | null) => (wijk === null ? {} : { wijk });
 export async function findOpenSignUps(
   prisma: PrismaClient,
   wijk: string | null,
+  category: string | null = null,
 ): Promise<OpenSignUp[]> {
   const rows = await prisma.signUp.findMany({
-    where: { status: 'open', ...where(wijk) },
+    // Not a test resident's: nobody is matched with staff trying Bloei out.
+    where: {
+      status: 'open',
+      contact: realResident,
+      ...where(wijk),
+      ...(category === null ? {} : { category }),
+    },
     orderBy: { createdAt: 'asc' },
     take: 500,
     include: { contact: { select: { firstName: true } } },
   });
   return rows.map((s) => ({
     id: s.id,
+    residentId: s.contactId,
     kind: s.kind,
     category: s.category,
     description: s.description,
     availability: s.availability,
+    mobility: s.mobility,
     wijk: s.wijk,
     residentName: s.contact.firstName,
     createdAt: s.createdAt,

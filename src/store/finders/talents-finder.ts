@@ -1,9 +1,10 @@
 /**
  * The reads of the talent search: profiles from finished talentenscans of active residents
- * whose latest consent for registration stands, newest first, narrowed by wijk, interest and
- * words in what they wrote.
+ * (never staff's test residents) whose latest consent for registration stands, newest first,
+ * narrowed by wijk, interest and words in what they wrote.
  */
 import type { PrismaClient } from '../prisma-client.js';
+import { realResident } from './real-residents.js';
 
 export interface TalentProfileItem {
   residentName: string | null;
@@ -41,7 +42,7 @@ export async function findTalentProfiles(
             ],
           }
         : {}),
-      contact: { status: 'active' },
+      contact: { status: 'active', ...realResident },
     },
     orderBy: { completedAt: 'desc' },
     take: 100,

@@ -6,10 +6,20 @@
 import type { Child } from 'hono/jsx';
 import type { PageContext } from '../page-context.js';
 import { CsrfField } from './forms.js';
+import { direction } from './language-text.js';
 
-const rtl = new Set(['ar']);
-
-export type Section = 'inbox' | 'matches' | 'talents' | 'indicators' | 'admin' | 'queues' | 'login';
+export type Section =
+  | 'inbox'
+  | 'matches'
+  | 'talents'
+  | 'indicators'
+  | 'exports'
+  | 'try'
+  | 'texts'
+  | 'admin'
+  | 'parked'
+  | 'queues'
+  | 'login';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -17,10 +27,12 @@ export interface LayoutProps {
   section?: Section | undefined;
   /** Whether the queue board exists. */
   queues: boolean;
+  /** A script of this site that makes the page livelier; the page works without it. */
+  script?: string | undefined;
   children?: Child;
 }
 
-export function Layout({ ctx, title, section, queues, children }: LayoutProps) {
+export function Layout({ ctx, title, section, queues, script, children }: LayoutProps) {
   const staff = ctx.staff;
   const coordinator = staff?.role === 'coordinator';
   const items: [Section, string, boolean][] = [
@@ -28,16 +40,23 @@ export function Layout({ ctx, title, section, queues, children }: LayoutProps) {
     ['matches', '/matches', true],
     ['talents', '/talents', true],
     ['indicators', '/indicators', true],
+    ['exports', '/export', true],
+    ['try', '/try', true],
+    ['texts', '/texts', coordinator],
     ['admin', '/admin', coordinator],
+    ['parked', '/parked', coordinator],
     ['queues', '/queues', coordinator && queues],
   ];
   return (
-    <html lang={ctx.language} dir={rtl.has(ctx.language) ? 'rtl' : 'ltr'}>
+    <html lang={ctx.language} dir={direction(ctx.language)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Bloei`}</title>
         <link rel="stylesheet" href="/bloei.css" />
+        {/* No icon to fetch: browsers would otherwise ask for /favicon.ico and get a 404. */}
+        <link rel="icon" href="data:," />
+        {script && <script src={script} defer />}
       </head>
       <body>
         <a class="skip" href="#main">

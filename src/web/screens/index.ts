@@ -6,13 +6,17 @@
 import type { Access } from '../route-access.js';
 import type { Web, WebApp } from '../web.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { registerExportLogRoutes, registerExportRoutes } from './export/routes.js';
 import { registerInboxRoutes } from './inbox/routes.js';
 import { registerIndicatorRoutes } from './indicators/routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
 import { registerMatchRoutes } from './matches/routes.js';
+import { registerParkedRoutes } from './parked/routes.js';
 import { registerQueueBoard } from './queues/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerTalentRoutes } from './talents/routes.js';
+import { registerTextRoutes } from './texts/routes.js';
+import { registerTryRoutes } from './try/routes.js';
 
 export interface ScreenRoutes {
   access: Access;
@@ -27,6 +31,11 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'staff', register: registerMatchRoutes },
   { access: 'staff', register: registerTalentRoutes },
   { access: 'staff', register: registerIndicatorRoutes },
+  { access: 'staff', register: registerExportRoutes },
+  { access: 'staff', register: registerTryRoutes },
+  { access: 'coordinator', register: registerTextRoutes },
   { access: 'coordinator', register: registerAdminRoutes },
+  { access: 'coordinator', register: registerExportLogRoutes },
+  { access: 'coordinator', register: registerParkedRoutes },
   { access: 'coordinator', register: registerQueueBoard },
 ];

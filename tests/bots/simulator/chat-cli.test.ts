@@ -14,7 +14,7 @@ function chat(args: string[], lines: string[], env: Record<string, string>) {
     input: lines.map((l) => `${l}\n`).join(''),
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', ...env },
-    timeout: 60_000,
+    timeout: 280_000,
   });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;

@@ -19,7 +19,7 @@ import { fakeClientFactoryOn, FakeWhatsAppAccount, wwebjsMessage } from './fake-
 export const config = { dataDir: '/nonexistent/whatsapp', chromiumPath: '/nonexistent/chromium' };
 
 /** A safety cap against hanging, not a deadline the test is judged by. */
-export const cap = () => within(60_000);
+export const cap = () => within(300_000);
 
 export interface HarnessOptions extends Omit<WhatsAppChannelOptions, 'createClient'> {
   account?: FakeWhatsAppAccount;

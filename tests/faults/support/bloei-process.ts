@@ -55,7 +55,7 @@ export class BloeiProcess {
   }
 
   /** Resolves with the first log line (already written or still to come) that matches. */
-  async waitForLog(matches: (line: LogLine) => boolean, timeoutMs = 120_000): Promise<LogLine> {
+  async waitForLog(matches: (line: LogLine) => boolean, timeoutMs = 600_000): Promise<LogLine> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.logs.find(matches);

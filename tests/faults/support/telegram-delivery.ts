@@ -21,7 +21,7 @@ export async function deliverUpdate(
   update: { update_id: number },
   options: DeliveryOptions,
 ): Promise<number> {
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   const body = JSON.stringify(update);
   let last = '';
   for (let attempt = 1; ; attempt++) {

@@ -12,6 +12,8 @@ describe(Layout.name, () => {
       '/matches',
       '/talents',
       '/indicators',
+      '/export',
+      '/try',
     ]);
     expect(page.querySelector('a[aria-current="page"]')?.getAttribute('href')).toBe('/inbox');
     expect(
@@ -27,7 +29,7 @@ describe(Layout.name, () => {
       (await render(Layout({ ctx, title: 'Beheer', queues })))
         .querySelectorAll('header nav a')
         .map((a) => a.getAttribute('href'));
-    expect(await hrefs(true)).toEqual(expect.arrayContaining(['/admin', '/queues']));
+    expect(await hrefs(true)).toEqual(expect.arrayContaining(['/texts', '/admin', '/queues']));
     expect(await hrefs(false)).toContain('/admin');
     expect(await hrefs(false)).not.toContain('/queues');
   });

@@ -8,6 +8,7 @@ import type { Indicators } from '../../../src/monitoring/indicators.js';
 import { Layout } from '../../../src/web/components/layout.js';
 import { CohortPreview } from '../../../src/web/screens/admin/cohort-view.js';
 import { AdminOverview, CodeNotice } from '../../../src/web/screens/admin/view.js';
+import { ExportLogPage, ExportPage } from '../../../src/web/screens/export/view.js';
 import { HandoffView, InboxList } from '../../../src/web/screens/inbox/view.js';
 import { IndicatorPage } from '../../../src/web/screens/indicators/view.js';
 import { LoginView } from '../../../src/web/screens/login/view.js';
@@ -32,14 +33,17 @@ describe('views escape what people typed', async () => {
   };
   const signUp = {
     id: 'su-1',
+    residentId: 'r-1',
     kind: 'offer',
     category: 'garden',
     description: x,
     availability: [],
+    mobility: null,
     wijk: 'stratum',
     residentName: x,
     createdAt: at,
   };
+  const request = { ...signUp, id: 'su-2', residentId: 'r-2', kind: 'request' };
   const views: Record<string, JSX.Element> = {
     layout: Layout({ ctx, title: x, queues: true }),
     login: LoginView({ ctx, next: `/inbox?${x}`, problem: x }),
@@ -54,6 +58,19 @@ describe('views escape what people typed', async () => {
         channel: x,
         summary: {},
         notes: [{ text: x, author: x, createdAt: at }],
+        claimedById: null,
+        conversation: [
+          {
+            id: 'r-1',
+            direction: 'in',
+            author: null,
+            text: x,
+            mediaKind: null,
+            savedReply: null,
+            at,
+            outcome: 'sent',
+          },
+        ],
       },
       answers: [x],
       outcome: 'claimed',
@@ -62,7 +79,13 @@ describe('views escape what people typed', async () => {
     }),
     matches: MatchBoard({
       ctx,
-      signUps: [signUp],
+      signUps: [signUp, request],
+      pairs: [
+        { offer: signUp, request, score: 5, reasons: ['sameWijkAndCategory'], sharedTimes: [] },
+      ],
+      categories: ['garden'],
+      category: 'garden',
+      places: new Map([['su-1', [{ offerId: 'o-1', name: x }]]]),
       matches: [
         {
           id: 'm-1',
@@ -100,12 +123,40 @@ describe('views escape what people typed', async () => {
     }),
     indicators: IndicatorPage({
       ctx,
-      indicators: {
-        subgoals: [],
-        counts: [],
-        ladder: [{ cohort: x, training: 'dww', n: 1, before: 2, after: 3 }],
-      } as unknown as Indicators,
+      data: {
+        indicators: {
+          subgoals: [],
+          counts: [],
+          ladder: [{ cohort: x, training: 'dww', n: 1, before: 2, after: 3 }],
+        } as unknown as Indicators,
+        trend: { months: ['2026-01'], series: [{ metric: 'talentenscans', values: [1] }] },
+        agreement: { months: [], series: [] },
+        wijken: { groups: [{ wijk: 'stratum', values: [1, 0, 0, 0] }] },
+        funnels: [
+          { flowId: 'checkIn', title: x, stages: [{ label: x, count: 1 }], medianSeconds: 60 },
+        ],
+      },
       filter: { wijk: 'stratum', from: '2026-01', to: '2026-12' },
+      wijken,
+    }),
+    exports: ExportPage({
+      ctx,
+      filter: { from: '2026-01-01', to: '2026-12-01', wijk: 'stratum' },
+      wijken,
+    }),
+    exportLog: ExportLogPage({
+      ctx,
+      entries: [
+        {
+          id: 'e-1',
+          staffId: 's-1',
+          staffName: x,
+          kind: x,
+          filters: { from: '2026-01-01', to: '2026-12-01', wijk: 'stratum' },
+          rowCount: 3,
+          at,
+        },
+      ],
       wijken,
     }),
     admin: AdminOverview({

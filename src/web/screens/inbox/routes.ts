@@ -13,13 +13,18 @@ import { findWijkNames } from '../../../store/finders/wijk-finder.js';
 import { digits, form, line, noQuery, query, text } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
 import { visibleWijk } from '../../wijk-scope.js';
-import { HandoffView, InboxList, maxNote, outcomes, statuses } from './view.js';
+import { savedReplies } from '../../../handoff/saved-replies.js';
+import { HandoffView, InboxList, maxNote, maxReply, outcomes, statuses } from './view.js';
 
 const listQuery = query({ status: Type.Optional(line(20)) });
 const detailQuery = query({ done: Type.Optional(line(40)) });
 const handoffParams = Type.Object({ number: digits });
 const actionParams = Type.Object({ number: digits, action: line(20) });
-const actionForm = form({ note: Type.Optional(text(maxNote)) });
+const actionForm = form({
+  note: Type.Optional(text(maxNote)),
+  text: Type.Optional(text(maxReply)),
+  saved: Type.Optional(line(40)),
+});
 
 export function registerInboxRoutes(app: WebApp, web: Web): void {
   const { prisma, translator, flows, clock, handoffActions } = web.deps;
@@ -97,6 +102,15 @@ export function registerInboxRoutes(app: WebApp, web: Web): void {
           at: clock(),
         });
         return done('noteAdded');
+      }
+      if (action === 'reply') {
+        // A saved reply chosen in the picker wins over the box: it is written in every language.
+        const saved = savedReplies.find((r) => r === request.body.saved);
+        const typed = (request.body.text ?? '').trim();
+        if (!saved && !typed) return web.refuse(reply, ctx, 400, 'badRequest');
+        const message = saved ? { saved } : { text: typed };
+        const { reply: said } = await handoffActions.reply(handoff.number, staff, message, clock());
+        return done(said.key.replace('staff.', ''));
       }
       if (action !== 'claim' && action !== 'close') return web.refuse(reply, ctx, 404, 'notFound');
       // The resident's notice commits with the change and goes out through the outbox.

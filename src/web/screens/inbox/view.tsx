@@ -4,6 +4,7 @@
  */
 import { DataTable, Cell } from '../../components/data-table.js';
 import { ActionButton, CsrfField } from '../../components/forms.js';
+import { Conversation } from './conversation.js';
 import { Notice } from '../../components/notices.js';
 import { Tabs } from '../../components/tabs.js';
 import { TimeAgo } from '../../components/time-ago.js';
@@ -18,8 +19,12 @@ export const outcomes = [
   'claimedByOther',
   'alreadyClosed',
   'noteAdded',
+  'replySent',
+  'claimFirst',
+  'residentUnreachable',
 ] as const;
 export const maxNote = 1000;
+export const maxReply = 2000;
 
 const staffText = (ctx: PageContext, key: string) =>
   ctx.render({ key: `staff.${key}`, params: {} });
@@ -103,6 +108,7 @@ export function HandoffView({ ctx, handoff, answers, outcome, wijken, now }: Han
             number: { text: String(handoff.number) },
             name,
             by: { text: handoff.claimedBy ?? '' },
+            list: { text: '' },
           },
         });
   const action = (path: string) => `/inbox/${handoff.number}/${path}`;
@@ -151,6 +157,7 @@ export function HandoffView({ ctx, handoff, answers, outcome, wijken, now }: Han
           ))}
         </ul>
       )}
+      <Conversation ctx={ctx} handoff={handoff} now={now} />
       <h2>{ctx.t('inbox.actions')}</h2>
       <div class="inline">
         {handoff.status === 'open' && (

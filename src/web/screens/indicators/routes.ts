@@ -1,14 +1,22 @@
 /**
- * Indicators and their CSV downloads. Only counts and means: nothing here names a resident,
- * so every staff member may look at every wijk.
+ * Indicators and their CSV downloads. Only counts, shares and means: nothing here names a
+ * resident, so every staff member may look at every wijk.
  */
 import { Type } from 'typebox';
+import { indicatorSubgoals } from '../../../flows/spec.js';
+import type { IndicatorFilter } from '../../../monitoring/indicators.js';
+import { findActivity } from '../../../store/finders/activity-finder.js';
+import { findAgreement } from '../../../store/finders/agreement-finder.js';
+import { findFunnels } from '../../../store/finders/funnel-finder.js';
 import { findIndicators } from '../../../store/finders/indicators-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
+import type { PageContext } from '../../page-context.js';
 import { line, query } from '../../request-schema.js';
 import { toCsv } from '../../to-csv.js';
-import type { Web, WebApp } from '../../web.js';
-import { readFilter, tableOf, tables } from './indicator-tables.js';
+import type { Web, WebApp, WebDeps } from '../../web.js';
+import { funnelQuestionnaires, funnelViews } from './funnel-view.js';
+import { activityTrend, agreementTrend, wijkComparison } from './indicator-series.js';
+import { readFilter, tableOf, tables, type IndicatorData } from './indicator-tables.js';
 import { IndicatorPage } from './view.js';
 
 const filterQuery = query({
@@ -17,6 +25,29 @@ const filterQuery = query({
   to: Type.Optional(line(7)),
   table: Type.Optional(line(20)),
 });
+
+/** Everything the page shows for `filter`; the wijken side by side always show every wijk. */
+async function loadIndicators(
+  deps: WebDeps,
+  ctx: PageContext,
+  filter: IndicatorFilter,
+  wijken: ReadonlyMap<string, string>,
+): Promise<IndicatorData> {
+  const { prisma, translator, flows } = deps;
+  const [indicators, activity, agreement, funnels] = await Promise.all([
+    findIndicators(prisma, filter),
+    findActivity(prisma, filter),
+    findAgreement(prisma, filter),
+    findFunnels(prisma, funnelQuestionnaires(flows), filter),
+  ]);
+  return {
+    indicators,
+    trend: activityTrend(activity, filter),
+    agreement: agreementTrend(agreement, filter, indicatorSubgoals),
+    wijken: wijkComparison(activity, wijken),
+    funnels: funnelViews(ctx, translator, flows, funnels),
+  };
+}
 
 export function registerIndicatorRoutes(app: WebApp, web: Web): void {
   const { prisma, clock } = web.deps;
@@ -30,7 +61,7 @@ export function registerIndicatorRoutes(app: WebApp, web: Web): void {
       section: 'indicators',
       body: IndicatorPage({
         ctx,
-        indicators: await findIndicators(prisma, filter),
+        data: await loadIndicators(web.deps, ctx, filter, wijken),
         filter,
         wijken,
       }),
@@ -41,12 +72,14 @@ export function registerIndicatorRoutes(app: WebApp, web: Web): void {
     const ctx = web.context(request);
     const table = tables.find((t) => t === request.query.table);
     if (!table) return web.refuse(reply, ctx, 404, 'notFound');
-    const filter = readFilter(request.query, clock(), await findWijkNames(prisma));
-    const { header, rows } = tableOf(ctx, await findIndicators(prisma, filter), table);
+    const wijken = await findWijkNames(prisma);
+    const filter = readFilter(request.query, clock(), wijken);
+    const data = await loadIndicators(web.deps, ctx, filter, wijken);
+    const { header, rows } = tableOf(ctx, data, table, wijken);
     const name = `bloei-${table}-${filter.wijk ?? 'eindhoven'}-${filter.from}-${filter.to}.csv`;
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`)
-      .send('\uFEFF' + toCsv(header, rows));
+      .send(toCsv(header, rows));
   });
 }

@@ -1,62 +1,57 @@
 /**
- * The indicator page: the Movisie subgoals per wijk and period, the counts the evaluation
- * tracks, and the participation ladder before and after per cohort as a chart. Each table
- * downloads as CSV.
+ * The indicator page: what happened per month, a chart per Movisie subgoal and agreement over
+ * the months, the wijken side by side, where residents stop in each questionnaire, the counts
+ * the evaluation tracks, and the participation ladder before and after per cohort. Every chart
+ * is SVG drawn on the server, with its numbers in a table under it; every table downloads as
+ * CSV for the same filter.
  */
 import type { Child } from 'hono/jsx';
-import type { IndicatorFilter, Indicators } from '../../../monitoring/indicators.js';
-import { Cell, DataTable } from '../../components/data-table.js';
+import type { IndicatorFilter } from '../../../monitoring/indicators.js';
 import { WijkSelect } from '../../components/forms.js';
-import { LadderChart } from '../../components/ladder-chart.js';
+import { NumbersTable } from '../../components/numbers-table.js';
 import type { PageContext } from '../../page-context.js';
-import { tableOf, type Table } from './indicator-tables.js';
+import {
+  AgreementChart,
+  FunnelCharts,
+  LadderChart,
+  SubgoalCharts,
+  TrendChart,
+  WijkChart,
+} from './indicator-charts.js';
+import { monthName, tableOf, type IndicatorData, type Table } from './indicator-tables.js';
 
 export interface IndicatorPageProps {
   ctx: PageContext;
-  indicators: Indicators;
+  data: IndicatorData;
   filter: IndicatorFilter;
   wijken: ReadonlyMap<string, string>;
 }
 
-export function IndicatorPage({ ctx, indicators, filter, wijken }: IndicatorPageProps) {
-  const number = new Intl.NumberFormat(ctx.language, { maximumFractionDigits: 1 });
+export function IndicatorPage({ ctx, data, filter, wijken }: IndicatorPageProps) {
   const query = new URLSearchParams({
     from: filter.from,
     to: filter.to,
     ...(filter.wijk ? { wijk: filter.wijk } : {}),
   });
-  const Section = ({ table, before }: { table: Table; before?: Child }) => {
-    const { header, rows, numeric } = tableOf(ctx, indicators, table);
-    return (
-      <section aria-labelledby={`t-${table}`}>
-        <h2 id={`t-${table}`}>{ctx.t(`indicators.tables.${table}`)}</h2>
-        {before}
-        <DataTable
-          id={`table-${table}`}
-          columns={header.map((label, i) => ({ label, numeric: numeric(i) }))}
-        >
-          {rows.map((row) => (
-            <tr>
-              {row.map((cell, i) => (
-                <Cell label={header[i]!} numeric={numeric(i)}>
-                  {typeof cell === 'number' ? number.format(cell) : (cell ?? '–')}
-                </Cell>
-              ))}
-            </tr>
-          ))}
-        </DataTable>
-        <p>
-          <a
-            class="button secondary"
-            href={`/indicators.csv?table=${table}&${query.toString()}`}
-            download
-          >
-            {ctx.t('indicators.download')}
-          </a>
-        </p>
-      </section>
-    );
-  };
+  const Download = ({ table }: { table: Table }) => (
+    <p>
+      <a
+        class="button secondary"
+        href={`/indicators.csv?table=${table}&${query.toString()}`}
+        download
+      >
+        {ctx.t('indicators.download')}
+      </a>
+    </p>
+  );
+  const Section = ({ id, children }: { id: string; children?: Child }) => (
+    <section aria-labelledby={`t-${id}`}>
+      <h2 id={`t-${id}`}>{ctx.t(`indicators.tables.${id}`)}</h2>
+      {children}
+    </section>
+  );
+  const charts = { ctx, data, wijken };
+  const sections = ['trend', 'subgoals', 'wijken', 'funnels', 'counts', 'ladder'] as const;
   return (
     <>
       <form method="get" action="/indicators" class="filters inline">
@@ -78,26 +73,66 @@ export function IndicatorPage({ ctx, indicators, filter, wijken }: IndicatorPage
         </div>
         <button type="submit">{ctx.t('filters.show')}</button>
       </form>
-      <p>{ctx.t('indicators.explain')}</p>
-      <Section table="subgoals" />
-      <Section table="counts" />
-      <Section
-        table="ladder"
-        before={
-          indicators.ladder.length === 0 ? (
-            <p class="notice">{ctx.t('indicators.noLadder')}</p>
-          ) : (
-            <LadderChart
-              rows={indicators.ladder}
-              labels={{
-                title: ctx.t('indicators.chartTitle'),
-                before: ctx.t('indicators.columns.before'),
-                after: ctx.t('indicators.columns.after'),
-              }}
-            />
-          )
-        }
-      />
+      <p>
+        {ctx.t('indicators.period', {
+          wijk: filter.wijk ? (wijken.get(filter.wijk) ?? filter.wijk) : ctx.t('filters.allWijken'),
+          from: monthName(ctx.language, filter.from),
+          to: monthName(ctx.language, filter.to),
+        })}{' '}
+        {ctx.t('indicators.explain')} {ctx.t('indicators.dontKnowNote')}
+      </p>
+      <nav aria-label={ctx.t('indicators.contents')}>
+        <ul class="inline">
+          {sections.map((id) => (
+            <li>
+              <a href={`#t-${id}`}>{ctx.t(`indicators.tables.${id}`)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Section id="trend">
+        <TrendChart {...charts} />
+        <Download table="trend" />
+      </Section>
+      <Section id="subgoals">
+        <SubgoalCharts ctx={ctx} indicators={data.indicators} />
+        <h3>{ctx.t('indicators.allSubgoals')}</h3>
+        <NumbersTable
+          id="table-subgoals"
+          table={tableOf(ctx, data, 'subgoals', wijken)}
+          language={ctx.language}
+        />
+        <Download table="subgoals" />
+        <h3>{ctx.t('indicators.tables.agreement')}</h3>
+        <AgreementChart {...charts} />
+        <Download table="agreement" />
+      </Section>
+      <Section id="wijken">
+        <p>{ctx.t('indicators.wijkenExplain')}</p>
+        <WijkChart {...charts} />
+        <Download table="wijken" />
+      </Section>
+      <Section id="funnels">
+        <p>{ctx.t('indicators.funnel.explain')}</p>
+        <FunnelCharts ctx={ctx} funnels={data.funnels} />
+        <Download table="funnels" />
+      </Section>
+      <Section id="counts">
+        <NumbersTable
+          id="table-counts"
+          table={tableOf(ctx, data, 'counts', wijken)}
+          language={ctx.language}
+        />
+        <Download table="counts" />
+      </Section>
+      <Section id="ladder">
+        {data.indicators.ladder.length === 0 ? (
+          <p class="notice">{ctx.t('indicators.noLadder')}</p>
+        ) : (
+          <LadderChart {...charts} />
+        )}
+        <Download table="ladder" />
+      </Section>
     </>
   );
 }

@@ -1,36 +1,56 @@
 /**
- * The WIJ match board: open offers and requests side by side per wijk and category, a form
- * to record a match (which two, which kind), and the recent matches, to be marked lasting or
- * not later on.
+ * The WIJ match board: suggested pairs first, each matched with one button; then the open
+ * offers and requests as cards per wijk and category; choosing two sign-ups by hand for what
+ * the suggestions miss; and the recent matches, to be marked lasting or not later on.
  */
 import { matchKinds } from '../../../wijmatch/record-match.js';
+import type { KaartPlace } from '../../../store/finders/kaart-places-finder.js';
 import type { OpenSignUp, RecentMatch } from '../../../store/finders/matches-finder.js';
+import type { SuggestedPair } from '../../../wijmatch/suggest-pairs.js';
 import { Cell, DataTable } from '../../components/data-table.js';
-import { CsrfField, WijkSelect } from '../../components/forms.js';
+import { CsrfField, Options, WijkSelect } from '../../components/forms.js';
 import { Notice, Problem } from '../../components/notices.js';
 import { TimeAgo } from '../../components/time-ago.js';
 import type { PageContext } from '../../page-context.js';
+import { PairCard, residentName, SignUpCard, type PlaceSuggestion } from './sign-up-cards.js';
 
 export const refusals = ['shape', 'notOpen', 'otherWijk'] as const;
 
 export interface MatchBoardProps {
   ctx: PageContext;
   signUps: readonly OpenSignUp[];
+  pairs: readonly SuggestedPair<OpenSignUp>[];
   matches: readonly RecentMatch[];
+  /** Places of the sociale kaart to pick as the ontwikkelplaats. */
+  kaartPlaces?: readonly KaartPlace[];
   wijken: ReadonlyMap<string, string>;
   /** The wijk shown (a coordinator's filter); null: all. */
   wijk: string | null;
+  /** The categories a sign-up can have, and the one shown (null: all). */
+  categories: readonly string[];
+  category: string | null;
+  /** Ontwikkelplaatsen from the sociale kaart that fit a sign-up, by sign-up id. */
+  places?: ReadonlyMap<string, readonly PlaceSuggestion[]>;
   done: 'recorded' | 'judged' | undefined;
   refused: (typeof refusals)[number] | undefined;
   now: Date;
 }
 
 export function MatchBoard(props: MatchBoardProps) {
-  const { ctx, signUps, matches, wijken, wijk, done, refused } = props;
+  const {
+    ctx,
+    signUps,
+    pairs,
+    matches,
+    kaartPlaces = [],
+    wijken,
+    wijk,
+    done,
+    refused,
+    now,
+  } = props;
   const coordinator = ctx.staff?.role === 'coordinator';
   const label = (key: string) => ctx.render({ key, params: {} });
-  const who = (s: { residentName: string | null } | null) =>
-    s?.residentName ?? ctx.t('matches.anonymous');
   const groups = new Map<string, OpenSignUp[]>();
   for (const s of signUps) {
     const key = `${s.wijk ?? ''}\u0000${s.category}`;
@@ -38,48 +58,42 @@ export function MatchBoard(props: MatchBoardProps) {
   }
   const option = (s: OpenSignUp) => (
     <option value={s.id}>
-      {who(s)} · {label(`wijMatch.categories.${s.category}`)} · {s.description.slice(0, 60)}
+      {residentName(ctx, s)} · {label(`wijMatch.categories.${s.category}`)} ·{' '}
+      {s.description.slice(0, 60)}
     </option>
-  );
-  const Card = ({ s }: { s: OpenSignUp }) => (
-    <li class="card">
-      <p>
-        <strong>{who(s)}</strong> · {s.wijk ? (wijken.get(s.wijk) ?? s.wijk) : '–'} ·{' '}
-        <TimeAgo at={s.createdAt} now={props.now} language={ctx.language} />
-      </p>
-      <p>{s.description}</p>
-      {s.availability.length > 0 && (
-        <p>
-          <small>
-            {ctx.t('matches.when')}:{' '}
-            {s.availability.map((a) => label(`wijMatch.times.${a}`)).join(', ')}
-          </small>
-        </p>
-      )}
-    </li>
   );
   const column = (heading: string, list: OpenSignUp[]) => (
     <div>
       <h4>{heading}</h4>
       <ul>
         {list.map((s) => (
-          <Card s={s} />
+          <SignUpCard
+            ctx={ctx}
+            signUp={s}
+            wijken={wijken}
+            now={now}
+            places={props.places?.get(s.id)}
+          />
         ))}
       </ul>
     </div>
   );
   const board = [...groups.entries()].map(([key, list]) => {
     const [groupWijk = '', category = ''] = key.split('\u0000');
-    const offers = list.filter((s) => s.kind !== 'request');
-    const requests = list.filter((s) => s.kind !== 'offer');
     return (
       <section class="card">
         <h3>
           {wijken.get(groupWijk) ?? (groupWijk || '–')} · {label(`wijMatch.categories.${category}`)}
         </h3>
         <div class="columns">
-          {column(ctx.t('matches.offers', { count: offers.length }), offers)}
-          {column(ctx.t('matches.requests', { count: requests.length }), requests)}
+          {column(
+            ctx.t('matches.offers', { count: list.filter((s) => s.kind !== 'request').length }),
+            list.filter((s) => s.kind !== 'request'),
+          )}
+          {column(
+            ctx.t('matches.requests', { count: list.filter((s) => s.kind !== 'offer').length }),
+            list.filter((s) => s.kind !== 'offer'),
+          )}
         </div>
       </section>
     );
@@ -91,44 +105,87 @@ export function MatchBoard(props: MatchBoardProps) {
     <>
       {done && <Notice text={ctx.t(`matches.${done}`)} />}
       {refused && <Problem text={ctx.t(`matches.refused.${refused}`)} />}
-      {coordinator && (
-        <form method="get" action="/matches" class="filters inline">
-          <WijkSelect
-            label={ctx.t('filters.wijk')}
-            allText={ctx.t('filters.allWijken')}
-            wijken={wijken}
-            selected={wijk}
-          />
-          <button type="submit">{ctx.t('filters.show')}</button>
-        </form>
+      <form method="get" action="/matches" class="filters inline">
+        {coordinator && (
+          <div>
+            <WijkSelect
+              label={ctx.t('filters.wijk')}
+              allText={ctx.t('filters.allWijken')}
+              wijken={wijken}
+              selected={wijk}
+            />
+          </div>
+        )}
+        <div>
+          <label for="category">{ctx.t('matches.category')}</label>
+          <select id="category" name="category">
+            <option value="">{ctx.t('matches.allCategories')}</option>
+            <Options
+              options={props.categories.map((c) => ({
+                value: c,
+                text: label(`wijMatch.categories.${c}`),
+              }))}
+              selected={props.category}
+            />
+          </select>
+        </div>
+        <button type="submit">{ctx.t('filters.show')}</button>
+      </form>
+      <h2>{ctx.t('matches.suggested')}</h2>
+      {pairs.length === 0 ? (
+        <p class="notice">{ctx.t('matches.noSuggestions')}</p>
+      ) : (
+        <>
+          <p>{ctx.t('matches.suggestedExplain')}</p>
+          <ul class="pairs">
+            {pairs.map((pair, index) => (
+              <PairCard ctx={ctx} pair={pair} index={index} wijken={wijken} now={now} />
+            ))}
+          </ul>
+        </>
       )}
       <h2>{ctx.t('matches.board')}</h2>
       {board.length === 0 ? <p class="notice">{ctx.t('matches.empty')}</p> : board}
-      <h2>{ctx.t('matches.record')}</h2>
-      <form method="post" action="/matches" class="card">
-        <CsrfField token={ctx.csrf} />
-        <label for="kind">{ctx.t('matches.kind')}</label>
-        <select id="kind" name="kind">
-          {matchKinds.map((k) => (
-            <option value={k}>{ctx.t(`matches.kinds.${k}`)}</option>
-          ))}
-        </select>
-        <label for="first">{ctx.t('matches.first')}</label>
-        <select id="first" name="first">
-          <option value="">–</option>
-          {signUps.filter((s) => s.kind !== 'request').map(option)}
-        </select>
-        <label for="second">{ctx.t('matches.second')}</label>
-        <select id="second" name="second">
-          <option value="">–</option>
-          {signUps.filter((s) => s.kind !== 'offer').map(option)}
-        </select>
-        <label for="ontwikkelplaats">{ctx.t('matches.ontwikkelplaats')}</label>
-        <input id="ontwikkelplaats" name="ontwikkelplaats" maxlength={200} />
-        <p>
-          <button type="submit">{ctx.t('matches.save')}</button>
-        </p>
-      </form>
+      <details class="card" open={pairs.length === 0}>
+        <summary>{ctx.t('matches.chooseYourself')}</summary>
+        <form method="post" action="/matches">
+          <CsrfField token={ctx.csrf} />
+          <label for="kind">{ctx.t('matches.kind')}</label>
+          <select id="kind" name="kind">
+            {matchKinds.map((k) => (
+              <option value={k}>{ctx.t(`matches.kinds.${k}`)}</option>
+            ))}
+          </select>
+          <label for="first">{ctx.t('matches.first')}</label>
+          <select id="first" name="first">
+            <option value="">–</option>
+            {signUps.filter((s) => s.kind !== 'request').map(option)}
+          </select>
+          <label for="second">{ctx.t('matches.second')}</label>
+          <select id="second" name="second">
+            <option value="">–</option>
+            {signUps.filter((s) => s.kind !== 'offer').map(option)}
+          </select>
+          {kaartPlaces.length > 0 && (
+            <>
+              <label for="offer">{ctx.t('matches.offer')}</label>
+              <select id="offer" name="offer">
+                <option value="">–</option>
+                {kaartPlaces.map((p) => (
+                  <option value={p.id}>
+                    {p.name} · {wijken.get(p.wijk) ?? ctx.t('matches.allWijken')}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          <label for="ontwikkelplaats">{ctx.t('matches.ontwikkelplaats')}</label>
+          <input id="ontwikkelplaats" name="ontwikkelplaats" maxlength={200} />
+          <p>
+            <button type="submit">{ctx.t('matches.save')}</button>
+          </p>
+        </form>
+      </details>
       <h2>{ctx.t('matches.recent')}</h2>
       {matches.length === 0 ? (
         <p>{ctx.t('matches.none')}</p>
@@ -138,12 +195,16 @@ export function MatchBoard(props: MatchBoardProps) {
             <tr>
               <Cell label={columns[0]!.label}>{ctx.t(`matches.kinds.${m.kind}`)}</Cell>
               <Cell label={columns[1]!.label}>
-                {[m.first && who(m.first), m.second && who(m.second), m.ontwikkelplaats]
+                {[
+                  m.first && residentName(ctx, m.first),
+                  m.second && residentName(ctx, m.second),
+                  m.ontwikkelplaats,
+                ]
                   .filter(Boolean)
                   .join(' ↔ ')}
               </Cell>
               <Cell label={columns[2]!.label}>
-                <TimeAgo at={m.recordedAt} now={props.now} language={ctx.language} />
+                <TimeAgo at={m.recordedAt} now={now} language={ctx.language} />
               </Cell>
               <Cell label={columns[3]!.label}>
                 {m.lasting === null ? (

@@ -23,6 +23,8 @@ const detail = (over: Partial<HandoffDetail> = {}): HandoffDetail => ({
   channel: 'telegram',
   summary: {},
   notes: [],
+  claimedById: null,
+  conversation: [],
   ...over,
 });
 
@@ -151,5 +153,72 @@ describe(HandoffView.name, () => {
     expect(textOf(note)).toContain('Gebeld, komt dinsdag.');
     expect(textOf(note)).toContain('Anna · 1 uur geleden');
     expect(textOf(page.querySelector('[role="status"]'))).toBe('Notitie opgeslagen.');
+  });
+});
+
+describe('the conversation of a hand-off', () => {
+  const line = (over: Partial<HandoffDetail['conversation'][number]>) => ({
+    id: 'r-1',
+    direction: 'in',
+    author: null,
+    text: null,
+    mediaKind: null,
+    savedReply: null,
+    at: new Date('2026-12-01T11:00:00Z'),
+    outcome: 'sent',
+    ...over,
+  });
+
+  it('shows who wrote what and whether it arrived, and the reply box to whoever claimed it', async () => {
+    const ctx = await viewContext();
+    const page = await render(
+      HandoffView({
+        ctx,
+        handoff: detail({
+          status: 'claimed',
+          claimedBy: 'Anna',
+          claimedById: 'staff-1',
+          conversation: [
+            line({ direction: 'out', author: 'Anna', savedReply: 'bel-morgen' }),
+            line({ text: 'Goed, tot morgen' }),
+            line({ mediaKind: 'voice', outcome: null }),
+            line({ direction: 'out', author: 'Anna', text: 'Fijn!', outcome: 'failed' }),
+          ],
+        }),
+        answers: [],
+        outcome: 'replySent',
+        wijken,
+        now,
+      }),
+    );
+    expect(textOf(page.querySelector('[role="status"]'))).toBe('Verstuurd aan Fatima (#12).');
+    // Each line is two paragraphs: what was said, then when and whether it arrived.
+    expect(page.querySelectorAll('ol.lines li').map(textOf)).toEqual([
+      'Anna: Ik bel je morgen tussen 10 en 12 uur. Lukt dat niet? Stuur me dan een berichtje.1 uur geleden · afgeleverd',
+      'Fatima: Goed, tot morgen1 uur geleden · afgeleverd',
+      'Fatima: (stuurde een spraakbericht)1 uur geleden · wacht op verzending',
+      'Anna: Fijn!1 uur geleden · niet afgeleverd',
+    ]);
+    const form = page.querySelector('form[action="/inbox/12/reply"]');
+    expect(form?.querySelector('input[name="_csrf"]')?.getAttribute('value')).toBe('csrf-token-1');
+    expect(
+      form?.querySelectorAll('select[name="saved"] option').map((o) => o.getAttribute('value')),
+    ).toEqual(['', 'bel-morgen', 'buurthuis', 'collega', 'typ-maar']);
+  });
+
+  it('offers no reply box to someone who did not claim it', async () => {
+    const ctx = await viewContext();
+    const page = await render(
+      HandoffView({
+        ctx,
+        handoff: detail({ status: 'claimed', claimedBy: 'Bea', claimedById: 'staff-2' }),
+        answers: [],
+        outcome: undefined,
+        wijken,
+        now,
+      }),
+    );
+    expect(page.querySelector('form[action="/inbox/12/reply"]')).toBeNull();
+    expect(textOf(page)).toContain('Pak de hand-off op om de inwoner te antwoorden.');
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * The conversation between a resident and the verbinder who claimed their hand-off: each
+ * message kept with the hand-off (personal data, erased with the contact by cascade), what
+ * the outbox renders it from when it is sent, its delivery, the web inbox's thread, and the
+ * retention that prunes it some time after the hand-off closed.
+ */
+import type { RelayMessageRow } from '../conversations/ports.js';
+import type { Db } from './db.js';
+
+/** A relayed message as it is sent: its text and who it goes to and from. */
+export interface RelayForSending {
+  id: string;
+  direction: string;
+  text: string | null;
+  mediaKind: string | null;
+  savedReply: string | null;
+  handoff: { id: string; number: number; status: string };
+  resident: { firstName: string | null; language: string; status: string };
+  author: {
+    name: string;
+    language: string;
+    channel: string | null;
+    externalId: string | null;
+  } | null;
+  claimer: { language: string } | null;
+}
+
+/** One line of a hand-off's conversation, as the web inbox shows it. */
+export interface RelayThreadLine {
+  id: string;
+  direction: string;
+  author: string | null;
+  text: string | null;
+  mediaKind: string | null;
+  savedReply: string | null;
+  at: Date;
+  outcome: string | null;
+}
+
+export class RelayRepository {
+  constructor(private readonly db: Db) {}
+
+  async insert(row: RelayMessageRow): Promise<string> {
+    const { at, ...fields } = row;
+    const created = await this.db.relayMessage.create({
+      data: { ...fields, createdAt: at },
+      select: { id: true },
+    });
+    return created.id;
+  }
+
+  async forSending(id: string): Promise<RelayForSending | null> {
+    const m = await this.db.relayMessage.findUnique({
+      where: { id },
+      include: {
+        author: { select: { name: true, language: true, channel: true, externalId: true } },
+        handoff: {
+          select: {
+            id: true,
+            number: true,
+            status: true,
+            contact: { select: { firstName: true, language: true, status: true } },
+            claimedBy: { select: { language: true } },
+          },
+        },
+      },
+    });
+    if (!m) return null;
+    return {
+      id: m.id,
+      direction: m.direction,
+      text: m.text,
+      mediaKind: m.mediaKind,
+      savedReply: m.savedReply,
+      handoff: { id: m.handoff.id, number: m.handoff.number, status: m.handoff.status },
+      resident: m.handoff.contact,
+      author: m.author,
+      claimer: m.handoff.claimedBy,
+    };
+  }
+
+  /** Records what became of the message in the outbox (sent, failed, unreachable). */
+  async markDone(id: string, outcome: string, at: Date): Promise<void> {
+    await this.db.relayMessage.updateMany({ where: { id }, data: { outcome, doneAt: at } });
+  }
+
+  /** The conversation of a hand-off, oldest first. */
+  async thread(handoffId: string): Promise<RelayThreadLine[]> {
+    const rows = await this.db.relayMessage.findMany({
+      where: { handoffId },
+      orderBy: { seq: 'asc' },
+      include: { author: { select: { name: true } } },
+    });
+    return rows.map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      author: m.author?.name ?? null,
+      text: m.text,
+      mediaKind: m.mediaKind,
+      savedReply: m.savedReply,
+      at: m.createdAt,
+      outcome: m.outcome,
+    }));
+  }
+
+  /** How many messages the hand-off's conversation has: the web page's poll compares it. */
+  count(handoffId: string): Promise<number> {
+    return this.db.relayMessage.count({ where: { handoffId } });
+  }
+
+  /** Retention: the conversations of hand-offs closed before `before` are deleted. */
+  async pruneClosedBefore(before: Date): Promise<number> {
+    const pruned = await this.db.relayMessage.deleteMany({
+      where: { handoff: { status: 'closed', closedAt: { lt: before } } },
+    });
+    return pruned.count;
+  }
+}
