@@ -44,7 +44,7 @@ function scriptedConsole(app: TestApp) {
     screen: () => screen,
     /** Waits until the screen shows `text` (a cap only guards against hanging). */
     async shows(text: string | RegExp): Promise<string> {
-      const deadline = Date.now() + 60_000;
+      const deadline = Date.now() + 280_000;
       const found = () => (typeof text === 'string' ? screen.includes(text) : text.test(screen));
       while (!found()) {
         if (Date.now() > deadline) throw new Error(`the console never showed ${text}:\n${screen}`);

@@ -57,7 +57,7 @@ const energyAnswers = (app: TestApp, userId: string) =>
 
 /** Waits until `done()` holds, sweeping the outbox meanwhile; the cap only guards a hang. */
 async function until(app: TestApp, done: () => Promise<boolean> | boolean): Promise<void> {
-  const cap = Date.now() + 60_000;
+  const cap = Date.now() + 280_000;
   while (!(await done())) {
     if (Date.now() > cap) throw new Error('condition not met');
     await app.sender.sweep();

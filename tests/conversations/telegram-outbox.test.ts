@@ -142,7 +142,7 @@ describe('the outbox on Telegram', () => {
       expect(await app.maintenance()).toMatchObject({ followUps: trainees });
       await chatting;
       const broadcast = (m: { chatId: string }) => Number(m.chatId) >= 700_000;
-      const cap = Date.now() + 120_000;
+      const cap = Date.now() + 280_000;
       while (api.sent.filter(broadcast).length < trainees * 2 && Date.now() < cap) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

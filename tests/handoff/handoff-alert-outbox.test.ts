@@ -18,7 +18,7 @@ const alertsTo = (channel: RecordingChannel, chat: string) =>
 
 /** Waits until `done()` holds; the cap only guards against a hang. */
 async function until(done: () => boolean | Promise<boolean>): Promise<void> {
-  const cap = Date.now() + 60_000;
+  const cap = Date.now() + 280_000;
   while (!(await done())) {
     if (Date.now() > cap) throw new Error('condition not met');
     await new Promise((resolve) => setTimeout(resolve, 50));

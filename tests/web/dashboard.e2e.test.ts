@@ -356,7 +356,7 @@ describe('staff dashboard in Chromium', () => {
     expect(await carla.locator('tbody tr').count()).toBe(6);
     await carla.screenshot({ path: `${screenshots}/export-log.png`, fullPage: true });
     await carla.context().close();
-  }, 120_000);
+  });
 
   it('labels every form control and fits a phone screen on every page', async () => {
     const page = await signIn('anna');

@@ -21,7 +21,7 @@ const newEnergy = 'Waar word jij vrolijk van? Vertel het me in je eigen woorden.
 /** `text` matched literally in a regular expression. */
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A safety cap against hanging only; conditions decide, not the clock. */
-const cap = { timeout: 30_000 };
+const cap = { timeout: 280_000 };
 
 describe('the texts editor in Chromium', () => {
   let db: TestDatabase;
@@ -32,6 +32,8 @@ describe('the texts editor in Chromium', () => {
   async function signIn(login: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
+    // Only a hang guard: a busy machine is slow, which is no failure.
+    page.setDefaultTimeout(280_000);
     await page.goto(`${web.url}/login`);
     await page.getByLabel('Inlognaam').fill(login);
     await page.getByLabel('Wachtwoord').fill(staffPassword);
@@ -84,7 +86,7 @@ describe('the texts editor in Chromium', () => {
         '--disable-sync',
       ],
     });
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await web?.close();
@@ -136,7 +138,7 @@ describe('the texts editor in Chromium', () => {
       'Waar krijg je energie van? Waar word je blij van?',
     );
     await page.context().close();
-  }, 180_000);
+  });
 
   it('refuses a wording that drops a placeholder, says why, and keeps what was typed', async () => {
     const page = await signIn('carla', 412);
@@ -162,7 +164,7 @@ describe('the texts editor in Chromium', () => {
     expect(await app.prisma.textRevision.count()).toBe(revisions);
     expect(app.texts.catalog.override('nl', key)).toBeUndefined();
     await page.context().close();
-  }, 180_000);
+  });
 
   it('keeps a verbinder out of the editor, by the menu, the address and the form', async () => {
     const page = await signIn('anna', 412);
@@ -185,5 +187,5 @@ describe('the texts editor in Chromium', () => {
     expect(posted.status()).toBe(403);
     expect(app.texts.catalog.text('nl', energy)).toBe(newEnergy);
     await page.context().close();
-  }, 180_000);
+  });
 });

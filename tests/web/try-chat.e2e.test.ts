@@ -23,7 +23,7 @@ const screenshots = 'artifacts/screenshots';
 /** `text` matched literally in a regular expression. */
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A safety cap against hanging only; conditions decide, not the clock. */
-const cap = { timeout: 30_000 };
+const cap = { timeout: 280_000 };
 const agree = ['Een beetje mee eens', 'Helemaal mee eens', 'Een beetje mee eens'];
 const period = { wijk: null, from: '2026-01', to: '2026-12' };
 
@@ -41,6 +41,8 @@ describe('trying Bloei in the web chat, in Chromium', () => {
       viewport: { width: 412, height: 900 },
     });
     const page = await context.newPage();
+    // Only a hang guard: a busy machine is slow, which is no failure.
+    page.setDefaultTimeout(280_000);
     await page.goto(`${web.url}/login`);
     await page.getByLabel('Inlognaam').fill(login);
     await page.getByLabel('Wachtwoord').fill(staffPassword);
@@ -95,7 +97,7 @@ describe('trying Bloei in the web chat, in Chromium', () => {
         '--disable-sync',
       ],
     });
-  }, 120_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await web?.close();
@@ -161,7 +163,7 @@ describe('trying Bloei in the web chat, in Chromium', () => {
       mean: 4,
     });
     await page.context().close();
-  }, 180_000);
+  });
 
   it('shows a reply that comes in later without reloading the page', async () => {
     const page = await signIn('anna');
@@ -181,7 +183,7 @@ describe('trying Bloei in the web chat, in Chromium', () => {
       .waitFor(cap);
     expect(await page.evaluate(() => 'loadedOnce' in globalThis)).toBe(true);
     await page.context().close();
-  }, 180_000);
+  });
 
   it('works without JavaScript', async () => {
     const page = await signIn('bert', false);
@@ -192,7 +194,7 @@ describe('trying Bloei in the web chat, in Chromium', () => {
     await page.screenshot({ path: `${screenshots}/try-without-javascript.png`, fullPage: true });
     expect(await app.prisma.webchatMessage.count({ where: { userId: bertId } })).toBe(5);
     await page.context().close();
-  }, 180_000);
+  });
 
   it('starts over as a new resident in another language, and leaves no count behind', async () => {
     const page = await signIn('anna');
@@ -220,5 +222,5 @@ describe('trying Bloei in the web chat, in Chromium', () => {
     const { counts } = await computeIndicators(app.store, period);
     expect(counts.find((c) => c.metric === 'checkIns')?.count).toBe(1);
     await page.context().close();
-  }, 180_000);
+  });
 });

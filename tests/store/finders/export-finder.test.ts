@@ -52,7 +52,7 @@ describe(findSignUpRows.name, () => {
       where: { contactId: await contactOf('centrum') },
       data: { wijk: 'centrum' },
     });
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await db?.drop();

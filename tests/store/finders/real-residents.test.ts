@@ -59,7 +59,7 @@ describe('test residents never count as residents', () => {
       await sayOn(app, channel, userId, ...onboarding, ...scan, ...checkIn);
       await sayOn(app, channel, userId, 'menu', ...wijMatchStratum);
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await db?.drop();
