@@ -1,5 +1,5 @@
 // Lint rules, including the one-way import rule of the architecture: the flow engine is
-// pure, so src/flows may not import anything that does I/O.
+// pure, so src/flows may not import anything that does I/O, nor may the errors it raises.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -46,13 +46,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/flows/**/*.ts'],
+    files: ['src/flows/**/*.ts', 'src/errors/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ioModules, message: 'src/flows is pure: no I/O imports.' }] },
+        { patterns: [{ group: ioModules, message: 'src/flows and src/errors are pure: no I/O.' }] },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/flows is pure.' }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'this folder is pure.' }],
     },
   },
   {

@@ -9,12 +9,11 @@ import { OutboxKinds } from './conversations/outbox-kinds.js';
 import type { ChatAddress } from './conversations/outbox-ports.js';
 import { OutboxSender } from './conversations/outbox-sender.js';
 import type { Logger, Translator } from './conversations/ports.js';
-import { escalateHandoffs, type EscalationSettings } from './handoff/escalate-handoffs.js';
+import type { EscalationSettings } from './handoff/escalate-handoffs.js';
 import { HandoffActions } from './handoff/handoff-actions.js';
 import { HandoffAlerts, handoffAlertKind } from './handoff/handoff-alerts.js';
 import { handoffOpener } from './handoff/open-handoff.js';
 import { withoutTestResidents } from './handoff/test-resident-handoffs.js';
-import { defaultReraiseAfterMs, reraiseAlerts } from './handoff/reraise-alerts.js';
 import { ResidentNotices, residentNoticeKind } from './handoff/resident-notices.js';
 import { ChatStaffDesk } from './handoff/staff-desk.js';
 import {
@@ -25,15 +24,10 @@ import {
 } from './handoff/relay-kinds.js';
 import { residentRelay } from './handoff/resident-relay.js';
 import type { JobConnection, JobQueues } from './jobs/job-queues.js';
-import { sendDueScheduled } from './schedule/send-due-scheduled.js';
-import { sendDueInvitations } from './invitations/send-due-invitations.js';
-import {
-  applyRetention,
-  type RetentionReport,
-  type RetentionSettings,
-} from './privacy/apply-retention.js';
+import { jobHandlers, maintenanceHandler, type MaintenanceReport } from './jobs/handlers/index.js';
+import type { RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
-import { queueNames, type FollowUpJob, type QueueLimits, type QueueName } from './jobs/queues.js';
+import { queueNames, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
 import { WebchatChannel } from './bots/webchat/webchat-channel.js';
 import type { Config } from './config.js';
@@ -82,14 +76,7 @@ export interface App {
    * hand-offs, alerts that reached nobody raised again, invitations and follow-ups that are
    * due, retention, and a sweep of the outbox.
    */
-  maintenance(): Promise<{
-    escalations: number;
-    reraised: number;
-    invitations: number;
-    followUps: number;
-    retention: RetentionReport;
-    staleOfferNudges: number;
-  }>;
+  maintenance(): Promise<MaintenanceReport>;
   followUps: FollowUpDelivery;
   /** The texts editor: browse, edit, revert residents' texts, served without a restart. */
   texts: TextEditor;
@@ -264,48 +251,29 @@ export async function createApp(
     clock,
     ...(options.jobs?.followUps ? { settings: options.jobs.followUps } : {}),
   });
-  const maintenance = async () => {
-    const escalated = await escalateHandoffs(store, alerts, clock(), options.jobs?.escalation);
-    const again = await reraiseAlerts(
-      store,
-      alerts,
-      clock(),
-      logger,
-      options.outbox?.reraiseAfterMs ?? defaultReraiseAfterMs,
-    );
-    await send([...escalated.chats, ...again.chats]);
-    const dueFollowUps = jobs ? await jobs.followUps(await followUps.due()) : 0;
-    const result = {
-      escalations: escalated.escalations,
-      reraised: again.reraised,
-      invitations: await sendDueInvitations(store, handler, clock()),
-      scheduled: await sendDueScheduled(store, handler, clock(), logger),
-      followUps: dueFollowUps,
-      retention: await applyRetention(store, clock(), options.jobs?.retention),
-      staleOfferNudges: (await kaart.maintenance()).sent,
-    };
-    await sender.sweep();
-    return result;
-  };
-  const deliverFollowUp = ({ followUpId, stage }: FollowUpJob) =>
-    followUps.deliver(followUpId, stage);
+  const maintenance = maintenanceHandler({
+    store,
+    alerts,
+    handler,
+    followUps,
+    jobs,
+    send,
+    sweep: () => sender.sweep(),
+    logger,
+    clock,
+    escalation: options.jobs?.escalation,
+    retention: options.jobs?.retention,
+    reraiseAfterMs: options.outbox?.reraiseAfterMs,
+    kaart,
+  });
   const queues = options.jobs?.queues ?? queueNames;
   const worker =
     jobs && bullmq && queues.length > 0
-      ? new bullmq.JobWorker(
-          jobs.connection,
-          {
-            maintenance,
-            'followups-telegram': deliverFollowUp,
-            'followups-whatsapp': deliverFollowUp,
-          },
-          logger,
-          {
-            queues,
-            ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}),
-            ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
-          },
-        )
+      ? new bullmq.JobWorker(jobs.connection, jobHandlers({ maintenance, followUps }), logger, {
+          queues,
+          ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}),
+          ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
+        })
       : null;
   if (worker) await jobs?.scheduleMaintenance(options.jobs?.maintenanceEveryMs);
   sender.start(options.outbox?.sweepEveryMs ?? 1_000);

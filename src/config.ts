@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ConfigError } from './errors/config-error.js';
 import { minimumSecretLength } from './conversations/identity-key.js';
 import type { FollowUpSettings } from './followups/follow-up-delivery.js';
 import type { QueueLimits } from './jobs/queues.js';
@@ -209,21 +210,20 @@ export interface Config {
   };
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly code = 'CONFIG_INVALID';
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`configuration: ${issue.path.join('.')}: ${issue.message}`);
+    const variable = issue.path.join('.');
+    throw new ConfigError(`configuration: ${variable}: ${issue.message}`, {
+      context: { variable },
+    });
   }
   const e = parsed.data;
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError(
       'configuration: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL',
+      { context: { variable: 'TELEGRAM_WEBHOOK_SECRET' } },
     );
   }
   const telegram: TelegramConfig | undefined = e.TELEGRAM_BOT_TOKEN
@@ -243,7 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : undefined;
   const [startHour, endHour] = e.FOLLOWUP_ALLOWED_HOURS.split('-').map(Number) as [number, number];
   if (!(startHour < endHour && endHour <= 24)) {
-    throw new ConfigError('configuration: FOLLOWUP_ALLOWED_HOURS: from must be before to');
+    throw new ConfigError('configuration: FOLLOWUP_ALLOWED_HOURS: from must be before to', {
+      context: { variable: 'FOLLOWUP_ALLOWED_HOURS' },
+    });
   }
   const [first, second] = e.FOLLOWUP_REMINDER_DAYS.split(',').map(Number) as [number, number];
   return {

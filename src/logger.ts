@@ -1,6 +1,7 @@
 /**
  * Structured logs (pino). Fields that could hold a message body, a name or a phone number are
- * redacted; a hashed conversation id is enough to trace.
+ * redacted; a hashed conversation id is enough to trace. Errors are logged as
+ * `errorLogFields` shows them: Bloei's own with code and context, others by name and code.
  *
  * Where they go depends on who reads them: JSON lines on stderr for services and scripts (the
  * scripted simulator's stdout carries only the conversation), readable coloured lines when
@@ -11,6 +12,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { Logger } from './conversations/ports.js';
+import { serializeLoggedError } from './errors/error-log-fields.js';
 
 export const redactedFields = [
   'text',
@@ -31,7 +33,15 @@ export function createLogger(
   level: string,
   destination: pino.DestinationStream = pino.destination(2),
 ): Logger {
-  return pino({ level, redact: { paths: redactedFields, censor: '[redacted]' } }, destination);
+  return pino(
+    {
+      level,
+      redact: { paths: redactedFields, censor: '[redacted]' },
+      // An error is logged by name, code and context, never by a foreign error's message.
+      serializers: { err: serializeLoggedError, error: serializeLoggedError },
+    },
+    destination,
+  );
 }
 
 /** Where logs go: stderr, or a file (the console chat). */

@@ -1,11 +1,13 @@
 /**
- * The chat channels the configuration asks for. Each library is loaded only when its
- * channel is on, so a Telegram-only deployment never loads a browser driver. The spool keeps
- * inbound messages durable until they are handled; WhatsApp cannot run without it.
+ * The chat channels the configuration turns on, in registration order (`channels.ts`). Each
+ * library is loaded only when its channel is on, so a Telegram-only deployment never loads a
+ * browser driver. The spool keeps inbound messages durable until they are handled.
  */
 import type { Config } from '../config.js';
 import type { Logger, Translator } from '../conversations/ports.js';
 import type { ChannelAdapter } from './channel.js';
+import type { ChannelPlugin } from './channel-plugin.js';
+import { channelPlugins } from './channels.js';
 import type { InboundSpool } from './inbound-spool.js';
 
 export async function createChannels(
@@ -15,26 +17,10 @@ export async function createChannels(
   spool?: InboundSpool,
 ): Promise<ChannelAdapter[]> {
   const channels: ChannelAdapter[] = [];
-  const { lateAfterMs } = config;
-  if (config.telegram) {
-    const { TelegramChannel } = await import('./telegram/telegram-channel.js');
-    channels.push(
-      new TelegramChannel(config.telegram, logger, translator, {
-        lateAfterMs,
-        ...(spool ? { spool } : {}),
-      }),
-    );
-  }
-  if (config.whatsapp) {
-    if (!spool) throw new Error('the WhatsApp channel needs the inbound spool');
-    const { WhatsAppChannel } = await import('./whatsapp/whatsapp-channel.js');
-    const { backlogLimit } = config.whatsapp;
-    channels.push(
-      new WhatsAppChannel(config.whatsapp, logger, spool, {
-        lateAfterMs,
-        ...(backlogLimit ? { backlogLimit } : {}),
-      }),
-    );
+  const deps = { logger, translator, lateAfterMs: config.lateAfterMs, ...(spool ? { spool } : {}) };
+  for (const plugin of channelPlugins as readonly ChannelPlugin<string, unknown>[]) {
+    const settings = plugin.settings(config);
+    if (settings !== undefined) channels.push(await plugin.create(settings, deps));
   }
   return channels;
 }

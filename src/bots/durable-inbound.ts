@@ -8,6 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { identityKey } from '../conversations/identity-key.js';
+import { InboundStoppedError } from '../errors/inbound-stopped-error.js';
 import type { Logger } from '../conversations/ports.js';
 import type { InboundMessage, InboundSink } from './channel.js';
 import {
@@ -272,9 +273,3 @@ export class DurableInbound {
 }
 
 function noop(): void {}
-
-/** A message offered after the spool was stopped: it was not written. */
-export class InboundStoppedError extends Error {
-  override readonly name = 'InboundStoppedError';
-  readonly code = 'INBOUND_STOPPED';
-}

@@ -3,6 +3,7 @@
  * once it went out. A registry, so a new kind (a verbinder's relayed message, a campaign)
  * registers itself in one place. `message` is built in: its body is the rendered text.
  */
+import { BloeiError } from '../errors/bloei-error.js';
 import type { ChatAddress, OutboxEntry } from './outbox-ports.js';
 import type { RenderedMessage } from './ports.js';
 
@@ -23,7 +24,7 @@ export interface OutboxKind {
   ): Promise<void>;
 }
 
-export class UnknownOutboxKindError extends Error {
+export class UnknownOutboxKindError extends BloeiError<{ kind: string }> {
   override readonly name = 'UnknownOutboxKindError';
   readonly code = 'OUTBOX_KIND_UNKNOWN';
 }
@@ -45,7 +46,8 @@ export class OutboxKinds {
 
   get(name: string): OutboxKind {
     const kind = this.kinds.get(name);
-    if (!kind) throw new UnknownOutboxKindError(`no outbox kind ${name}`);
+    if (!kind)
+      throw new UnknownOutboxKindError(`no outbox kind ${name}`, { context: { kind: name } });
     return kind;
   }
 

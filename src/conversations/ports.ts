@@ -2,6 +2,7 @@
  * What the conversation service needs from the outside world. Adapters implement these;
  * the service never imports an adapter.
  */
+import { BloeiError } from '../errors/bloei-error.js';
 import type { BotMessage } from '../flows/events.js';
 import type { Lexicon } from '../flows/lexicon.js';
 import type { ConversationState, AnswerValue } from '../flows/state.js';
@@ -309,7 +310,7 @@ export interface ConversationStore {
 }
 
 /** Raised by a store when a conversation row changed under us (another process). */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends BloeiError {
   override readonly name = 'VersionConflictError';
   readonly code = 'CONVERSATION_VERSION_CONFLICT';
   constructor(readonly identityKey: string) {
@@ -318,7 +319,7 @@ export class VersionConflictError extends Error {
 }
 
 /** Raised by a store's write when the inbound message was processed already. */
-export class DuplicateDeliveryError extends Error {
+export class DuplicateDeliveryError extends BloeiError {
   override readonly name = 'DuplicateDeliveryError';
   readonly code = 'INBOUND_DUPLICATE';
   constructor(readonly identityKey: string) {
@@ -342,7 +343,7 @@ export interface Translator extends Lexicon {
  * Thrown by a channel's send when the platform says the person can no longer be reached
  * (Telegram's 403 "bot was blocked by the user"). The contact is then marked as opted out.
  */
-export class RecipientUnreachableError extends Error {
+export class RecipientUnreachableError extends BloeiError {
   override readonly name = 'RecipientUnreachableError';
   readonly code = 'RECIPIENT_UNREACHABLE';
 }

@@ -4,6 +4,7 @@
  * in a message that no step saves, and i18n keys missing in any language. Pure: the CLI
  * reads the files and passes them in.
  */
+import { checkActions } from './actions/index.js';
 import { engineKeys, type FlowRegistry } from './engine.js';
 import { phraseBook } from './safety/phrases/index.js';
 import { isQuestion, type FlowDefinition, type Step } from './spec.js';
@@ -53,10 +54,7 @@ function checkFlow(flow: FlowDefinition, flows: FlowRegistry): string[] {
         }
       }
     }
-    const handsOff = step.do.some((a) => a.type === 'handoff');
-    if (handsOff && (step.kind !== 'message' || !step.noVerbinderText)) {
-      problems.push(`${at(stepId)}: hands off without a noVerbinderText for when nobody can`);
-    }
+    for (const problem of checkActions(step)) problems.push(`${at(stepId)}: ${problem}`);
     for (const value of Object.values(step.params ?? {})) {
       if (value.startsWith('$') && !stepSaving(flow, value.slice(1))) {
         problems.push(`${at(stepId)}: no step saves ${value}`);

@@ -1,11 +1,13 @@
 /**
  * Keys the engine itself uses, outside any definition; `flows:check` requires them in every
- * language like the keys of the definitions.
+ * language like the keys of the definitions. Every question kind has its "not an answer"
+ * text, `system.invalid.<kind>`, and the word lists its parser reads.
  */
-import { keywords } from './answers/match-keyword.js';
+import { keywords } from './keywords/index.js';
 import { kaartQuestionKeys } from './kaart-questions.js';
 import { offerMessageKeys } from './offer-messages.js';
 import { noVerbinderKeys } from './no-verbinder.js';
+import { questionKinds, stepKinds } from './steps/index.js';
 
 export const engineKeys: readonly string[] = [
   'system.stopped',
@@ -18,9 +20,7 @@ export const engineKeys: readonly string[] = [
   'system.truncated',
   'system.stuck',
   'system.clarify',
-  ...(
-    ['choice', 'multi', 'yesno', 'scale', 'number', 'text', 'media', 'command', 'stale'] as const
-  ).map((reason) => `system.invalid.${reason}`),
+  ...[...questionKinds, 'media', 'command', 'stale'].map((reason) => `system.invalid.${reason}`),
   'safety.message',
   'safety.continueLater',
   'safety.holding',
@@ -35,10 +35,7 @@ export const engineKeys: readonly string[] = [
   'common.no',
   'common.dontKnow',
   'common.notAnswered',
-  'common.yesWords',
-  'common.noWords',
-  'common.dontKnowWords',
-  'common.and',
+  ...stepKinds.flatMap((kind) => kind.question?.words ?? []),
   ...keywords.map((k) => `keywords.${k}`),
   ...offerMessageKeys,
   ...kaartQuestionKeys,

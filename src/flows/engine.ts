@@ -3,25 +3,32 @@
  * clock, ids and translations come in through the context, nothing leaves but events. The
  * host persists and sends what the events describe.
  */
-import { asksForPerson } from './answers/asks-for-person.js';
+import { FlowRuntimeError } from '../errors/flow-runtime-error.js';
+import { registrationConsentVersion, runAction, type Action } from './actions/index.js';
 import { parseAnswer } from './answers/parse-answer.js';
-import { matchKeyword, matchKeywordLoosely, isUnknownCommand } from './answers/match-keyword.js';
+import {
+  isUnknownCommand,
+  matchKeywordLoosely,
+  recognizeKeyword,
+} from './answers/match-keyword.js';
 import { coreFlows } from './core-flows.js';
 import type { EngineEvent, MessageParam, BotMessage, InvalidReason } from './events.js';
-import { kaartChoiceSets, kaartParams, offerChosen, skipKaartQuestion } from './kaart-questions.js';
+import { kaartChoiceSets, kaartParams, skipKaartQuestion } from './kaart-questions.js';
 import type { KaartLookup } from './kaart-lookup.js';
-import { runKeyword } from './keyword-actions.js';
+import { runKeyword } from './keywords/index.js';
 import type { Lexicon } from './lexicon.js';
 import { respondToMedia } from './media-actions.js';
 import { relayedEvent, relayedKeywords, relayToVerbinder } from './relay-actions.js';
 import { noVerbinderKeys, noVerbinderParams } from './no-verbinder.js';
 import { concernToOffer, offerCare, respondToCrisis } from './safety/respond-to-signals.js';
 import { initialState, type ConversationState, type Run } from './state.js';
-import { type Action, type FlowDefinition, type Step, type Target } from './spec.js';
+import type { FlowDefinition, Target } from './spec.js';
 import { questionChoices, describeAnswer, type ChoiceSets } from './step-view.js';
+import { isQuestion, kindOf, type Step } from './steps/index.js';
 import type { TurnOps } from './turn-ops.js';
 
 export { coreFlows } from './core-flows.js';
+export { FlowRuntimeError } from '../errors/flow-runtime-error.js';
 export { engineKeys } from './engine-keys.js';
 
 export type FlowRegistry = ReadonlyMap<string, FlowDefinition>;
@@ -82,11 +89,6 @@ export const maxInvalid = 3;
 /** Guards against a definition that loops through message steps forever. */
 const maxStepsPerTurn = 50;
 
-export class FlowRuntimeError extends Error {
-  override readonly name = 'FlowRuntimeError';
-  readonly code = 'FLOW_RUNTIME';
-}
-
 export function runEngine(
   ctx: EngineContext,
   state: ConversationState,
@@ -103,17 +105,6 @@ export function runEngine(
  */
 export function questionRef(flow: FlowDefinition, run: Run): string {
   return `${run.id.slice(0, 8)}.${Object.keys(flow.steps).indexOf(run.step)}`;
-}
-
-/** The registration consent version the onboarding asks for now. */
-function requiredConsentVersion(flows: FlowRegistry): number {
-  const onboarding = flows.get(coreFlows.onboarding);
-  const versions = Object.values(onboarding?.steps ?? {}).flatMap((step) =>
-    step.do.flatMap((a) =>
-      a.type === 'consent' && a.purpose === 'registration' ? [a.textVersion] : [],
-    ),
-  );
-  return Math.max(1, ...versions);
 }
 
 class Turn implements TurnOps {
@@ -139,9 +130,7 @@ class Turn implements TurnOps {
         if (this.ctx.relay && this.state.consented) this.emit(relayedEvent(said));
         return;
       }
-      const keyword =
-        matchKeyword(said.text, this.ctx.lexicon, this.state.language) ??
-        (asksForPerson(said.text) ? 'person' : null);
+      const keyword = recognizeKeyword(said.text, this.ctx.lexicon, this.state.language);
       const forVerbinder = this.ctx.relay && keyword && relayedKeywords.has(keyword);
       if (keyword && !forVerbinder && runKeyword(this, keyword)) return;
     }
@@ -166,7 +155,7 @@ class Turn implements TurnOps {
    * and the next question waits behind the offer; any other question is asked again after it.
    */
   private offerAfter(run: Run | null, input: EngineInput & { type: 'text' }, offer: () => void) {
-    if (run && this.step(run, run.step).kind === 'text') {
+    if (run && kindOf(this.step(run, run.step)).question?.freeText) {
       this.answer(run, input);
       const last = this.lastAsk;
       if (last && last.index === this.events.length - 1 && last.run === this.state.run) {
@@ -205,7 +194,8 @@ class Turn implements TurnOps {
     if (!consented || run?.flow === coreFlows.reconsent || run?.flow === coreFlows.forgetMe) {
       return false;
     }
-    if ((consentVersion ?? 1) >= requiredConsentVersion(this.ctx.flows)) return false;
+    const required = registrationConsentVersion(this.ctx.flows.get(coreFlows.onboarding));
+    if ((consentVersion ?? 1) >= required) return false;
     if (run) this.state.stack.push(run);
     this.state.run = null;
     return true;
@@ -224,7 +214,7 @@ class Turn implements TurnOps {
   }
 
   /** Keeps each run for later when its flow may pause, otherwise ends it. */
-  private putAway(runs: readonly Run[]): void {
+  putAway(runs: readonly Run[]): void {
     for (const r of runs) {
       if (this.flow(r.flow).pausable) {
         this.state.paused = [...this.state.paused.filter((p) => p.flow !== r.flow), r];
@@ -285,14 +275,16 @@ class Turn implements TurnOps {
   /** Walks message steps until a question waits for an answer, or the flow ends. */
   private enter(run: Run, stepId: string): void {
     if (++this.steps > maxStepsPerTurn) {
-      throw new FlowRuntimeError(`flow ${run.flow} loops without a question at ${stepId}`);
+      throw new FlowRuntimeError(`flow ${run.flow} loops without a question at ${stepId}`, {
+        context: { flow: run.flow, step: stepId },
+      });
     }
     const step = this.step(run, stepId);
     run.step = stepId;
     run.invalid = 0;
     const instead = skipKaartQuestion(this, run, step);
     if (instead) return this.goTo(run, instead);
-    if (step.kind !== 'message') return this.ask(run);
+    if (isQuestion(step)) return this.ask(run);
     this.emit({ type: 'message', message: this.message(run, step) });
     if (this.act(run, step.do, undefined)) return;
     this.goTo(run, step.next);
@@ -320,7 +312,7 @@ class Turn implements TurnOps {
 
   private answer(run: Run, input: Exclude<EngineInput, { type: 'start' | 'late' }>): void {
     const step = this.step(run, run.step);
-    if (step.kind === 'message') return this.enter(run, run.step);
+    if (!isQuestion(step)) return this.enter(run, run.step);
     if (
       input.type === 'choice' &&
       input.ref &&
@@ -394,11 +386,11 @@ class Turn implements TurnOps {
       this.say('system.stuck');
     } else {
       const step = this.step(run, run.step);
-      const count = questionChoices(step, this.sets).length;
-      const range =
-        step.kind === 'number'
-          ? { min: { text: String(step.min) }, max: { text: String(step.max) } }
-          : { min: { text: '1' }, max: { text: String(count) } };
+      const choices = questionChoices(step, this.sets);
+      const range = kindOf(step).question?.invalidParams?.(step, choices) ?? {
+        min: { text: '1' },
+        max: { text: String(choices.length) },
+      };
       this.say(`system.invalid.${reason}`, range);
     }
     this.ask(run);
@@ -406,72 +398,7 @@ class Turn implements TurnOps {
 
   /** Runs a step's actions; returns true when the conversation was forgotten. */
   private act(run: Run, actions: readonly Action[], answer: unknown): boolean {
-    for (const action of actions) {
-      switch (action.type) {
-        case 'setContact': {
-          const value = action.value ?? String(answer);
-          if (action.field === 'language') this.state.language = value;
-          this.emit({ type: 'contact_field_set', field: action.field, value });
-          break;
-        }
-        case 'consent':
-          this.state.consented = true;
-          if (action.purpose === 'registration') this.state.consentVersion = action.textVersion;
-          this.emit({
-            type: 'consent_given',
-            purpose: action.purpose,
-            textVersion: action.textVersion,
-          });
-          break;
-        case 'handoff':
-          this.emit({
-            type: 'handoff_requested',
-            reason: action.reason,
-            urgency: action.urgency,
-            flow: run.flow,
-            answers: { ...run.answers },
-            ...(run.media ? { media: run.media } : {}),
-          });
-          break;
-        case 'offerChosen':
-          offerChosen(this, run, action);
-          break;
-        case 'pauseInterrupted':
-          this.putAway(this.state.stack);
-          this.state.stack = [];
-          break;
-        case 'record':
-          this.emit({
-            type: 'record_completed',
-            record: action.record,
-            runId: run.id,
-            flow: run.flow,
-            answers: { ...run.answers },
-          });
-          break;
-        case 'schedule': {
-          const after = action.after[String(answer)];
-          if (after)
-            this.emit({ type: 'message_scheduled', kind: action.kind, after, runId: run.id });
-          break;
-        }
-        case 'forget':
-          this.forget(null);
-          return true;
-        case 'erase':
-          this.state = initialState(this.state.language);
-          this.emit({ type: 'erase' });
-          return true;
-        case 'showData':
-          this.emit({ type: 'data_requested' });
-          break;
-        case 'optOut':
-          this.state = { ...this.state, run: null, stack: [], paused: [] };
-          this.emit({ type: 'stopped' });
-          return true;
-      }
-    }
-    return false;
+    return actions.some((action) => runAction(this, action, { run, answer }) === 'ended');
   }
 
   forget(messageKey: string | null): void {
@@ -494,6 +421,10 @@ class Turn implements TurnOps {
     this.lastAsk = { index: this.events.length - 1, run };
   }
 
+  /**
+   * The message a step shows, its parameters taken from the run's answers; what the step's
+   * kind keeps with them (the suggestions a message step chose) is saved in the run.
+   */
   private message(run: Run, step: Step): BotMessage {
     const flow = this.flow(run.flow);
     const params: Record<string, MessageParam> = {};
@@ -502,21 +433,20 @@ class Turn implements TurnOps {
         ? describeAnswer(flow, value.slice(1), run.answers[value.slice(1)], this.sets)
         : { text: value };
     }
-    if (step.kind === 'message' && step.suggestions) {
-      const matching = step.suggestions.rules.filter((rule) => {
-        if (!rule.if) return true;
-        const answer = run.answers[rule.if.answer];
-        return [answer].flat().map(String).includes(rule.if.includes);
-      });
-      const chosen = matching.slice(0, step.suggestions.max).map((rule) => rule.key);
-      run.answers[step.suggestions.save] = chosen;
-      params['suggestions'] = { list: chosen.map((key) => ({ key })) };
-    }
     Object.assign(params, kaartParams(this, run, step));
-    if (step.kind === 'message' && step.noVerbinderText && !this.verbinderAvailable) {
-      return { key: step.noVerbinderText, params: { ...params, ...noVerbinderParams } };
-    }
-    return { key: step.text, params };
+    const show = kindOf(step).show;
+    if (!show) return { key: step.text, params };
+    const {
+      key,
+      params: shown,
+      keep,
+    } = show(step, {
+      params,
+      answers: run.answers,
+      verbinderAvailable: this.verbinderAvailable,
+    });
+    if (keep) Object.assign(run.answers, keep);
+    return { key, params: shown };
   }
 
   private get verbinderAvailable(): boolean {
@@ -541,13 +471,17 @@ class Turn implements TurnOps {
 
   flow(id: string): FlowDefinition {
     const flow = this.ctx.flows.get(id);
-    if (!flow) throw new FlowRuntimeError(`unknown flow ${id}`);
+    if (!flow) throw new FlowRuntimeError(`unknown flow ${id}`, { context: { flow: id } });
     return flow;
   }
 
   private step(run: Run, id: string): Step {
     const step = this.flow(run.flow).steps[id];
-    if (!step) throw new FlowRuntimeError(`flow ${run.flow} has no step ${id}`);
+    if (!step) {
+      throw new FlowRuntimeError(`flow ${run.flow} has no step ${id}`, {
+        context: { flow: run.flow, step: id },
+      });
+    }
     return step;
   }
 }

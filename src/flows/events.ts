@@ -8,8 +8,9 @@ import type {
   HandoffReason,
   RecordKind,
   ScheduleKind,
-} from './spec.js';
+} from './actions/index.js';
 import type { AnswerValue, MediaRef } from './state.js';
+import type { QuestionKindName } from './steps/index.js';
 
 /**
  * A value inside a message: literal text, a translatable key (with values of its own, e.g. a
@@ -97,13 +98,9 @@ export type EngineEvent =
   /** The resident confirmed "forget me": erase everything about them. */
   | { type: 'erase' };
 
+/** Why an answer was not taken: the question's kind (its answer was not understood), or … */
 export type InvalidReason =
-  | 'choice'
-  | 'multi'
-  | 'yesno'
-  | 'scale'
-  | 'number'
-  | 'text'
+  | QuestionKindName
   | 'media'
   | 'command'
   /** A button of an earlier question was tapped. */

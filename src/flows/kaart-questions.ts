@@ -1,6 +1,6 @@
 /**
  * Questions about the sociale kaart (a question's `kaart` field) and the choice of an offer
- * (`offerChosen`). When such a question is reached, what it offers is worked out once and kept
+ * (`offerChosen`, `actions/offer-chosen.ts`). When such a question is reached, what it offers is worked out once and kept
  * in the run — the offers under `offered`, the interests under `offerInterests` — so the
  * numbered choices a resident sees stay the same until they answer, even when the kaart is
  * refreshed meanwhile or the question is paused and asked again days later. When there is
@@ -10,7 +10,7 @@
 import type { MessageParam } from './events.js';
 import type { KaartLookup, NearbyQuery, OfferCard, ScanProfile } from './kaart-lookup.js';
 import { offerCardMessage, offerList } from './offer-messages.js';
-import type { Action, QuestionStep, Step } from './spec.js';
+import type { QuestionStep, Step } from './spec.js';
 import type { AnswerValue, Run } from './state.js';
 import type { ChoiceSets } from './step-view.js';
 import type { TurnOps } from './turn-ops.js';
@@ -97,7 +97,7 @@ export function kaartParams(turn: TurnOps, run: Run, step: Step): Record<string,
 export function offerChosen(
   turn: TurnOps,
   run: Run,
-  action: Extract<Action, { type: 'offerChosen' }>,
+  action: { answer: string; as: 'go' | 'details' },
 ): void {
   const id = run.answers[action.answer];
   const card =

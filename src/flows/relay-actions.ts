@@ -5,7 +5,7 @@
  * this), and so does safety detection; "menu" or "a person" are words for the verbinder now.
  * A question Bloei itself asked meanwhile (the language, "forget me?") is answered as usual.
  */
-import type { Keyword } from './answers/match-keyword.js';
+import type { Keyword } from './keywords/index.js';
 import { coreFlows } from './core-flows.js';
 import type { EngineInput } from './engine.js';
 import type { TurnOps } from './turn-ops.js';

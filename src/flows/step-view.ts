@@ -1,10 +1,13 @@
 /**
  * How a step looks to a resident: the numbered choices a question offers (yes/no and the
- * five-point scale are choices too) and how a saved answer reads back in a summary.
+ * five-point scale are choices too, see the kinds in `steps/`) and how a saved answer reads
+ * back in a summary.
  */
 import type { MessageParam } from './events.js';
-import type { ChoiceSetName, FlowDefinition, Step } from './spec.js';
+import type { ChoiceSetName } from './definition-fields.js';
+import type { FlowDefinition } from './spec.js';
 import { dontKnow, type AnswerValue } from './state.js';
+import { isQuestion, kindOf, type Step } from './steps/index.js';
 
 /** A choice as shown: a translatable label, or a name that is the same in every language. */
 export interface ViewChoice {
@@ -25,34 +28,14 @@ export interface SetChoice {
 /** Choice sets the host supplies at run time, e.g. the wijken: `{ id, name }` per entry. */
 export type ChoiceSets = Partial<Record<ChoiceSetName, readonly SetChoice[]>>;
 
-export const yesNoChoices: readonly ViewChoice[] = [
-  { id: 'yes', label: { key: 'common.yes' } },
-  { id: 'no', label: { key: 'common.no' } },
-];
-
 export function questionChoices(step: Step, sets: ChoiceSets = {}): ViewChoice[] {
-  switch (step.kind) {
-    case 'choice':
-    case 'multi': {
-      const named = step.choicesFrom ? (sets[step.choicesFrom] ?? []) : [];
-      return [
-        ...named.map((c) => ({ id: c.id, label: c.key ? { key: c.key } : { text: c.name } })),
-        ...step.choices.map((c) => ({ id: c.id, label: { key: c.label } })),
-      ];
-    }
-    case 'yesno':
-      return [...yesNoChoices];
-    case 'scale':
-      return step.labels.map((label, i) => ({ id: String(i + 1), label: { key: label } }));
-    default:
-      return [];
-  }
+  return kindOf(step).question?.choices(step, sets) ?? [];
 }
 
 /** The step of `flow` whose answer is saved under `name`. */
 export function stepSaving(flow: FlowDefinition, name: string): Step | undefined {
   return Object.entries(flow.steps).find(
-    ([id, step]) => step.kind !== 'message' && (step.save ?? id) === name,
+    ([id, step]) => isQuestion(step) && (step.save ?? id) === name,
   )?.[1];
 }
 

@@ -1,6 +1,6 @@
 /**
  * What one turn of the engine can do, for the modules that decide a part of it (keywords,
- * signals, media) outside `engine.ts`. Only the engine's `Turn` implements it.
+ * actions, signals, media) outside `engine.ts`. Only the engine's `Turn` implements it.
  */
 import type { EngineContext } from './engine.js';
 import type { EngineEvent, MessageParam } from './events.js';
@@ -16,6 +16,8 @@ export interface TurnOps {
   ask(run: Run): void;
   /** Puts the run and the runs waiting under it away: paused when they may pause. */
   setAside(run: Run | null): void;
+  /** Keeps each run for later when its flow may pause, otherwise ends it. */
+  putAway(runs: readonly Run[]): void;
   startFlow(flowId: string): void;
   /**
    * Starts a flow on top of the current run, which waits on the stack and is asked again

@@ -11,6 +11,7 @@ import type { InboundHandler } from '../conversations/inbound-handler.js';
 import type { ChatAddress } from '../conversations/outbox-ports.js';
 import type { ConversationStore, HandoffOpener, Logger } from '../conversations/ports.js';
 import { identityKey } from '../conversations/identity-key.js';
+import { BloeiError } from '../errors/bloei-error.js';
 import type { Store } from '../store/store.js';
 import type { FollowUpUpdate } from '../store/follow-up-repository.js';
 import { daysLater, defaultWindow, type DeliveryWindow } from './follow-up-schedule.js';
@@ -33,7 +34,7 @@ export const defaultFollowUpSettings: FollowUpSettings = {
 };
 
 /** Thrown so the job is retried later, instead of finishing while another claim stands. */
-export class FollowUpBusyError extends Error {
+export class FollowUpBusyError extends BloeiError {
   override readonly name = 'FollowUpBusyError';
   readonly code = 'FOLLOWUP_BUSY';
 }

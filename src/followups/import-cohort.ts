@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { BloeiError } from '../errors/bloei-error.js';
 import type { Store } from '../store/store.js';
 import { followUpDueAt, nextAllowedSlot, type DeliveryWindow } from './follow-up-schedule.js';
 import { cohortColumns, validateCohort, type CohortRow } from './validate-cohort.js';
@@ -77,7 +78,7 @@ export async function importCohort(
           await importBatch(tx, batch, cohortIds, options, report);
           options.onProgress?.(Math.min(offset + batchSize, rows.length), rows.length);
         }
-        if (options.dryRun) throw new DryRun();
+        if (options.dryRun) throw new DryRun('a dry run writes nothing');
       },
       { timeoutMs: 600_000 },
     )
@@ -87,7 +88,10 @@ export async function importCohort(
   return report;
 }
 
-class DryRun extends Error {}
+/** Thrown inside the transaction of a dry run, so that everything it wrote is rolled back. */
+class DryRun extends BloeiError {
+  readonly code = 'COHORT_IMPORT_DRY_RUN';
+}
 
 function failed(errors: string[]): ImportReport {
   return { ok: false, errors, rows: 0, newContacts: 0, newEnrolments: 0, late: 0 };

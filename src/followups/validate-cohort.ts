@@ -3,6 +3,7 @@
  * reported with its line number and what to fix; one bad line means nothing is imported.
  */
 import { DateTime } from 'luxon';
+import { channelIds, channelPlugin, isChannelId, type ChannelId } from '../bots/channels.js';
 import { participationLadder } from '../flows/definitions/participation-ladder.js';
 
 export const cohortColumns = [
@@ -32,7 +33,7 @@ const trainings: Record<string, 'dww' | 'ktb' | 'other'> = {
 export interface CohortRow {
   line: number;
   firstName: string;
-  channel: 'telegram' | 'whatsapp';
+  channel: ChannelId;
   /** The channel's own id: a Telegram chat id, or a WhatsApp chat id (`31612345678@c.us`). */
   externalId: string;
   language: string;
@@ -65,15 +66,12 @@ export function validateCohort(
     const channel = get('channel').toLowerCase();
     const address = get('address').replace(/[\s-]/g, '');
     let externalId = '';
-    if (channel === 'telegram') {
-      if (/^-?\d{1,15}$/.test(address)) externalId = address;
-      else problems.push(`address "${get('address')}" is not a Telegram user or chat id`);
-    } else if (channel === 'whatsapp') {
-      if (/^\+[1-9]\d{7,14}$/.test(address)) externalId = `${address.slice(1)}@c.us`;
-      else
-        problems.push(`address "${get('address')}" is not a phone number in E.164 (+31612345678)`);
+    if (isChannelId(channel)) {
+      const read = channelPlugin(channel).cohortAddress(address);
+      if ('externalId' in read) externalId = read.externalId;
+      else problems.push(`address "${get('address')}" ${read.problem}`);
     } else {
-      problems.push(`channel "${get('channel')}" is not telegram or whatsapp`);
+      problems.push(`channel "${get('channel')}" is not ${channelIds.join(' or ')}`);
     }
     const language = get('language').toLowerCase();
     if (!known.languages.includes(language)) {
@@ -116,7 +114,7 @@ export function validateCohort(
     rows.push({
       line,
       firstName,
-      channel: channel as 'telegram' | 'whatsapp',
+      channel: channel as ChannelId,
       externalId,
       language,
       wijk,

@@ -2,12 +2,13 @@
  * Coordinator tasks on verbinders and wijken, used by the command line (and later the web
  * dashboard): add a verbinder with a fresh link code, issue a new code, list, manage wijken.
  */
+import { BloeiError } from '../errors/bloei-error.js';
 import type { Store } from '../store/store.js';
 import { hashLinkCode, newLinkCode } from './link-code.js';
 
 export const defaultLinkCodeHours = 72;
 
-export class AdminError extends Error {
+export class AdminError extends BloeiError {
   override readonly name = 'AdminError';
   readonly code = 'ADMIN_INVALID';
 }

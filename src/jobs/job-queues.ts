@@ -7,9 +7,9 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DueFollowUp } from '../followups/follow-up-delivery.js';
-import { followUpJobId, followUpQueues, type JobPayloads, type QueueName } from './queues.js';
+import { channelPlugin, type FollowUpQueueName } from '../bots/channels.js';
+import { followUpJobId, type JobPayloads, type QueueName } from './queues.js';
 
-type FollowUpQueue = (typeof followUpQueues)[keyof typeof followUpQueues];
 const bulkSize = 500;
 
 export interface JobConnection {
@@ -59,13 +59,13 @@ export class JobQueues {
 
   /**
    * One job per due follow-up stage, on its channel's queue; the stable id drops repeats.
-   * Added in bulk: a cohort's follow-ups fall due on the same day.
+   * Added in bulk: a cohort's follow-ups fall due on the same day. A follow-up on a channel
+   * no longer registered is an `UnknownChannelError`, before anything is queued.
    */
   async followUps(due: readonly DueFollowUp[]): Promise<number> {
-    const byQueue = new Map<FollowUpQueue, DueFollowUp[]>();
+    const byQueue = new Map<FollowUpQueueName, DueFollowUp[]>();
     for (const item of due) {
-      const name = followUpQueues[item.channel as keyof typeof followUpQueues];
-      if (!name) continue;
+      const name = channelPlugin(item.channel).followUpQueue;
       const items = byQueue.get(name);
       if (items) items.push(item);
       else byQueue.set(name, [item]);

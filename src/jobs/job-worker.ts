@@ -6,10 +6,11 @@
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from '../conversations/ports.js';
+import { BloeiError } from '../errors/bloei-error.js';
 import type { JobConnection } from './job-queues.js';
 import { queueNames, type JobHandlers, type QueueLimits, type QueueName } from './queues.js';
 
-export class MissingJobHandlerError extends Error {
+export class MissingJobHandlerError extends BloeiError {
   override readonly name = 'MissingJobHandlerError';
   readonly code = 'JOB_HANDLER_MISSING';
 }

@@ -3,31 +3,29 @@
  * start when one is missing. Messages themselves never wait in a queue: they go out through
  * the outbox in the database (conversations/outbox-sender.ts); queues schedule work.
  */
+import { channelPlugins, type FollowUpQueueName } from '../bots/channels.js';
 import type { FollowUpStage } from '../followups/follow-up-delivery.js';
 
-/** Follow-ups go out through one queue per channel, so each channel is paced on its own. */
-export const followUpQueues = {
-  telegram: 'followups-telegram',
-  whatsapp: 'followups-whatsapp',
-} as const;
+/**
+ * Follow-ups go out through one queue per registered channel (`ChannelPlugin.followUpQueue`),
+ * so each channel is paced on its own.
+ */
+export const followUpQueueNames: readonly FollowUpQueueName[] = channelPlugins.map(
+  (p) => p.followUpQueue,
+);
 
-export const queueNames = [
-  'maintenance',
-  followUpQueues.telegram,
-  followUpQueues.whatsapp,
-] as const;
-export type QueueName = (typeof queueNames)[number];
+export type QueueName = 'maintenance' | FollowUpQueueName;
+export const queueNames: readonly QueueName[] = ['maintenance', ...followUpQueueNames];
 
 export interface FollowUpJob {
   followUpId: string;
   stage: FollowUpStage;
 }
 
-export interface JobPayloads {
-  maintenance: { task: 'escalation-check' };
-  'followups-telegram': FollowUpJob;
-  'followups-whatsapp': FollowUpJob;
-}
+export type JobPayloads = { maintenance: { task: 'escalation-check' } } & Record<
+  FollowUpQueueName,
+  FollowUpJob
+>;
 
 /** At most `max` jobs per `duration` milliseconds (BullMQ's per-queue limiter). */
 export type QueueLimits = Partial<Record<QueueName, { max: number; duration: number }>>;

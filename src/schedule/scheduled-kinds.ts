@@ -2,7 +2,7 @@
  * What each kind of scheduled message starts when its time comes. A registry, so a new kind
  * (a campaign) is one line here; a test proves every kind starts a flow that exists.
  */
-import type { ScheduleKind } from '../flows/spec.js';
+import type { ScheduleKind } from '../flows/actions/index.js';
 
 export interface ScheduledKind {
   /** The flow started in the resident's chat. */

@@ -4,6 +4,7 @@
  * sees their own wijk, a coordinator every wijk.
  */
 import bcrypt from 'bcryptjs';
+import { WeakPasswordError } from '../errors/weak-password-error.js';
 import type { Store } from '../store/store.js';
 
 const cost = 12;
@@ -20,11 +21,6 @@ export interface StaffMember {
   name: string;
   role: 'verbinder' | 'coordinator';
   wijkId: string | null;
-}
-
-export class WeakPasswordError extends Error {
-  override readonly name = 'WeakPasswordError';
-  readonly code = 'PASSWORD_WEAK';
 }
 
 /**

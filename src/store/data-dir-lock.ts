@@ -22,6 +22,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { BloeiError } from '../errors/bloei-error.js';
 
 /** Who holds the embedded database; written into the lock file as JSON. */
 export interface LockHolder {
@@ -33,7 +34,7 @@ export interface LockHolder {
   hostname: string;
 }
 
-export class DataDirLockedError extends Error {
+export class DataDirLockedError extends BloeiError {
   override readonly name = 'DataDirLockedError';
   readonly code = 'DATA_DIR_LOCKED';
 
@@ -46,6 +47,7 @@ export class DataDirLockedError extends Error {
       `Bloei's embedded database (${path.dirname(lockFile)}) is in use by "${holder.command}" ` +
         `(pid ${holder.pid}${where}, since ${localTime(holder.startedAt)}): stop that process, ` +
         `or set DATABASE_URL to use PostgreSQL for both. If no such process runs, delete ${lockFile}.`,
+      { context: { pid: holder.pid, command: holder.command } },
     );
   }
 }

@@ -6,6 +6,7 @@
  * refuses to start with one, so a forgotten declaration fails closed.
  */
 import type { FastifyInstance, FastifyPluginAsync, RouteOptions } from 'fastify';
+import { RouteAccessError } from '../errors/route-access-error.js';
 import type { StaffMember } from '../staff/staff-auth.js';
 
 export const accessLevels = ['public', 'staff', 'coordinator'] as const;
@@ -22,17 +23,6 @@ declare module 'fastify' {
      * cross-site only after a CORS preflight this server never answers (the queue board).
      */
     csrf?: 'form' | 'preflight';
-  }
-}
-
-export class RouteAccessError extends Error {
-  override readonly name = 'RouteAccessError';
-  readonly code = 'WEB_ROUTE_ACCESS';
-  constructor(
-    message: string,
-    readonly context: { method: string; url: string },
-  ) {
-    super(message);
   }
 }
 

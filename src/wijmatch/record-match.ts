@@ -7,6 +7,7 @@
  * Both residents get check-ups (match-check-ups.ts); the last one, or the verbinder, says
  * whether the match lasted: the duurzame-verbinding indicator.
  */
+import { MatchRefused } from '../errors/match-refused.js';
 import type { Store } from '../store/store.js';
 import { cancelMatchCheckUps, scheduleMatchCheckUps } from './match-check-ups.js';
 
@@ -29,14 +30,6 @@ export interface MatchInput {
   at: Date;
   /** When the residents in it are asked how it goes (default: 1 week, 1 month, 3 months). */
   checkUps?: readonly string[];
-}
-
-/** Why a match could not be recorded: a `web.matches.refused.*` text. */
-export class MatchRefused extends Error {
-  override readonly name = 'MatchRefused';
-  constructor(readonly reason: 'shape' | 'notOpen' | 'otherWijk') {
-    super(`match refused: ${reason}`);
-  }
 }
 
 const shapes: Record<MatchKind, { signUps: number; ontwikkelplaats: boolean }> = {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundMessage } from '../../src/bots/channel.js';
-import { DurableInbound, InboundStoppedError } from '../../src/bots/durable-inbound.js';
+import { DurableInbound } from '../../src/bots/durable-inbound.js';
+import { InboundStoppedError } from '../../src/errors/inbound-stopped-error.js';
 import { identityKey } from '../../src/conversations/identity-key.js';
 import { PrismaInboundSpool } from '../../src/store/prisma-inbound-spool.js';
 import { waitFor, within } from '../faults/support/wait-for.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { describe, expect, inject, it } from 'vitest';
+import { UnknownChannelError } from '../../src/errors/unknown-channel-error.js';
 import { JobQueues } from '../../src/jobs/job-queues.js';
 
 describe(JobQueues.name, () => {
@@ -29,6 +30,33 @@ describe(JobQueues.name, () => {
     } finally {
       await queues.close();
       admin.disconnect();
+    }
+  });
+
+  it('queues each follow-up on its channel, and refuses one on a channel not registered', async () => {
+    const prefix = `test-${randomUUID()}`;
+    const queues = new JobQueues({ redisUrl: inject('redisUrl'), prefix });
+    try {
+      const due = [
+        { followUpId: 'a', stage: 'initial' as const, channel: 'telegram' },
+        { followUpId: 'b', stage: 'initial' as const, channel: 'whatsapp' },
+      ];
+      expect(await queues.followUps(due)).toBe(2);
+      expect(await queues.queue('followups-telegram').getJobCounts('wait', 'delayed')).toEqual({
+        wait: 1,
+        delayed: 0,
+      });
+      expect(await queues.queue('followups-whatsapp').getJobCounts('wait')).toEqual({ wait: 1 });
+
+      const unknown = [
+        { followUpId: 'c', stage: 'initial' as const, channel: 'telegram' },
+        { followUpId: 'd', stage: 'initial' as const, channel: 'fax' },
+      ];
+      await expect(queues.followUps(unknown)).rejects.toBeInstanceOf(UnknownChannelError);
+      // Refused as a whole: not even the Telegram follow-up before it was queued.
+      expect(await queues.queue('followups-telegram').getJobCounts('wait')).toEqual({ wait: 1 });
+    } finally {
+      await queues.close();
     }
   });
 });

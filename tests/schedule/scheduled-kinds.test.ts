@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFlows } from '../../src/flows/definitions/index.js';
-import { scheduleKinds } from '../../src/flows/spec.js';
+import { scheduleKinds } from '../../src/flows/actions/index.js';
 import {
   scheduledKind,
   scheduledKinds,

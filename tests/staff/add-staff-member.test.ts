@@ -1,7 +1,8 @@
 import { createStore } from '../../src/store/store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStaffMember } from '../../src/staff/add-staff-member.js';
-import { authenticateStaff, WeakPasswordError } from '../../src/staff/staff-auth.js';
+import { WeakPasswordError } from '../../src/errors/weak-password-error.js';
+import { authenticateStaff } from '../../src/staff/staff-auth.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 describe(addStaffMember.name, () => {

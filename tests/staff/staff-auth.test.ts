@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authenticateStaff,
-  mayView,
-  setStaffPassword,
-  WeakPasswordError,
-} from '../../src/staff/staff-auth.js';
+import { WeakPasswordError } from '../../src/errors/weak-password-error.js';
+import { authenticateStaff, mayView, setStaffPassword } from '../../src/staff/staff-auth.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createStore } from '../../src/store/store.js';
 

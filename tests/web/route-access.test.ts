@@ -1,11 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import {
-  accessScope,
-  decideAccess,
-  RouteAccessError,
-  trackRouteAccess,
-} from '../../src/web/route-access.js';
+import { RouteAccessError } from '../../src/errors/route-access-error.js';
+import { accessScope, decideAccess, trackRouteAccess } from '../../src/web/route-access.js';
 
 describe(decideAccess.name, () => {
   const verbinder = { role: 'verbinder' as const };

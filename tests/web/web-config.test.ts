@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors/config-error.js';
 
 describe('dashboard settings', () => {
   it('reads WEB_TRUST_PROXY as off, all, a hop count or proxy addresses', () => {

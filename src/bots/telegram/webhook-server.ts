@@ -12,6 +12,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../conversations/ports.js';
+import { BloeiError } from '../../errors/bloei-error.js';
 import { ThrottledLog } from './throttled-log.js';
 
 export const secretHeader = 'x-telegram-bot-api-secret-token';
@@ -41,7 +42,7 @@ export function secretMatches(given: string | string[] | undefined, secret: stri
 }
 
 /** Why a body was not read to the end. */
-class BodyTooLargeError extends Error {
+class BodyTooLargeError extends BloeiError {
   override readonly name = 'BodyTooLargeError';
   readonly code = 'WEBHOOK_BODY_TOO_LARGE';
 }

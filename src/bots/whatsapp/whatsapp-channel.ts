@@ -24,7 +24,7 @@ import {
   type WhatsAppClient,
   type WhatsAppMessage,
 } from './whatsapp-client.js';
-import { WhatsAppSendError } from './whatsapp-send-error.js';
+import { WhatsAppSendError } from '../../errors/whatsapp-send-error.js';
 
 export interface WhatsAppChannelOptions {
   /** Builds a fresh client for every (re)connect; the real wwebjs client by default. */

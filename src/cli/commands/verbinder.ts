@@ -93,13 +93,14 @@ const login = defineCommand<{ id: string; login: string }>({
   ],
   async run({ options, database, print, stdin }) {
     const { AdminError } = await import('../../handoff/verbinder-admin.js');
-    const { setStaffPassword, WeakPasswordError } = await import('../../staff/staff-auth.js');
+    const { setStaffPassword } = await import('../../staff/staff-auth.js');
+    const { WeakPasswordError } = await import('../../errors/weak-password-error.js');
     const { createStore } = await import('../../store/store.js');
     const password = (await firstLine(stdin)).trim();
     try {
       await setStaffPassword(createStore(await database()), options.id, options.login, password);
     } catch (error) {
-      if (error instanceof WeakPasswordError) throw new AdminError(error.message);
+      if (error instanceof WeakPasswordError) throw new AdminError(error.message, { cause: error });
       throw error;
     }
     print(`Dashboard login ${options.login.trim().toLowerCase()} set.`);

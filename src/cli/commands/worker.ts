@@ -12,7 +12,7 @@ export default defineCommand({
   ].join(' '),
   logs: 'service',
   async run({ config, logger, progress }) {
-    const { ConfigError } = await import('../../config.js');
+    const { ConfigError } = await import('../../errors/config-error.js');
     if (!config.redisUrl) throw new ConfigError('worker: REDIS_URL is required');
     const { createApp } = await import('../../app.js');
     const { createChannels } = await import('../../bots/create-channels.js');

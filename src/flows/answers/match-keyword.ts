@@ -1,26 +1,25 @@
 /**
  * Global keywords work at any moment, in the resident's language and always in Dutch and
  * English: "stop", "menu", "taal", "help", "verbinder", and "later" to pause. Telegram-style
- * commands ("/stop", "/taal@BloeiBot") are the same words.
+ * commands ("/stop", "/taal@BloeiBot") are the same words. Which keywords there are, and
+ * what they do, is the keyword registry's (`keywords/`).
  */
+import { keywordEntry, keywords, type Keyword } from '../keywords/index.js';
 import { alwaysUnderstood, shapedWords, type Lexicon } from '../lexicon.js';
 import { editDistance, typoAllowance } from '../patterns/edit-distance.js';
 import { normalize } from './normalize.js';
 
-export const keywords = [
-  'stop',
-  'menu',
-  'language',
-  'help',
-  'person',
-  'later',
-  'continue',
-  'myData',
-  'forgetMe',
-  /** "Wat is er te doen in mijn wijk?": browse the sociale kaart. */
-  'nearby',
-] as const;
-export type Keyword = (typeof keywords)[number];
+/**
+ * The keyword a message is: one of its words exactly, or else a keyword recognised inside
+ * the sentence (a request for a person), or null.
+ */
+export function recognizeKeyword(input: string, lexicon: Lexicon, language: string) {
+  return (
+    matchKeyword(input, lexicon, language) ??
+    keywords.find((keyword) => keywordEntry(keyword).inSentence?.(input)) ??
+    null
+  );
+}
 
 export function matchKeyword(input: string, lexicon: Lexicon, language: string): Keyword | null {
   const answer = comparable(input.trim().replace(/^\/([^\s@]+)(@\S+)?$/, '$1'));

@@ -2,19 +2,18 @@
  * Turns a resident's input into the answer a question expects, in their language, or says
  * why it could not: a wrong answer is an outcome, not an exception. An answer that fits
  * several choices returns them as `candidates`, so the engine can ask which one.
+ *
+ * What every question shares is done here (a tapped button, a number among the candidates
+ * of a clarification); what a typed answer means is up to the step's kind (`steps/`).
  */
 import type { EngineInput } from '../engine.js';
 import type { InvalidReason } from '../events.js';
-import { alwaysUnderstood, words, type Lexicon } from '../lexicon.js';
-import type { QuestionStep } from '../spec.js';
-import { dontKnow, type AnswerValue, type Run } from '../state.js';
+import { alwaysUnderstood, type Lexicon } from '../lexicon.js';
+import type { AnswerValue, Run } from '../state.js';
 import { questionChoices, type ChoiceSets } from '../step-view.js';
+import { kindOf, type AnswerTools, type QuestionStep } from '../steps/index.js';
 import { matchChoice, type LabelMatch, type LabelledChoice } from './parse-choice.js';
-import { matchMulti } from './parse-multi.js';
 import { normalize } from './normalize.js';
-import { parseNumber } from './parse-number.js';
-import { parseText } from './parse-text.js';
-import { parseYesNo } from './parse-yes-no.js';
 
 export type ParsedAnswer =
   | { ok: true; value: AnswerValue; truncated?: false }
@@ -32,14 +31,14 @@ export function parseAnswer(
   sets: ChoiceSets = {},
   clarify?: Run['clarify'],
 ): ParsedAnswer {
-  const reason = step.kind === 'choice' ? 'choice' : step.kind;
+  const kind = kindOf(step).question!;
+  const reason = step.kind;
   if (input.type === 'media') return { ok: false, reason: 'media' };
   const choices = questionChoices(step, sets);
-  const chosen = (id: string, keep: string[] = []): ParsedAnswer => {
-    if (step.kind === 'multi') return { ok: true, value: [...new Set([...keep, id])] };
-    if (step.kind === 'scale') return { ok: true, value: Number(id) };
-    return { ok: true, value: id };
-  };
+  const chosen = (id: string, keep: readonly string[] = []): ParsedAnswer => ({
+    ok: true,
+    value: kind.picked ? kind.picked(id, keep) : id,
+  });
   if (input.type === 'choice') {
     if (!choices.some((c) => c.id === input.id)) return { ok: false, reason };
     return chosen(input.id, clarify?.keep);
@@ -60,54 +59,16 @@ export function parseAnswer(
       : found(matchChoice(text, among));
     if (picked) return chosen(picked, clarify.keep);
   }
-  const fail = { ok: false, reason } as const;
-  const ask = (candidates: string[], keep: string[] = []): ParsedAnswer => ({
-    ok: false,
-    reason: 'ambiguous',
-    candidates,
-    keep,
-  });
-  switch (step.kind) {
-    case 'choice': {
-      const match = matchChoice(text, labelled);
-      if (!match) return fail;
-      return 'found' in match ? chosen(match.found) : ask(match.ambiguous);
-    }
-    case 'multi': {
-      const match = matchMulti(text, labelled, words(lexicon, 'common.and', languages));
-      if (!match) return fail;
-      return 'found' in match ? { ok: true, value: match.found } : ask(match.ambiguous, match.keep);
-    }
-    case 'yesno': {
-      // "لا أعرف", "nie wiem", "no idea" start with the word for no, and mean neither.
-      if (saysDontKnow(text, lexicon, languages)) return fail;
-      const yes = words(lexicon, 'common.yesWords', languages);
-      const no = words(lexicon, 'common.noWords', languages);
-      const value = parseYesNo(text, yes, no) ?? found(matchChoice(text, labelled));
-      return value ? { ok: true, value } : fail;
-    }
-    case 'scale': {
-      if (saysDontKnow(text, lexicon, languages)) return { ok: true, value: dontKnow };
-      const match = matchChoice(text, labelled);
-      if (!match) return fail;
-      return 'found' in match ? chosen(match.found) : ask(match.ambiguous);
-    }
-    case 'number': {
-      const value = parseNumber(text, step.min, step.max);
-      return value === null ? fail : { ok: true, value };
-    }
-    case 'text': {
-      const answer = parseText(text, step.maxLength);
-      if (!answer) return fail;
-      return answer.truncated
-        ? { ok: true, value: answer.value, truncated: true, max: step.maxLength }
-        : { ok: true, value: answer.value };
-    }
-  }
-}
-
-function saysDontKnow(text: string, lexicon: Lexicon, languages: string[]): boolean {
-  return words(lexicon, 'common.dontKnowWords', languages).map(normalize).includes(normalize(text));
+  const tools: AnswerTools = {
+    labelled,
+    lexicon,
+    languages,
+    chosen: (id) => ({ ok: true, value: kind.picked ? kind.picked(id, []) : id }),
+    ask: (candidates, keep = []) => ({ ok: false, reason: 'ambiguous', candidates, keep }),
+    fail: { ok: false, reason: 'notUnderstood' },
+  };
+  const answer = kind.parse(step, text, tools);
+  return answer.ok || answer.reason === 'ambiguous' ? answer : { ok: false, reason };
 }
 
 function found(match: LabelMatch): string | null {

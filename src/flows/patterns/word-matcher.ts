@@ -4,7 +4,7 @@
  * Arabic script), and for Arabic also with the conjunction و or ف written on. Matchers are
  * interned, so the same word in many patterns is tested once per message word.
  */
-import { PatternError } from './pattern-error.js';
+import { PatternError } from '../../errors/pattern-error.js';
 import { withinOneEdit } from './edit-distance.js';
 import { foldWord } from './fold-words.js';
 

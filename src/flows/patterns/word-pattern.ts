@@ -20,10 +20,8 @@
  * and reports every span it matches, so a harmless phrase can veto an overlapping one.
  */
 import { MatchMemo } from './match-memo.js';
-import { PatternError } from './pattern-error.js';
+import { PatternError } from '../../errors/pattern-error.js';
 import { wordMatcher, type WordMatcher } from './word-matcher.js';
-
-export { PatternError };
 
 type Element =
   | { kind: 'words'; alternatives: WordMatcher[][]; optional: boolean }

@@ -10,9 +10,10 @@
  * lease token), so giving up on the answer is safe too.
  */
 import postgres from 'postgres';
+import { BloeiError } from '../../errors/bloei-error.js';
 import type { SqlParam, SqlPool } from './sql-client.js';
 
-export class SqlTimeoutError extends Error {
+export class SqlTimeoutError extends BloeiError {
   override readonly name = 'SqlTimeoutError';
   readonly code = 'SQL_TIMEOUT';
 }
@@ -50,7 +51,10 @@ export function createPostgresSql(
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
         timer = setTimeout(
-          () => reject(new SqlTimeoutError(`no answer within ${timeoutMs} ms`)),
+          () =>
+            reject(
+              new SqlTimeoutError(`no answer within ${timeoutMs} ms`, { context: { timeoutMs } }),
+            ),
           timeoutMs,
         );
       });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InboundMessage } from '../../../src/bots/channel.js';
 import { WhatsAppChannel } from '../../../src/bots/whatsapp/whatsapp-channel.js';
-import { WhatsAppSendError } from '../../../src/bots/whatsapp/whatsapp-send-error.js';
+import { WhatsAppSendError } from '../../../src/errors/whatsapp-send-error.js';
 import type { Logger } from '../../../src/conversations/ports.js';
 import { PrismaInboundSpool } from '../../../src/store/prisma-inbound-spool.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';

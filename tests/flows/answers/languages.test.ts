@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchKeyword, keywords } from '../../../src/flows/answers/match-keyword.js';
+import { matchKeyword } from '../../../src/flows/answers/match-keyword.js';
+import { keywords } from '../../../src/flows/keywords/index.js';
 import { parseChoice } from '../../../src/flows/answers/parse-choice.js';
 import { parseMulti } from '../../../src/flows/answers/parse-multi.js';
 import { parseNumber } from '../../../src/flows/answers/parse-number.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldWords } from '../../../src/flows/patterns/fold-words.js';
-import { PatternError, WordPattern } from '../../../src/flows/patterns/word-pattern.js';
+import { PatternError } from '../../../src/errors/pattern-error.js';
+import { WordPattern } from '../../../src/flows/patterns/word-pattern.js';
 import { PhraseBook, type LanguagePhrases } from '../../../src/flows/safety/phrase-book.js';
 
 const matches = (pattern: string, text: string) =>

@@ -9,7 +9,8 @@ import { Type } from 'typebox';
 import { importCohort } from '../../../followups/import-cohort.js';
 import { AdminError, addWijk, issueLinkCode } from '../../../handoff/verbinder-admin.js';
 import { addStaffMember } from '../../../staff/add-staff-member.js';
-import { setStaffActive, WeakPasswordError } from '../../../staff/staff-auth.js';
+import { WeakPasswordError } from '../../../errors/weak-password-error.js';
+import { setStaffActive } from '../../../staff/staff-auth.js';
 import { updateWijk } from '../../../staff/wijk-settings.js';
 import {
   findStaffList,

@@ -5,12 +5,8 @@
  * ontwikkelplaats from the sociale kaart near a sign-up posts it with the place's name.
  */
 import { Type } from 'typebox';
-import {
-  judgeMatch,
-  MatchRefused,
-  matchKinds,
-  recordMatch,
-} from '../../../wijmatch/record-match.js';
+import { MatchRefused } from '../../../errors/match-refused.js';
+import { judgeMatch, matchKinds, recordMatch } from '../../../wijmatch/record-match.js';
 import {
   findMatch,
   findOpenSignUps,
