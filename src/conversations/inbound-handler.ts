@@ -75,8 +75,12 @@ interface Committed {
   chats: ChatAddress[];
 }
 
-/** Attempts when another process changed the same conversation at the same moment. */
-const maxAttempts = 5;
+/**
+ * Attempts when another process changed the same conversation at the same moment. Each lost
+ * attempt means another turn was saved, so this only bounds how many of them one turn waits
+ * out: a resident whose messages two processes handle at once.
+ */
+const maxAttempts = 20;
 
 export class InboundHandler {
   private readonly lane = new KeyedLane();
@@ -178,6 +182,9 @@ export class InboundHandler {
         }
         if (attempt >= maxAttempts) throw error;
         this.deps.logger.warn({ ...trace, attempt }, 'conversation changed concurrently, retrying');
+        // Another process wrote this conversation meanwhile (so it made progress): step aside
+        // a little, at random, so two busy processes do not keep colliding.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
         continue;
       }
       const { sender } = this.deps;

@@ -93,6 +93,9 @@ describe('npm start in a terminal', () => {
         '3',
         '3',
         'ja',
+        // Nothing needed to get somewhere; none of the places for now; yes to a verbinder.
+        '3',
+        '4',
         'ja',
       );
       await bloei.shows('┌ for the verbinder Sam (demo)');

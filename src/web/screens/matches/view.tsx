@@ -168,7 +168,7 @@ export function MatchBoard(props: MatchBoardProps) {
           </select>
           {kaartPlaces.length > 0 && (
             <>
-              <label for="offer">{ctx.t('matches.offer')}</label>
+              <label for="offer">{ctx.t('matches.kaartOffer')}</label>
               <select id="offer" name="offer">
                 <option value="">–</option>
                 {kaartPlaces.map((p) => (
