@@ -29,6 +29,8 @@ const scan = [
   'Stratum',
   'ja',
   'nee',
+  // No check-up later.
+  '4',
 ];
 const checkIn = ['menu', '3', '4', '5', '4', '3', '2', '4', '5', 'Koffie.', 'Mijn buurman.', 'ja'];
 
