@@ -6,9 +6,10 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { ChatAddress } from './outbox-ports.js';
+import { BloeiError } from '../errors/bloei-error.js';
 
 /** A key was asked for before the process was given its identity secret. */
-export class IdentitySecretMissingError extends Error {
+export class IdentitySecretMissingError extends BloeiError {
   override readonly name = 'IdentitySecretMissingError';
   readonly code = 'ID_SECRET_MISSING';
   constructor() {

@@ -11,8 +11,9 @@ import {
   nextAllowedSlot,
   type DeliveryWindow,
 } from '../followups/follow-up-schedule.js';
+import { BloeiError } from '../errors/bloei-error.js';
 
-export class InvalidDelayError extends Error {
+export class InvalidDelayError extends BloeiError {
   override readonly name = 'InvalidDelayError';
   readonly code = 'SCHEDULE_DELAY_INVALID';
 }

@@ -5,6 +5,7 @@
  * calendar days; `--to` includes its day.
  */
 import { DateTime } from 'luxon';
+import { BloeiError } from '../errors/bloei-error.js';
 
 export const scheduleZone = 'Europe/Amsterdam';
 
@@ -15,7 +16,7 @@ export interface ScheduleLineRow {
   contactId: string;
 }
 
-export class InvalidScheduleDateError extends Error {
+export class InvalidScheduleDateError extends BloeiError {
   override readonly name = 'InvalidScheduleDateError';
   readonly code = 'SCHEDULE_DATE_INVALID';
 }

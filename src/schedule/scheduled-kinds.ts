@@ -3,6 +3,7 @@
  * (a campaign) is one line here; a test proves every kind starts a flow that exists.
  */
 import type { ScheduleKind } from '../flows/actions/index.js';
+import { BloeiError } from '../errors/bloei-error.js';
 
 export interface ScheduledKind {
   /** The flow started in the resident's chat. */
@@ -19,7 +20,7 @@ export const scheduledKinds: Record<ScheduleKind | HostKind, ScheduledKind> = {
   matchLastCheckUp: { flow: 'matchCheckUp' },
 };
 
-export class UnknownScheduledKindError extends Error {
+export class UnknownScheduledKindError extends BloeiError {
   override readonly name = 'UnknownScheduledKindError';
   readonly code = 'SCHEDULED_KIND_UNKNOWN';
 }

@@ -9,9 +9,10 @@
  */
 import { keyWith, legacyIdentityKey } from '../conversations/identity-key.js';
 import type { PrismaClient } from './prisma-client.js';
+import { BloeiError } from '../errors/bloei-error.js';
 
 /** The process was started with another identity secret than the database's keys use. */
-export class IdentitySecretMismatchError extends Error {
+export class IdentitySecretMismatchError extends BloeiError {
   override readonly name = 'IdentitySecretMismatchError';
   readonly code = 'ID_SECRET_MISMATCH';
   constructor() {

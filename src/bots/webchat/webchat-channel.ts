@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { InboundContent } from '../../conversations/messages.js';
 import type { ChannelAdapter, InboundMessage, InboundSink, OutboundMessage } from '../channel.js';
 import type { WebchatTranscript } from './webchat-transcript.js';
+import { BloeiError } from '../../errors/bloei-error.js';
 
 export const webchatChannel = 'webchat';
 
@@ -21,7 +22,7 @@ export type WebchatInput =
   | { type: 'text'; text: string }
   | { type: 'choice'; id: string; ref: string | null; label: string };
 
-export class WebchatNotStartedError extends Error {
+export class WebchatNotStartedError extends BloeiError {
   override readonly name = 'WebchatNotStartedError';
   readonly code = 'WEBCHAT_NOT_STARTED';
   constructor() {

@@ -27,7 +27,7 @@ describe(mainQuestions.name, () => {
     ]);
     // The talentenscan's correction is asked only after "no": not a step everyone passes.
     expect(mainQuestions(flows.get('talentenscan')!)).not.toContain('correction');
-    expect(mainQuestions(flows.get('talentenscan')!).at(-1)).toBe('contactWish');
+    expect(mainQuestions(flows.get('talentenscan')!).at(-1)).toBe('checkUp');
   });
 
   it('stops at a loop instead of running for ever', () => {
@@ -48,7 +48,7 @@ describe(mainQuestions.name, () => {
 describe(funnelQuestionnaires.name, () => {
   it('asks for the questionnaires residents fill in, each finished by its last question', () => {
     expect(funnelQuestionnaires(flows)).toEqual([
-      { flowId: 'talentenscan', lastStep: 'contactWish' },
+      { flowId: 'talentenscan', lastStep: 'checkUp' },
       { flowId: 'wijMatch', lastStep: 'confirm' },
       { flowId: 'checkIn', lastStep: 'confirm' },
       { flowId: 'followUp', lastStep: 'contactWish' },
