@@ -187,6 +187,14 @@ export class Resident {
     }
 
     if (replies.length === 0) this.fail('no reply');
+    // The replies go out through the chat's outbox after the turn commits; on a busy machine
+    // another sender may still hold the chat when handle() resolves. Wait, on the condition
+    // and not on a clock, until nothing in the chat is unsent: then every reply must be there.
+    for (;;) {
+      const progress = await app.store.outbox.progress(this.key);
+      if (!progress || progress.doneSeq >= progress.lastSeq) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     const delivered = app.channel.sent.filter((m) => m.userId === this.userId);
     if (
       delivered.length !== replies.length ||
