@@ -9,9 +9,8 @@
  * artifacts/screenshots/ (not committed).
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { importCohort } from '../../src/followups/import-cohort.js';
 import {
   consentNl,
@@ -23,7 +22,8 @@ import {
 import { RecordingChannel } from '../support/recording-channel.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { addStaff, createTestWeb, staffPassword, type TestWeb } from '../support/test-web.js';
+import { addStaff, createTestWeb, type TestWeb } from '../support/test-web.js';
+import { launchBrowser, signInAs } from '../support/staff-browser.js';
 
 const screenshots = 'artifacts/screenshots';
 const requestStratum = [
@@ -60,21 +60,11 @@ describe('staff dashboard in Chromium', () => {
   let web: TestWeb;
   let browser: Browser;
 
-  async function signIn(login: string): Promise<Page> {
-    const context = await browser.newContext({
+  const signIn = (login: string): Promise<Page> =>
+    signInAs(browser, web.url, login, {
       acceptDownloads: true,
       viewport: { width: 412, height: 900 },
     });
-    const page = await context.newPage();
-    // Only a hang guard: a busy machine is slow, which is no failure.
-    page.setDefaultTimeout(280_000);
-    await page.goto(`${web.url}/login`);
-    await page.getByLabel('Inlognaam').fill(login);
-    await page.getByLabel('Wachtwoord').fill(staffPassword);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(`${web.url}/inbox`);
-    return page;
-  }
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -120,17 +110,7 @@ describe('staff dashboard in Chromium', () => {
       );
     }
     await mkdir(screenshots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: loadConfig().whatsapp?.chromiumPath ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();

@@ -4,13 +4,13 @@
  * the resident through the outbox, in the resident's language, and the page shows them as
  * delivered.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { consentNl, messageTo, say } from '../support/conversation-driver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { addStaff, createTestWeb, staffPassword, type TestWeb } from '../support/test-web.js';
+import { addStaff, createTestWeb, type TestWeb } from '../support/test-web.js';
+import { launchBrowser, signInAs } from '../support/staff-browser.js';
 
 describe('replying to a resident from the web inbox (Chromium)', () => {
   let db: TestDatabase;
@@ -18,17 +18,7 @@ describe('replying to a resident from the web inbox (Chromium)', () => {
   let web: TestWeb;
   let browser: Browser;
 
-  async function signIn(login: string): Promise<Page> {
-    const page = await browser.newPage();
-    // Only a hang guard: a busy machine is slow, which is no failure.
-    page.setDefaultTimeout(280_000);
-    await page.goto(`${web.url}/login`);
-    await page.getByLabel('Inlognaam').fill(login);
-    await page.getByLabel('Wachtwoord').fill(staffPassword);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(`${web.url}/inbox`);
-    return page;
-  }
+  const signIn = (login: string): Promise<Page> => signInAs(browser, web.url, login);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -37,10 +27,7 @@ describe('replying to a resident from the web inbox (Chromium)', () => {
     // A coordinator sees every wijk: the resident did not say where they live.
     await addStaff(app, 'cora', { role: 'coordinator' });
     await say(app, 'res-web', ...consentNl, 'ik wil iemand spreken');
-    browser = await chromium.launch({
-      executablePath: loadConfig().whatsapp?.chromiumPath ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,13 +7,13 @@
  * artifacts/screenshots/ (not committed).
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { say } from '../support/conversation-driver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { addStaff, createTestWeb, staffPassword, type TestWeb } from '../support/test-web.js';
+import { addStaff, createTestWeb, type TestWeb } from '../support/test-web.js';
+import { launchBrowser, signInAs } from '../support/staff-browser.js';
 
 const screenshots = 'artifacts/screenshots';
 const energy = 'talentenscan.energy';
@@ -29,18 +29,8 @@ describe('the texts editor in Chromium', () => {
   let web: TestWeb;
   let browser: Browser;
 
-  async function signIn(login: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    // Only a hang guard: a busy machine is slow, which is no failure.
-    page.setDefaultTimeout(280_000);
-    await page.goto(`${web.url}/login`);
-    await page.getByLabel('Inlognaam').fill(login);
-    await page.getByLabel('Wachtwoord').fill(staffPassword);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(`${web.url}/inbox`);
-    return page;
-  }
+  const signIn = (login: string, width = 1280): Promise<Page> =>
+    signInAs(browser, web.url, login, { viewport: { width, height: 900 } });
 
   /** Waits until the browser shows `path` (with its query, exactly). */
   const at = (page: Page, path: string) =>
@@ -75,17 +65,7 @@ describe('the texts editor in Chromium', () => {
     await addStaff(app, 'carla', { role: 'coordinator' });
     await addStaff(app, 'anna', { wijk: 'stratum' });
     await mkdir(screenshots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: loadConfig().whatsapp?.chromiumPath ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,16 +8,16 @@
  * artifacts/screenshots/ (not committed).
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webchatChannel } from '../../src/bots/webchat/webchat-channel.js';
-import { loadConfig } from '../../src/config.js';
 import { identityKey } from '../../src/conversations/identity-key.js';
 import { computeIndicators } from '../../src/monitoring/indicators.js';
 import { consentNl, say } from '../support/conversation-driver.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { addStaff, createTestWeb, staffPassword, type TestWeb } from '../support/test-web.js';
+import { addStaff, createTestWeb, type TestWeb } from '../support/test-web.js';
+import { launchBrowser, signInAs } from '../support/staff-browser.js';
 
 const screenshots = 'artifacts/screenshots';
 /** `text` matched literally in a regular expression. */
@@ -35,21 +35,11 @@ describe('trying Bloei in the web chat, in Chromium', () => {
   let annaId: string;
   let bertId: string;
 
-  async function signIn(login: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({
+  const signIn = (login: string, javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, web.url, login, {
       javaScriptEnabled,
       viewport: { width: 412, height: 900 },
     });
-    const page = await context.newPage();
-    // Only a hang guard: a busy machine is slow, which is no failure.
-    page.setDefaultTimeout(280_000);
-    await page.goto(`${web.url}/login`);
-    await page.getByLabel('Inlognaam').fill(login);
-    await page.getByLabel('Wachtwoord').fill(staffPassword);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(`${web.url}/inbox`);
-    return page;
-  }
 
   const bubbles = (page: Page) => page.locator('ol.chat > li');
 
@@ -86,17 +76,7 @@ describe('trying Bloei in the web chat, in Chromium', () => {
     await say(app, 'neighbour', ...consentNl, '3', '4', '5', '4', '3', '2', '4', '5');
     await say(app, 'neighbour', 'Koffie met de buren.', 'Mijn buurvrouw.', 'ja');
     await mkdir(screenshots, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: loadConfig().whatsapp?.chromiumPath ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
