@@ -226,6 +226,7 @@ export class InboundHandler {
       handoffOpen: snapshot.handoffOpen,
       kaart: this.deps.kaart?.forResident(contact?.wijk ?? null),
       relay: snapshot.relay,
+      verbinderAvailable: snapshot.verbinderAvailable,
     };
     const result = this.run(ctx, state, source.input);
     const to = { ...chatTo(chat), displayName: inbound?.displayName ?? null };

@@ -46,6 +46,11 @@ export interface TurnSnapshot {
   handoffOpen: boolean;
   /** A verbinder claimed their hand-off: what the resident writes is relayed to them. */
   relay: boolean;
+  /**
+   * Someone linked can receive a hand-off for this resident: a verbinder of their stored
+   * wijk or a coordinator (the same pool as choose-owner.ts).
+   */
+  verbinderAvailable: boolean;
   staff: StaffIdentity | null;
 }
 

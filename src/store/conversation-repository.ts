@@ -40,6 +40,7 @@ interface SnapshotRow {
   firstName: string | null;
   handoffOpen: boolean;
   relay: boolean;
+  verbinderAvailable: boolean;
   staffId: string | null;
   staffName: string | null;
   staffLanguage: string | null;
@@ -57,6 +58,11 @@ SELECT
   (k."id" IS NOT NULL AND EXISTS (
     SELECT 1 FROM "Handoff" h WHERE h."contactId" = k."id" AND h."status" = 'claimed'
   )) AS "relay",
+  EXISTS (
+    SELECT 1 FROM "Verbinder" w
+    WHERE w."active" AND w."linkedAt" IS NOT NULL
+      AND (w."role" = 'coordinator' OR (w."role" = 'verbinder' AND w."wijkId" = k."wijk"))
+  ) AS "verbinderAvailable",
   v."id" AS "staffId", v."name" AS "staffName", v."language" AS "staffLanguage"
 FROM (SELECT 1) AS one
 LEFT JOIN "Conversation" c ON c."identityKey" = $3
@@ -213,6 +219,7 @@ export class ConversationRepository implements ConversationStore {
       contact,
       handoffOpen: r.handoffOpen,
       relay: r.relay,
+      verbinderAvailable: r.verbinderAvailable,
       staff,
     };
   }

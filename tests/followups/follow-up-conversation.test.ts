@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCohort } from '../../src/followups/import-cohort.js';
-import { playGolden, readGolden } from '../support/golden.js';
+import { linkCoordinator, playGolden, readGolden } from '../support/golden.js';
 import { RecordingChannel } from '../support/recording-channel.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -56,6 +56,7 @@ describe('the follow-up conversation (golden transcripts)', () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
     app.router.add(new RecordingChannel('telegram'));
+    await linkCoordinator(app.prisma);
   });
   afterAll(async () => {
     await app?.close();

@@ -20,8 +20,10 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createDeliveryLog } from './shared-delivery-log.js';
 import type { ShardConfig, ShardMessage, ShardResult } from './shard.js';
 
 const defaultSeed = 20_261_122;
@@ -106,6 +108,9 @@ describe.skipIf(env.BLOEI_FUZZ !== '1')(
 
     beforeAll(async () => {
       db = await createTestDatabase();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      await createDeliveryLog(client).finally(() => client.end());
     });
     afterAll(async () => {
       await db?.drop();

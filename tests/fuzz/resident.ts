@@ -31,6 +31,7 @@ import type { ConversationState, Run } from '../../src/flows/state.js';
 import { questionChoices, type ChoiceSets } from '../../src/flows/step-view.js';
 import type { RecordingChannel } from '../support/recording-channel.js';
 import { isKeyword } from './hostile-inputs.js';
+import { deliveredSince, deliveryMark } from './shared-delivery-log.js';
 import type { LanguageOracle } from './language-oracle.js';
 
 export type FuzzApp = App & {
@@ -166,6 +167,7 @@ export class Resident {
     if ('line' in input) this.typed.push(quoted(input.line));
     app.channel.sent.length = 0;
     this.ctx.loggedErrors.length = 0;
+    const mark = await deliveryMark(this.ctx.db);
 
     this.ctx.progress?.(input);
     const started = performance.now();
@@ -195,12 +197,14 @@ export class Resident {
       if (!progress || progress.doneSeq >= progress.lastSeq) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    const delivered = app.channel.sent.filter((m) => m.userId === this.userId);
-    if (
-      delivered.length !== replies.length ||
-      delivered.some((m, i) => m.text !== replies[i]?.text)
-    ) {
-      this.fail(`${replies.length} replies returned but ${delivered.length} sent to the resident`);
+    // Read from the shared log: a sweeper of another shard process may have sent them.
+    const delivered = await deliveredSince(this.ctx.db, this.userId, mark);
+    if (delivered.length !== replies.length || delivered.some((t, i) => t !== replies[i]?.text)) {
+      const first = (texts: string[]) => texts.map((t) => abbreviate(t.split('\n')[0] ?? '', 60));
+      this.fail(
+        `${replies.length} replies returned but ${delivered.length} sent to the resident, ` +
+          `returned ${JSON.stringify(first(replies.map((r) => r.text)))}, sent ${JSON.stringify(first(delivered))}`,
+      );
     }
     for (const reply of replies) this.checkReply(reply);
 

@@ -10,7 +10,7 @@ import { createApp } from '../../src/app.js';
 import { simulatorChannel } from '../../src/bots/simulator/to-inbound.js';
 import type { Logger } from '../../src/conversations/ports.js';
 import { pinnedClock } from '../support/golden.js';
-import { RecordingChannel } from '../support/recording-channel.js';
+import { SharedRecordingChannel } from './shared-delivery-log.js';
 import { createLanguageOracle } from './language-oracle.js';
 import { describeInput, PropertyFailure, type FuzzContext } from './resident.js';
 import { runScenario, scenarioArbitrary, type RunStats } from './scenario.js';
@@ -67,10 +67,13 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
     // Like createTestApp: a script types faster than any person, so no flood control.
     { clock: clock.now, flood: false },
   );
-  const channel = new RecordingChannel(simulatorChannel);
-  app.router.add(channel);
   const db = new pg.Client({ connectionString: config.databaseUrl });
   await db.connect();
+  // Its own connection: sends happen while the resident's checks query `db`.
+  const log = new pg.Client({ connectionString: config.databaseUrl });
+  await log.connect();
+  const channel = new SharedRecordingChannel(simulatorChannel, log);
+  app.router.add(channel);
   try {
     const verbinderId = `fuzz-verbinder-${shard}`;
     await app.prisma.verbinder.create({
@@ -135,8 +138,9 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
     result.ms = Date.now() - started;
     return result;
   } finally {
-    await db.end();
     await app.close();
+    await db.end();
+    await log.end();
   }
 }
 

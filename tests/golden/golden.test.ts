@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playGolden, readGolden } from '../support/golden.js';
+import { linkCoordinator, playGolden, readGolden } from '../support/golden.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { databaseExpectations } from './expectations.js';
@@ -18,6 +18,7 @@ describe('golden conversations', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
+    await linkCoordinator(app.prisma);
   });
   afterAll(async () => {
     await app?.close();

@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBloei } from '../cli/support/run-bloei.js';
-import { playGolden, readGolden } from '../support/golden.js';
+import { linkCoordinator, playGolden, readGolden } from '../support/golden.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { examplePath } from './stratum-cook.js';
@@ -22,6 +22,7 @@ describe('golden scan endings on the example kaart', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
+    await linkCoordinator(app.prisma);
     const run = await runBloei(['kaart', 'import', examplePath], {
       prisma: app.prisma,
       now: app.clock.now,

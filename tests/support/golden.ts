@@ -5,6 +5,7 @@
  * `npx vitest run tests/golden -u` rewrites the files from their inputs; review the diff.
  */
 import { readFileSync } from 'node:fs';
+import type { PrismaClient } from '../../src/store/prisma-client.js';
 import type { InboundHandler } from '../../src/conversations/inbound-handler.js';
 import type { OutboundMessage } from '../../src/conversations/messages.js';
 import { renderForSimulator } from '../../src/bots/simulator/render.js';
@@ -66,4 +67,20 @@ export function pinnedClock(start = '2026-03-02T10:00:00Z') {
     now: () => new Date(now),
     advance: (ms = 60_000) => new Date((now += ms)),
   };
+}
+
+/**
+ * Links a coordinator on the simulator channel, as in production someone can receive
+ * hand-offs; goldens without one are in `tests/golden/no-verbinder/`.
+ */
+export async function linkCoordinator(prisma: PrismaClient): Promise<void> {
+  await prisma.verbinder.create({
+    data: {
+      name: 'Cora',
+      role: 'coordinator',
+      channel: 'simulator',
+      externalId: 'golden-coordinator',
+      linkedAt: new Date(),
+    },
+  });
 }

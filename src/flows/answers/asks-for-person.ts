@@ -20,7 +20,7 @@ const phrases: Record<string, readonly string[]> = {
   ],
   en: [
     '(can|could|may) (i|we) ~3 (talk|speak|chat) ~2 (to|with) ~1 (someone|somebody|a person|a human|a real person|a verbinder|a connector|staff|an actual person|someone real)',
-    '(want|like|need|rather) ~1 to (talk|speak|chat) ~2 (to|with) ~1 (a person|a human|a real person|a verbinder|a connector|an actual person|someone from wij*|a real human)',
+    '(want|like|need|rather) ~1 [to] (talk|speak|chat) ~2 (to|with) ~1 (a person|a human|a real person|a verbinder|a connector|an actual person|someone from wij*|a real human)',
     '(real|actual) (person|human)',
     '(call|ring) me ~1 (back|please)',
     'is there (someone|somebody|anyone) ~3 (talk|speak) to',
@@ -28,6 +28,8 @@ const phrases: Record<string, readonly string[]> = {
   ar: [
     '(بدي|اريد|ابغى|عايز|عاوز|ممكن|اقدر|بقدر|حابب|حابه|بحب) ~2 (احكي|اتكلم|اتحدث|تكلم|اكلم|احكي) ~2 (مع|ويا|ل) ~1 (حدا|شخص|موظف|انسان|احد|حد|منسق|حدن)',
     '(بدي|اريد|ممكن|ابغى|عايز) ~2 (حدا|شخص|موظف|احد|حد) ~2 (يتصل|يحكي|يكلمني|يتواصل|يرن)',
+    '(يمكنني|يمكننا|استطيع|أستطيع|اود|أود|أريد|اريد|ارغب|أرغب) ~2 (التحدث|التكلم|الحديث|اتحدث|أتحدث|اتكلم|أتكلم) ~2 (مع|الى|إلى) ~1 (شخص|موظف|انسان|إنسان|احد|أحد|احدهم|أحدهم|منسق)',
+    '(يمكن|ممكن|هل يمكن) ~1 (لشخص|لموظف|لاحد|لأحد|لمنسق) ~2 (الاتصال|التواصل|ان يتصل|أن يتصل)',
     '(شخص|انسان) حقيقي',
     '(اتصلوا|اتصل|كلموني|رنوا) (علي|فيي|بي)',
   ],

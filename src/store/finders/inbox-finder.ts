@@ -53,6 +53,24 @@ export async function findHandoffList(
   }));
 }
 
+/**
+ * Numbers of the open hand-offs raised while nobody could receive them (no linked verbinder
+ * of the wijk, no linked coordinator): those residents were given WIJeindhoven's phone
+ * number instead of a promise, and coordinators should link someone.
+ */
+export async function findUnreachedHandoffs(
+  prisma: PrismaClient,
+  wijk: string | null,
+): Promise<number[]> {
+  const rows = await prisma.handoff.findMany({
+    where: { status: 'open', ownerId: null, ...(wijk === null ? {} : { wijk }) },
+    orderBy: { number: 'asc' },
+    take: 50,
+    select: { number: true },
+  });
+  return rows.map((r) => r.number);
+}
+
 export async function findHandoff(
   prisma: PrismaClient,
   number: number,

@@ -8,7 +8,11 @@ import type { AnswerValue } from '../../../flows/state.js';
 import { summarizeAnswers } from '../../../handoff/summarize-answers.js';
 import { addHandoffNote } from '../../../staff/handoff-notes.js';
 import { mayView } from '../../../staff/staff-auth.js';
-import { findHandoff, findHandoffList } from '../../../store/finders/inbox-finder.js';
+import {
+  findHandoff,
+  findHandoffList,
+  findUnreachedHandoffs,
+} from '../../../store/finders/inbox-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
 import { digits, form, line, noQuery, query, text } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
@@ -39,10 +43,12 @@ export function registerInboxRoutes(app: WebApp, web: Web): void {
     const wijk = visibleWijk(ctx.staff!);
     const handoffs = wijk === false ? [] : await findHandoffList(prisma, { status, wijk });
     const wijken = await findWijkNames(prisma);
+    const unreached =
+      ctx.staff!.role === 'coordinator' ? await findUnreachedHandoffs(prisma, null) : [];
     return web.page(reply, ctx, {
       title: ctx.t('inbox.title'),
       section: 'inbox',
-      body: InboxList({ ctx, status, handoffs, wijken, now: clock() }),
+      body: InboxList({ ctx, status, handoffs, wijken, now: clock(), unreached }),
     });
   });
 

@@ -38,13 +38,21 @@ export interface InboxListProps {
   handoffs: readonly HandoffListItem[];
   wijken: ReadonlyMap<string, string>;
   now: Date;
+  /** Open hand-offs nobody could receive (findUnreachedHandoffs), shown to coordinators. */
+  unreached?: readonly number[];
 }
 
-export function InboxList({ ctx, status, handoffs, wijken, now }: InboxListProps) {
+export function InboxList({ ctx, status, handoffs, wijken, now, unreached = [] }: InboxListProps) {
   const columns = ['urgency', 'reason', 'resident', 'wijk', 'age', 'claimedBy'] as const;
   const label = (c: (typeof columns)[number]) => ctx.t(`inbox.${c}`);
   return (
     <>
+      {unreached.length > 0 && (
+        <p class="error" role="alert">
+          {ctx.t('inbox.unreached', { numbers: unreached.map((n) => `#${n}`).join(', ') })}{' '}
+          <a href="/admin">{ctx.t('inbox.unreachedLink')}</a>
+        </p>
+      )}
       <Tabs
         label={ctx.t('inbox.filter')}
         tabs={statuses.map((s) => ({

@@ -29,6 +29,19 @@ const detail = (over: Partial<HandoffDetail> = {}): HandoffDetail => ({
 });
 
 describe(InboxList.name, () => {
+  it('tells coordinators which open hand-offs nobody could receive, and where to link someone', async () => {
+    const ctx = await viewContext();
+    const page = await render(
+      InboxList({ ctx, status: 'open', handoffs: [item()], wijken, now, unreached: [12, 15] }),
+    );
+    const alert = page.querySelector('[role=alert]');
+    expect(textOf(alert!)).toContain('#12, #15');
+    expect(textOf(alert!)).toContain('telefoonnummer van WIJeindhoven');
+    expect(alert!.querySelector('a')?.getAttribute('href')).toBe('/admin');
+    const quiet = await render(InboxList({ ctx, status: 'open', handoffs: [], wijken, now }));
+    expect(quiet.querySelector('[role=alert]')).toBeNull();
+  });
+
   it('lists hand-offs with their number, urgency, reason, resident, wijk and age', async () => {
     const ctx = await viewContext();
     const page = await render(
