@@ -17,6 +17,7 @@ import { FakeBotApi, type FakeUser } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { databaseExpectations } from '../golden/expectations.js';
+import { linkCoordinator } from '../support/golden.js';
 import { BloeiProcess } from './support/bloei-process.js';
 import {
   chatTranscript,
@@ -79,9 +80,12 @@ describe('bots killed with SIGKILL at random points of conversations', () => {
     const modes: Mode[] = ['polling', 'webhook', 'polling', 'webhook'];
     const files = flows.flatMap((flow) => languages.map((lng) => `${flow}.${lng}.txt`));
     for (const [i, mode] of modes.entries()) {
+      const lineDb = await createTestDatabase();
+      // As in production, someone receives the hand-offs the goldens raise.
+      await linkCoordinator(lineDb.prisma, { channel: 'telegram', externalId: '990001' });
       lines.push({
         mode,
-        db: await createTestDatabase(),
+        db: lineDb,
         api: await FakeBotApi.start(`${100_001 + i}:kill-test-${i}`),
         port: await freePort(),
         secret: randomBytes(24).toString('base64url'),

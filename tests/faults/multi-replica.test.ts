@@ -14,6 +14,7 @@ import { FakeBotApi, type FakeUser } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { databaseExpectations } from '../golden/expectations.js';
+import { linkCoordinator } from '../support/golden.js';
 import { BloeiProcess } from './support/bloei-process.js';
 import {
   chatTranscript,
@@ -57,14 +58,9 @@ describe('two bot replicas and two workers behind a load balancer', () => {
   });
 
   it('processes every update once, in order per resident, and alerts each hand-off once', async () => {
-    await db.prisma.verbinder.create({
-      data: {
-        name: 'Cora',
-        role: 'coordinator',
-        channel: 'telegram',
-        externalId: String(coordinatorChat),
-        linkedAt: new Date(),
-      },
+    await linkCoordinator(db.prisma, {
+      channel: 'telegram',
+      externalId: String(coordinatorChat),
     });
     const began = Date.now();
     const secret = randomBytes(24).toString('base64url');

@@ -73,14 +73,14 @@ export function pinnedClock(start = '2026-03-02T10:00:00Z') {
  * Links a coordinator on the simulator channel, as in production someone can receive
  * hand-offs; goldens without one are in `tests/golden/no-verbinder/`.
  */
-export async function linkCoordinator(prisma: PrismaClient): Promise<void> {
+export async function linkCoordinator(
+  prisma: PrismaClient,
+  chat: { channel: string; externalId: string } = {
+    channel: 'simulator',
+    externalId: 'golden-coordinator',
+  },
+): Promise<void> {
   await prisma.verbinder.create({
-    data: {
-      name: 'Cora',
-      role: 'coordinator',
-      channel: 'simulator',
-      externalId: 'golden-coordinator',
-      linkedAt: new Date(),
-    },
+    data: { name: 'Cora', role: 'coordinator', ...chat, linkedAt: new Date() },
   });
 }

@@ -8,7 +8,7 @@ import { TelegramChannel } from '../../../src/bots/telegram/telegram-channel.js'
 import { identityKey } from '../../../src/conversations/identity-key.js';
 import { databaseExpectations } from '../../golden/expectations.js';
 import { FakeBotApi, type FakeUser, type MediaKind } from '../../support/fake-bot-api.js';
-import { playGolden, readGolden } from '../../support/golden.js';
+import { linkCoordinator, playGolden, readGolden } from '../../support/golden.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import {
   asPlain,
@@ -101,6 +101,7 @@ describe(TelegramChannel.name, () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
+    await linkCoordinator(db.prisma);
   });
   afterAll(async () => {
     await db?.drop();
