@@ -34,7 +34,7 @@ const hostile = { min: 180, max: 200 };
  * longer, which is no failure. A shard process that has not finished after `hangGuardMs` is
  * stopped and reported with where it was, only to guard against a hang.
  */
-const hangGuardMs = 900_000;
+const hangGuardMs = 3_600_000;
 
 const env = process.env;
 const seed =
@@ -95,92 +95,88 @@ function runProcess(config: ShardConfig): Promise<ShardResult[]> {
 }
 
 /**
- * Skipped in `npm test` (run it with BLOEI_FUZZ=1) until a finding of its own is understood:
- * in full runs, now and then a reply that `handle()` returned never reached the resident (a
- * turn that resumed a questionnaire, or answered the scan's check-up question), while
- * replaying that run alone passes. A red CI would hold back everything else, and a test
- * that looks away from its finding would be worse than one that says it is off.
+ * Each resident's replies are checked against a delivery log in the test database, not a
+ * per-process recording: the outbox lets a sweeper in one shard process send what another
+ * wrote (as a second replica would), and a per-process recording once counted such a reply
+ * as lost.
  */
-describe.skipIf(env.BLOEI_FUZZ !== '1')(
-  'pipeline fuzz (BLOEI_FUZZ=1: a lost-reply finding is open)',
-  () => {
-    let db: TestDatabase;
+describe('pipeline fuzz', () => {
+  let db: TestDatabase;
 
-    beforeAll(async () => {
-      db = await createTestDatabase();
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      await createDeliveryLog(client).finally(() => client.end());
-    });
-    afterAll(async () => {
-      await db?.drop();
-    });
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await createDeliveryLog(client).finally(() => client.end());
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
 
-    it(
-      `${minimumInputs}+ hostile messages at random points of every flow`,
-      async () => {
-        const shards =
-          onlyShard === undefined ? Array.from({ length: shardCount }, (_, i) => i) : [onlyShard];
-        console.log(
-          `pipeline fuzz: FUZZ_SEED=${seed}, ${shardCount} shards in ${processCount} processes, ${shardCount * runsPerShard} runs of ${hostile.min}-${hostile.max} hostile messages${replayPath ? `, replaying shard ${onlyShard} path ${replayPath}` : ''}`,
-        );
-        const started = Date.now();
-        const processes = Array.from({ length: processCount }, (_, p) =>
-          shards.filter((_, i) => i % processCount === p),
-        ).filter((group) => group.length > 0);
-        const results = (
-          await Promise.all(
-            processes.map((group) =>
-              runProcess({
-                databaseUrl: db.url,
-                shards: group.map((shard) => ({ shard, seed: shardSeed(shard) })),
-                numRuns: runsPerShard,
-                ...(replayPath ? { path: replayPath } : {}),
-                shrink: env.FUZZ_SHRINK === '1',
-                hostile,
-              }),
-            ),
-          )
-        ).flat();
+  it(
+    `${minimumInputs}+ hostile messages at random points of every flow`,
+    async () => {
+      const shards =
+        onlyShard === undefined ? Array.from({ length: shardCount }, (_, i) => i) : [onlyShard];
+      console.log(
+        `pipeline fuzz: FUZZ_SEED=${seed}, ${shardCount} shards in ${processCount} processes, ${shardCount * runsPerShard} runs of ${hostile.min}-${hostile.max} hostile messages${replayPath ? `, replaying shard ${onlyShard} path ${replayPath}` : ''}`,
+      );
+      const started = Date.now();
+      const processes = Array.from({ length: processCount }, (_, p) =>
+        shards.filter((_, i) => i % processCount === p),
+      ).filter((group) => group.length > 0);
+      const results = (
+        await Promise.all(
+          processes.map((group) =>
+            runProcess({
+              databaseUrl: db.url,
+              shards: group.map((shard) => ({ shard, seed: shardSeed(shard) })),
+              numRuns: runsPerShard,
+              ...(replayPath ? { path: replayPath } : {}),
+              shrink: env.FUZZ_SHRINK === '1',
+              hostile,
+            }),
+          ),
+        )
+      ).flat();
 
-        const sum = (f: (r: ShardResult) => number) => results.reduce((n, r) => n + f(r), 0);
-        const categories: Record<string, { count: number; ms: number }> = {};
-        const points: Record<string, number> = {};
-        const visited: Record<string, number> = {};
-        for (const r of results) {
-          for (const [k, { count, ms }] of Object.entries(r.stats.categories)) {
-            const total = (categories[k] ??= { count: 0, ms: 0 });
-            total.count += count;
-            total.ms += ms;
-          }
-          for (const [k, n] of Object.entries(r.stats.points)) points[k] = (points[k] ?? 0) + n;
-          for (const [k, n] of Object.entries(r.stats.visited)) visited[k] = (visited[k] ?? 0) + n;
+      const sum = (f: (r: ShardResult) => number) => results.reduce((n, r) => n + f(r), 0);
+      const categories: Record<string, { count: number; ms: number }> = {};
+      const points: Record<string, number> = {};
+      const visited: Record<string, number> = {};
+      for (const r of results) {
+        for (const [k, { count, ms }] of Object.entries(r.stats.categories)) {
+          const total = (categories[k] ??= { count: 0, ms: 0 });
+          total.count += count;
+          total.ms += ms;
         }
-        const kinds = Object.entries(categories)
-          .sort(([, a], [, b]) => b.count - a.count)
-          .map(([k, { count, ms }]) => `${k} ${count} (${(ms / count).toFixed(1)} ms)`);
-        console.log(
-          [
-            `pipeline fuzz: ${sum((r) => r.runs)} runs, ${sum((r) => r.stats.hostile)} hostile messages, ${sum((r) => r.stats.messages)} messages in all, ${((Date.now() - started) / 1000).toFixed(1)} s, slowest message ${Math.max(...results.map((r) => r.stats.slowestMs)).toFixed(0)} ms`,
-            `  by kind (count, mean time): ${kinds.join(', ')}`,
-            `  ${Object.keys(points).length} starting points: ${JSON.stringify(points)}`,
-            `  hostile messages arrived at ${Object.keys(visited).length} questions: ${JSON.stringify(visited)}`,
-          ].join('\n'),
-        );
+        for (const [k, n] of Object.entries(r.stats.points)) points[k] = (points[k] ?? 0) + n;
+        for (const [k, n] of Object.entries(r.stats.visited)) visited[k] = (visited[k] ?? 0) + n;
+      }
+      const kinds = Object.entries(categories)
+        .sort(([, a], [, b]) => b.count - a.count)
+        .map(([k, { count, ms }]) => `${k} ${count} (${(ms / count).toFixed(1)} ms)`);
+      console.log(
+        [
+          `pipeline fuzz: ${sum((r) => r.runs)} runs, ${sum((r) => r.stats.hostile)} hostile messages, ${sum((r) => r.stats.messages)} messages in all, ${((Date.now() - started) / 1000).toFixed(1)} s, slowest message ${Math.max(...results.map((r) => r.stats.slowestMs)).toFixed(0)} ms`,
+          `  by kind (count, mean time): ${kinds.join(', ')}`,
+          `  ${Object.keys(points).length} starting points: ${JSON.stringify(points)}`,
+          `  hostile messages arrived at ${Object.keys(visited).length} questions: ${JSON.stringify(visited)}`,
+        ].join('\n'),
+      );
 
-        const failures = results
-          .filter((r) => r.failed)
-          .map(
-            (r) =>
-              `shard ${r.shard} (seed ${r.seed}) failed in run ${r.runs}:\n${r.error}\n` +
-              `Replay only this run: FUZZ_SEED=${seed} FUZZ_SHARD=${r.shard} FUZZ_PATH=${JSON.stringify(r.path)} npx vitest run tests/fuzz`,
-          );
-        if (failures.length > 0) throw new Error(failures.join('\n\n'));
-        if (!replayPath && onlyShard === undefined && env.FUZZ_RUNS === undefined) {
-          expect(sum((r) => r.stats.hostile)).toBeGreaterThanOrEqual(minimumInputs);
-        }
-      },
-      hangGuardMs + 60_000,
-    );
-  },
-);
+      const failures = results
+        .filter((r) => r.failed)
+        .map(
+          (r) =>
+            `shard ${r.shard} (seed ${r.seed}) failed in run ${r.runs}:\n${r.error}\n` +
+            `Replay only this run: FUZZ_SEED=${seed} FUZZ_SHARD=${r.shard} FUZZ_PATH=${JSON.stringify(r.path)} npx vitest run tests/fuzz`,
+        );
+      if (failures.length > 0) throw new Error(failures.join('\n\n'));
+      if (!replayPath && onlyShard === undefined && env.FUZZ_RUNS === undefined) {
+        expect(sum((r) => r.stats.hostile)).toBeGreaterThanOrEqual(minimumInputs);
+      }
+    },
+    hangGuardMs + 60_000,
+  );
+});
