@@ -178,7 +178,7 @@ describe('two bot replicas and two workers behind a load balancer', () => {
         `${handoffs.length} hand-offs alerted once each; ` +
         `processes ready after ${ready - began} ms, conversations took ${talked - ready} ms`,
     );
-  }, 900_000);
+  }, 1_800_000);
 });
 
 /** Waits until `expected` hand-offs were alerted and no alert waits in the outbox. */

@@ -180,5 +180,5 @@ describe('PostgreSQL unavailable for a few seconds', () => {
         `${repeated} messages repeated; down ${outageAt - ready} ms after the bots were ready, ` +
         `all answered ${finished - outageOver} ms after it was back`,
     );
-  }, 900_000);
+  }, 1_800_000);
 });

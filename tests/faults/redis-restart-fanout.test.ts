@@ -80,5 +80,5 @@ describe('Redis restarted during the follow-up fan-out', () => {
     const followUps = await db.prisma.followUp.findMany();
     expect(followUps.filter((f) => f.status !== 'sent' || f.uncertainStage)).toEqual([]);
     for (const w of workers) expect(w.running, w.problems().join('\n')).toBe(true);
-  }, 900_000);
+  }, 1_800_000);
 });
