@@ -2,7 +2,8 @@
  * Understands yes or no in the resident's words ("ja", "nee hoor", "evet", "та ні", …), as
  * the numbered choices 1 (yes) and 2 (no) that the question shows, with letters stretched
  * for emphasis ("jaaa", "neee"), and at the start of a longer answer ("nee, dat klopt niet")
- * when nothing in it says the opposite ("nee, dat klopt" is asked again).
+ * when nothing in it says the opposite ("nee, dat klopt" is asked again). Stretching only adds
+ * letters: a shorter word is not one of ours ("ne", Turkish for "what", is not "nee").
  */
 import { normalize } from './normalize.js';
 
@@ -23,7 +24,7 @@ export function parseYesNo(
   const words = wordsOf(answer);
   const said = new Set<'yes' | 'no'>();
   for (let at = 0; at < words.length;) {
-    const phrase = phrases.find((p) => p.words.every((w, i) => words[at + i] === w));
+    const phrase = phrases.find((p) => p.words.every((w, i) => sameWord(words[at + i], w)));
     if (at === 0 && !phrase) return null;
     if (phrase) said.add(phrase.means);
     at += phrase ? phrase.words.length : 1;
@@ -31,10 +32,17 @@ export function parseYesNo(
   return said.size === 1 ? [...said][0]! : null;
 }
 
-/** Normalised words, letters typed twice or more counted once ("neee", "nee" → "ne"). */
+/** Normalised words as typed. */
 function wordsOf(text: string): string[] {
   return normalize(text)
     .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => w.replace(/(\p{L})\1+/gu, '$1'));
+    .filter(Boolean);
 }
+
+/** The same word, maybe stretched for emphasis ("neee", "jaaa"), never shortened. */
+function sameWord(typed: string | undefined, word: string): boolean {
+  return typed !== undefined && typed.length >= word.length && squeeze(typed) === squeeze(word);
+}
+
+/** Letters typed twice or more counted once ("neee", "nee" → "ne"). */
+const squeeze = (word: string) => word.replace(/(\p{L})\1+/gu, '$1');

@@ -125,6 +125,17 @@ describe('loose answers in every language', () => {
     expect(parse('onboarding', 'consent', language, no)).toEqual({ ok: true, value: 'no' });
   });
 
+  it.each(cases)(
+    '$language: a choice with a "yes" among others takes yes as people say it',
+    ({ language, yes, unsure }) => {
+      expect(parse('matchCheckUp', 'met', language, yes)).toEqual({ ok: true, value: 'yes' });
+      expect(parse('matchCheckUp', 'met', language, unsure)).toEqual({
+        ok: false,
+        reason: 'choice',
+      });
+    },
+  );
+
   it.each(cases)('$language: "don\'t know" is neither yes nor no', ({ language, unsure }) => {
     expect(parse('onboarding', 'consent', language, unsure)).toEqual({
       ok: false,

@@ -74,6 +74,16 @@ describe(parseYesNo.name, () => {
     expect(parseYesNo('2', yes, no)).toBe('no');
     expect(parseYesNo('misschien', yes, no)).toBeNull();
   });
+
+  it('takes a word stretched for emphasis, never a shorter word that squeezes to the same', () => {
+    const yes = ['ja', 'evet'];
+    const no = ['nee', 'hayır'];
+    expect(parseYesNo('neeee', yes, no)).toBe('no');
+    expect(parseYesNo('jaaa hoor', yes, no)).toBe('yes');
+    // Turkish "ne" is "what", not the Dutch "nee": a question back is asked again.
+    expect(parseYesNo('ne demek istiyorsun?', yes, no)).toBeNull();
+    expect(parseYesNo('ne?', yes, no)).toBeNull();
+  });
 });
 
 describe(parseNumber.name, () => {
