@@ -8,6 +8,8 @@ import type { FloodSettings } from './conversations/flood-control.js';
 import { OutboxKinds } from './conversations/outbox-kinds.js';
 import type { ChatAddress } from './conversations/outbox-ports.js';
 import { OutboxSender } from './conversations/outbox-sender.js';
+import { MemoryPaceBucket } from './conversations/memory-pace-bucket.js';
+import { SendPacer, type SendPacing } from './conversations/send-pacer.js';
 import type { Logger, Translator } from './conversations/ports.js';
 import type { EscalationSettings } from './handoff/escalate-handoffs.js';
 import { HandoffActions } from './handoff/handoff-actions.js';
@@ -29,6 +31,7 @@ import type { RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
 import { queueNames, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
+import { channelPlugins } from './bots/channels.js';
 import { WebchatChannel } from './bots/webchat/webchat-channel.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
@@ -133,7 +136,10 @@ export interface AppOptions {
 }
 
 export async function createApp(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage' | 'idSecret'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage' | 'idSecret'> & {
+    /** Each channel's send budget (`Config.pacing`); without it nothing is paced. */
+    pacing?: SendPacing;
+  },
   logger: Logger,
   options: AppOptions = {},
 ): Promise<App> {
@@ -191,7 +197,9 @@ export async function createApp(
   kinds
     .register(relayToStaffKind, new RelayToStaff({ store, translator, send: kick, clock }))
     .register(relayToResidentKind, new RelayToResident({ store, translator, send: kick, clock }));
+  const pacer = await sendPacer(config.pacing, options.jobs);
   const sender = new OutboxSender({
+    ...(pacer ? { pacer } : {}),
     store: outbox,
     outbound: router,
     kinds,
@@ -272,6 +280,7 @@ export async function createApp(
       ? new bullmq.JobWorker(jobs.connection, jobHandlers({ maintenance, followUps }), logger, {
           queues,
           ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}),
+          concurrency: followUpConcurrency(config.pacing),
           ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
         })
       : null;
@@ -304,8 +313,36 @@ export async function createApp(
       await worker?.close();
       await jobs?.close();
       await sender.close();
+      await pacer?.close();
       await Promise.allSettled(router.channels.map((c) => c.stop()));
       await database.close();
     },
   };
+}
+
+/**
+ * The channels' send budget: in Redis when the installation has it, since then several
+ * processes (bot, workers, dashboard) send on the same bot; in memory for a lone process.
+ */
+async function sendPacer(
+  pacing: SendPacing | undefined,
+  jobs: JobConnection | undefined,
+): Promise<SendPacer | undefined> {
+  if (!pacing) return undefined;
+  if (!jobs) return new SendPacer({ pacing, bucket: new MemoryPaceBucket() });
+  const { RedisPaceBucket } = await import('./jobs/redis-pace-bucket.js');
+  return new SendPacer({ pacing, bucket: new RedisPaceBucket(jobs.redisUrl, jobs.prefix) });
+}
+
+/**
+ * Follow-up jobs in flight per channel queue: each waits for its messages' share of the
+ * channel's budget (the outbox paces messages, not jobs), so enough run at once to use it.
+ */
+function followUpConcurrency(pacing: SendPacing | undefined): Partial<Record<QueueName, number>> {
+  return Object.fromEntries(
+    channelPlugins.flatMap((p) => {
+      const pace = pacing?.[p.id];
+      return pace ? [[p.followUpQueue, Math.max(4, Math.ceil(pace.perSecond))]] : [];
+    }),
+  );
 }

@@ -6,6 +6,9 @@
  * to run out, after which a sweeper sends the message in flight again (the only message that
  * can go out twice) and the rest. A 429 wait holds nothing but the lease, renewed meanwhile.
  *
+ * Every message waits for its channel's send budget (`pacer`, see send-pacer.ts) just before it
+ * goes out, live ones first, with the lease renewed meanwhile.
+ *
  * Each process sends on the channels it has adapters for (WhatsApp only where the WhatsApp
  * session lives) and sweeps those channels' chats every `sweepEveryMs`; what one process
  * writes for another channel waits there for the process that holds it.
@@ -22,6 +25,7 @@ import type {
   OutboxStore,
 } from './outbox-ports.js';
 import { RecipientUnreachableError, type Logger, type Outbound } from './ports.js';
+import type { SendPacer } from './send-pacer.js';
 
 export interface OutboxSenderDeps {
   store: OutboxStore;
@@ -39,6 +43,8 @@ export interface OutboxSenderDeps {
   maxAttempts?: number;
   /** Chats one sweep sends at the same time. */
   sweepConcurrency?: number;
+  /** Each channel's send budget; without it messages go out as fast as the platform takes them. */
+  pacer?: SendPacer;
 }
 
 const defaultMaxAttempts = 20;
@@ -229,6 +235,11 @@ export class OutboxSender {
       const rendered = await this.deps.kinds.get(row.kind).render(row.body, chat);
       if (!rendered) return { outcome: 'skipped', id: null, message: null };
       message = { channel: chat.channel, userId: chat.address, ...rendered };
+      const { pacer } = this.deps;
+      if (pacer) {
+        const priority = this.deps.kinds.priority(row);
+        await this.renewing(chat.key, token, () => pacer.take(chat.channel, priority));
+      }
       if (row.once && !(await this.deps.store.begin(chat.key, row.seq, token))) {
         return { outcome: 'retry', error: 'lease lost' };
       }

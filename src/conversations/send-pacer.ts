@@ -1,0 +1,120 @@
+/**
+ * One send budget per channel, shared by every message Bloei sends on it: live replies,
+ * relays, alerts, follow-ups and scheduled sends all wait here before they reach the
+ * platform. Live messages go first; scheduled ones (sent on Bloei's own initiative) get
+ * what live traffic leaves over, so a campaign never slows a conversation down and still
+ * moves whenever live traffic is below the budget.
+ *
+ * The budget itself is a `PaceBucket` (generic cell rate algorithm: one message every
+ * 1/rate seconds, no burst), so no one-second window carries more than the configured rate.
+ * In one process a bucket in memory does; with Redis configured every process of an
+ * installation draws from the same bucket there (see redis-pace-bucket.ts), because a bot,
+ * its workers and the dashboard all send on the same Telegram bot.
+ */
+
+/** Live: a reply, relay or alert someone is waiting for. Background: Bloei's own initiative. */
+export type SendPriority = 'live' | 'background';
+
+/** A channel's budget: messages per second across the whole installation. */
+export interface ChannelPace {
+  perSecond: number;
+}
+
+/** Per channel id; a channel without an entry (web chat, simulator) is not paced. */
+export type SendPacing = Readonly<Record<string, ChannelPace>>;
+
+/** Where the budget is counted. */
+export interface PaceBucket {
+  /**
+   * Takes one message from the channel's budget now (0), or says how many milliseconds to
+   * wait before asking again. A background message is refused while a live one waits.
+   */
+  take(channel: string, priority: SendPriority, pace: ChannelPace): Promise<number>;
+  close?(): Promise<void>;
+}
+
+export interface SendPacerDeps {
+  pacing: SendPacing;
+  bucket: PaceBucket;
+  /** Waits; injected so tests run on a clock of their own. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+interface Lane {
+  live: Waiter[];
+  background: Waiter[];
+  pumping: boolean;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class SendPacer {
+  private readonly lanes = new Map<string, Lane>();
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly deps: SendPacerDeps) {
+    this.sleep = deps.sleep ?? realSleep;
+  }
+
+  /** Resolves when a message of this priority may go out on `channel`. */
+  take(channel: string, priority: SendPriority): Promise<void> {
+    const pace = this.deps.pacing[channel];
+    if (!pace) return Promise.resolve();
+    const lane = this.lane(channel);
+    const waiting = new Promise<void>((resolve, reject) =>
+      lane[priority].push({ resolve, reject }),
+    );
+    if (!lane.pumping) void this.pump(channel, lane, pace);
+    return waiting;
+  }
+
+  /** Messages of each priority waiting for the budget of `channel`. */
+  waiting(channel: string): { live: number; background: number } {
+    const lane = this.lanes.get(channel);
+    return { live: lane?.live.length ?? 0, background: lane?.background.length ?? 0 };
+  }
+
+  async close(): Promise<void> {
+    await this.deps.bucket.close?.();
+  }
+
+  private lane(channel: string): Lane {
+    let lane = this.lanes.get(channel);
+    if (!lane) {
+      lane = { live: [], background: [], pumping: false };
+      this.lanes.set(channel, lane);
+    }
+    return lane;
+  }
+
+  /** Hands out the channel's budget, live waiters first, until nobody waits. */
+  private async pump(channel: string, lane: Lane, pace: ChannelPace): Promise<void> {
+    lane.pumping = true;
+    try {
+      for (;;) {
+        const priority: SendPriority | null =
+          lane.live.length > 0 ? 'live' : lane.background.length > 0 ? 'background' : null;
+        if (!priority) return;
+        let wait: number;
+        try {
+          wait = await this.deps.bucket.take(channel, priority, pace);
+        } catch (error) {
+          // The shared budget cannot be read (Redis away): fail the first waiter, whose send
+          // is tried again later by the outbox, rather than send unpaced.
+          lane[priority].shift()?.reject(error);
+          await this.sleep(1000 / pace.perSecond);
+          continue;
+        }
+        if (wait <= 0) lane[priority].shift()?.resolve();
+        else await this.sleep(wait);
+      }
+    } finally {
+      lane.pumping = false;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryPaceBucket } from '../../src/conversations/memory-pace-bucket.js';
+import { SendPacer, type SendPriority } from '../../src/conversations/send-pacer.js';
+
+/** Time that moves only when the test moves it; `sleep` waits on it. */
+class ManualClock {
+  now = 0;
+  private timers: { at: number; resolve: () => void }[] = [];
+
+  sleep = (ms: number) =>
+    new Promise<void>((resolve) => this.timers.push({ at: this.now + ms, resolve }));
+
+  /** Moves time to `to`, waking every sleeper on its way in order. */
+  async advanceTo(to: number): Promise<void> {
+    for (;;) {
+      await settle();
+      this.timers.sort((a, b) => a.at - b.at);
+      const first = this.timers[0];
+      if (!first || first.at > to) break;
+      this.timers.shift();
+      this.now = Math.max(this.now, first.at);
+      first.resolve();
+    }
+    this.now = to;
+    await settle();
+  }
+}
+
+/** Lets every promise that can settle do so (no timers involved). */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function pacerAt(perSecond: number) {
+  const clock = new ManualClock();
+  const pacer = new SendPacer({
+    pacing: { telegram: { perSecond }, whatsapp: { perSecond: 1 } },
+    bucket: new MemoryPaceBucket(() => clock.now),
+    sleep: clock.sleep,
+  });
+  /** When each message was let through, by priority. */
+  const sent: { at: number; arrived: number; priority: SendPriority }[] = [];
+  const take = (priority: SendPriority, channel = 'telegram') => {
+    const arrived = clock.now;
+    return pacer.take(channel, priority).then(() => {
+      sent.push({ at: clock.now, arrived, priority });
+    });
+  };
+  return { clock, pacer, sent, take };
+}
+
+/** The most messages in any one-second window [t, t + 1000). */
+function busiestSecond(times: readonly number[]): number {
+  let most = 0;
+  for (const start of times) {
+    most = Math.max(most, times.filter((t) => t >= start && t < start + 1000).length);
+  }
+  return most;
+}
+
+describe('SendPacer', () => {
+  it('lets no one-second window carry more than the rate, even from a standing queue', async () => {
+    const { clock, sent, take } = pacerAt(25);
+    for (let i = 0; i < 300; i++) void take('background');
+    await clock.advanceTo(20_000);
+    expect(sent).toHaveLength(300);
+    const times = sent.map((s) => s.at);
+    expect(busiestSecond(times)).toBeLessThanOrEqual(25);
+    // …and uses the budget: 300 messages at 25 a second take 12 s, no more.
+    expect(times.at(-1)).toBeLessThanOrEqual(12_000);
+    for (let i = 1; i < times.length; i++)
+      expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(40);
+  });
+
+  it('holds the rate when live and background messages arrive together', async () => {
+    const { clock, sent, take } = pacerAt(25);
+    for (let i = 0; i < 200; i++) void take('background');
+    for (let t = 0; t < 8_000; t += 100) {
+      await clock.advanceTo(t);
+      void take('live');
+      if (t % 300 === 0) void take('live');
+    }
+    await clock.advanceTo(30_000);
+    expect(busiestSecond(sent.map((s) => s.at))).toBeLessThanOrEqual(25);
+  });
+
+  it('sends live messages before the background ones that were waiting already', async () => {
+    const { clock, sent, take } = pacerAt(10);
+    for (let i = 0; i < 50; i++) void take('background');
+    await clock.advanceTo(1_050);
+    const before = sent.length;
+    for (let i = 0; i < 5; i++) void take('live');
+    await clock.advanceTo(1_600);
+    const next = sent.slice(before);
+    // The five live messages are the next five out, one interval (100 ms) apart.
+    expect(next.slice(0, 5).map((s) => s.priority)).toEqual(Array(5).fill('live'));
+    const firstLive = next[0]!.at;
+    expect(firstLive - 1_050).toBeLessThanOrEqual(100);
+    await clock.advanceTo(10_000);
+    expect(sent.filter((s) => s.priority === 'background')).toHaveLength(50);
+  });
+
+  it('gives background messages what live traffic leaves over, so they never starve', async () => {
+    const { clock, sent, take } = pacerAt(25);
+    for (let i = 0; i < 1_000; i++) void take('background');
+    // Live traffic at 10 a second for 20 s: 15 a second remain for the background.
+    for (let t = 0; t < 20_000; t += 100) {
+      await clock.advanceTo(t);
+      void take('live');
+    }
+    await clock.advanceTo(20_000);
+    const live = sent.filter((s) => s.priority === 'live');
+    const background = sent.filter((s) => s.priority === 'background');
+    expect(live.length).toBeGreaterThanOrEqual(199);
+    // 15 a second over 20 s is 300; allow a couple of intervals lost at the edges.
+    expect(background.length).toBeGreaterThanOrEqual(290);
+    expect(background.length + live.length).toBeLessThanOrEqual(25 * 20 + 1);
+    // No live message waited longer than one interval (40 ms) for a background one.
+    expect(Math.max(...live.map((s) => s.at - s.arrived))).toBeLessThanOrEqual(40);
+  });
+
+  it('keeps each channel to its own budget', async () => {
+    const { clock, sent, take } = pacerAt(25);
+    for (let i = 0; i < 50; i++) void take('background');
+    for (let i = 0; i < 3; i++) void take('live', 'whatsapp');
+    await clock.advanceTo(1_999);
+    expect(sent.filter((s) => s.at < 2_000).length).toBe(50 + 2);
+    await clock.advanceTo(2_000);
+    expect(sent).toHaveLength(53);
+  });
+
+  it('does not pace a channel without a budget (web chat, simulator)', async () => {
+    const { pacer } = pacerAt(1);
+    for (let i = 0; i < 100; i++) await pacer.take('webchat', 'background');
+    expect(pacer.waiting('webchat')).toEqual({ live: 0, background: 0 });
+  });
+});
