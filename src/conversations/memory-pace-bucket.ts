@@ -1,8 +1,9 @@
 /**
  * A channel's send budget in this process's memory: the generic cell rate algorithm (GCRA).
  * Each channel keeps the earliest moment its next message may go (`next`); taking one moves
- * it 1/rate seconds on. No burst: messages are at least 1/rate apart, so no one-second window
- * holds more than the rate. A live message that has to wait makes background ones wait too,
+ * it 1/rate seconds on. No burst: messages keep to a schedule 1/rate apart (one that went a
+ * little late does not move the schedule), so no one-second window holds more than the rate
+ * and one message. A live message that has to wait makes background ones wait too,
  * until it went out (the same rule as the Redis bucket, which several processes share).
  */
 import type { ChannelPace, PaceBucket, SendPriority } from './send-pacer.js';
@@ -29,7 +30,8 @@ export class MemoryPaceBucket implements PaceBucket {
       this.channels.set(channel, state);
     }
     if (priority === 'background' && state.liveWaitsUntil > now) return state.liveWaitsUntil - now;
-    const next = Math.max(state.next, now);
+    // A pump that woke a little late keeps to the schedule instead of losing the time.
+    const next = state.next >= now - interval ? state.next : now;
     if (next > now) {
       if (priority === 'live') state.liveWaitsUntil = next + interval;
       return next - now;

@@ -113,13 +113,23 @@ export class OutboxSender {
     return this.sweeping;
   }
 
-  /** Sweeps every `everyMs` until closed. */
-  start(everyMs: number): void {
+  /**
+   * Sweeps every `everyMs` until closed; a sweep that found a full batch goes straight on with
+   * the next, so a backlog (a campaign) keeps the channel's budget busy without pauses.
+   */
+  start(everyMs: number, limit = 200): void {
     if (this.timer || this.closed) return;
+    let draining = false;
     this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.deps.logger.warn({ err: describe(error) }, 'outbox sweep failed'),
-      );
+      if (draining) return;
+      draining = true;
+      void (async () => {
+        while (!this.closed && (await this.sweep(limit)) >= limit);
+      })()
+        .catch((error: unknown) =>
+          this.deps.logger.warn({ err: describe(error) }, 'outbox sweep failed'),
+        )
+        .finally(() => (draining = false));
     }, everyMs);
     this.timer.unref();
   }

@@ -6,7 +6,8 @@
  * moves whenever live traffic is below the budget.
  *
  * The budget itself is a `PaceBucket` (generic cell rate algorithm: one message every
- * 1/rate seconds, no burst), so no one-second window carries more than the configured rate.
+ * 1/rate seconds, no burst), so no one-second window carries more than the configured rate
+ * and one message (26 at 25 a second: 4% over, at most).
  * In one process a bucket in memory does; with Redis configured every process of an
  * installation draws from the same bucket there (see redis-pace-bucket.ts), because a bot,
  * its workers and the dashboard all send on the same Telegram bot.

@@ -26,7 +26,7 @@ if ARGV[2] ~= 'live' then
   if live > now then return math.ceil(live - now) end
 end
 local next = tonumber(redis.call('GET', KEYS[1]) or '0')
-if next < now then next = now end
+if next < now - interval then next = now end
 if next > now then
   if ARGV[2] == 'live' then
     local ttl = math.ceil((next - now + interval) / 1000) + 1
