@@ -97,7 +97,7 @@ export async function pacingBench(ctx: BenchContext): Promise<BenchResult[]> {
         dataDir: '/nonexistent',
         defaultLanguage: 'nl',
         idSecret: testIdSecret,
-        pacing: { telegram: { perSecond } },
+        pacing: { telegram: { perSecond, perChatMs: 1000 } },
       },
       silentLogger,
       {

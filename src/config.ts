@@ -285,7 +285,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       claimTimeoutMs: e.FOLLOWUP_CLAIM_TIMEOUT_SECONDS * 1000,
     },
     pacing: {
-      telegram: { perSecond: e.SEND_RATE_TELEGRAM_PER_SECOND },
+      telegram: {
+        perSecond: e.SEND_RATE_TELEGRAM_PER_SECOND,
+        perChatMs: e.TELEGRAM_CHAT_INTERVAL_MS,
+      },
       whatsapp: { perSecond: e.SEND_RATE_WHATSAPP_PER_SECOND },
     },
     escalation: {

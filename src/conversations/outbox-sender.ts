@@ -248,7 +248,7 @@ export class OutboxSender {
       const { pacer } = this.deps;
       if (pacer) {
         const priority = this.deps.kinds.priority(row);
-        await this.renewing(chat.key, token, () => pacer.take(chat.channel, priority));
+        await this.renewing(chat.key, token, () => pacer.take(chat.channel, priority, chat.key));
       }
       if (row.once && !(await this.deps.store.begin(chat.key, row.seq, token))) {
         return { outcome: 'retry', error: 'lease lost' };

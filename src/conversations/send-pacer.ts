@@ -19,6 +19,13 @@ export type SendPriority = 'live' | 'background';
 /** A channel's budget: messages per second across the whole installation. */
 export interface ChannelPace {
   perSecond: number;
+  /**
+   * Least time between two messages to one chat (Telegram: about a second). Kept here,
+   * before a message takes its place in the budget, so the platform adapter's own per-chat
+   * throttle never holds a message that was let through and then sends it in a later second
+   * beside the others.
+   */
+  perChatMs?: number;
 }
 
 /** Per channel id; a channel without an entry (web chat, simulator) is not paced. */
@@ -37,8 +44,9 @@ export interface PaceBucket {
 export interface SendPacerDeps {
   pacing: SendPacing;
   bucket: PaceBucket;
-  /** Waits; injected so tests run on a clock of their own. */
+  /** Waits, and the time in ms; injected so tests run on a clock of their own. */
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
 interface Waiter {
@@ -54,18 +62,35 @@ interface Lane {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Chats remembered for their per-chat spacing before the stale ones are let go. */
+const chatsKept = 10_000;
+
 export class SendPacer {
   private readonly lanes = new Map<string, Lane>();
+  /** When each chat (channel and key) last had a message let through. */
+  private readonly lastToChat = new Map<string, number>();
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
 
   constructor(private readonly deps: SendPacerDeps) {
     this.sleep = deps.sleep ?? realSleep;
+    this.now = deps.now ?? (() => performance.now());
   }
 
-  /** Resolves when a message of this priority may go out on `channel`. */
-  take(channel: string, priority: SendPriority): Promise<void> {
+  /** Resolves when a message of this priority may go out on `channel` (to `chat`, if given). */
+  async take(channel: string, priority: SendPriority, chat?: string): Promise<void> {
     const pace = this.deps.pacing[channel];
-    if (!pace) return Promise.resolve();
+    if (!pace) return;
+    const chatKey = pace.perChatMs && chat ? `${channel}:${chat}` : null;
+    if (chatKey) {
+      const since = this.now() - (this.lastToChat.get(chatKey) ?? -Infinity);
+      if (since < pace.perChatMs!) await this.sleep(pace.perChatMs! - since);
+    }
+    await this.queue(channel, priority, pace);
+    if (chatKey) this.noteChat(chatKey, pace.perChatMs!);
+  }
+
+  private queue(channel: string, priority: SendPriority, pace: ChannelPace): Promise<void> {
     const lane = this.lane(channel);
     const waiting = new Promise<void>((resolve, reject) =>
       lane[priority].push({ resolve, reject }),
@@ -82,6 +107,18 @@ export class SendPacer {
 
   async close(): Promise<void> {
     await this.deps.bucket.close?.();
+  }
+
+  private noteChat(chatKey: string, perChatMs: number): void {
+    const now = this.now();
+    this.lastToChat.delete(chatKey);
+    this.lastToChat.set(chatKey, now);
+    if (this.lastToChat.size <= chatsKept) return;
+    // Oldest first (insertion order): forget those whose spacing has passed.
+    for (const [key, at] of this.lastToChat) {
+      if (now - at < perChatMs) break;
+      this.lastToChat.delete(key);
+    }
   }
 
   private lane(channel: string): Lane {

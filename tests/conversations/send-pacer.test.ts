@@ -32,16 +32,17 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 function pacerAt(perSecond: number) {
   const clock = new ManualClock();
   const pacer = new SendPacer({
-    pacing: { telegram: { perSecond }, whatsapp: { perSecond: 1 } },
+    pacing: { telegram: { perSecond, perChatMs: 1000 }, whatsapp: { perSecond: 1 } },
     bucket: new MemoryPaceBucket(() => clock.now),
     sleep: clock.sleep,
+    now: () => clock.now,
   });
   /** When each message was let through, by priority. */
-  const sent: { at: number; arrived: number; priority: SendPriority }[] = [];
-  const take = (priority: SendPriority, channel = 'telegram') => {
+  const sent: { at: number; arrived: number; priority: SendPriority; chat?: string }[] = [];
+  const take = (priority: SendPriority, channel = 'telegram', chat?: string) => {
     const arrived = clock.now;
-    return pacer.take(channel, priority).then(() => {
-      sent.push({ at: clock.now, arrived, priority });
+    return pacer.take(channel, priority, chat).then(() => {
+      sent.push({ at: clock.now, arrived, priority, ...(chat ? { chat } : {}) });
     });
   };
   return { clock, pacer, sent, take };
@@ -125,6 +126,23 @@ describe('SendPacer', () => {
     expect(sent.filter((s) => s.at < 2_000).length).toBe(50 + 2);
     await clock.advanceTo(2_000);
     expect(sent).toHaveLength(53);
+  });
+
+  it('keeps a second between two messages to one chat, so the platform never holds one back', async () => {
+    const { clock, sent, take } = pacerAt(25);
+    void (async () => {
+      for (let i = 0; i < 3; i++) await take('live', 'telegram', 'resident-1');
+    })();
+    for (let i = 2; i <= 11; i++) void take('live', 'telegram', `resident-${i}`);
+    await clock.advanceTo(5_000);
+    const first = sent.filter((s) => s.chat === 'resident-1').map((s) => s.at);
+    expect(first).toHaveLength(3);
+    expect(first[1]! - first[0]!).toBeGreaterThanOrEqual(1_000);
+    expect(first[2]! - first[1]!).toBeGreaterThanOrEqual(1_000);
+    // The others are not held up by the first one's spacing: 40 ms apart, all within 0.5 s.
+    const others = sent.filter((s) => s.chat !== 'resident-1').map((s) => s.at);
+    expect(others).toHaveLength(10);
+    expect(Math.max(...others)).toBeLessThan(500);
   });
 
   it('does not pace a channel without a budget (web chat, simulator)', async () => {
