@@ -41,7 +41,7 @@ export interface OutboxSenderDeps {
   clock?: () => Date;
   /** Attempts at a message that keeps failing before it is given up (logged as an error). */
   maxAttempts?: number;
-  /** Chats one sweep sends at the same time. */
+  /** Chats one sweep sends at the same time (default 32: most wait for the budget or the network). */
   sweepConcurrency?: number;
   /** Each channel's send budget; without it messages go out as fast as the platform takes them. */
   pacer?: SendPacer;
@@ -151,7 +151,7 @@ export class OutboxSender {
     const channels = this.deps.channels();
     if (channels.length === 0 || this.closed) return 0;
     const keys = (await this.deps.store.waiting(channels, limit)).filter((k) => !this.lane.busy(k));
-    const concurrency = this.deps.sweepConcurrency ?? 16;
+    const concurrency = this.deps.sweepConcurrency ?? 32;
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(concurrency, keys.length) }, async () => {
