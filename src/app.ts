@@ -2,7 +2,7 @@
  * Wires Bloei's pieces together: database, translations, flows, the inbound handler, the
  * outbox sender and the channel router. `main.ts` and the tests build the app the same way.
  */
-import { useIdentitySecret } from './conversations/identity-key.js';
+import { chatOf, useIdentitySecret } from './conversations/identity-key.js';
 import { InboundHandler } from './conversations/inbound-handler.js';
 import type { FloodSettings } from './conversations/flood-control.js';
 import { OutboxKinds } from './conversations/outbox-kinds.js';
@@ -213,10 +213,24 @@ export async function createApp(
   const send = (chats: readonly ChatAddress[]) => sender.kick(chats);
   const handoffActions = new HandoffActions({ store, notices, send });
   const offers = new PrismaOfferRepository(prisma);
+  // The kaart's nudges go straight to the channels, not through the outbox: they wait for
+  // the channel's budget here, behind live replies, like every other message.
+  const nudges: Pick<ChannelRouter, 'send'> = pacer
+    ? {
+        send: async (message) => {
+          await pacer.take(
+            message.channel,
+            'background',
+            chatOf(message.channel, message.userId).key,
+          );
+          return router.send(message);
+        },
+      }
+    : router;
   const kaart = new KaartService({
     store: offers,
     texts: translator,
-    outbound: router,
+    outbound: nudges,
     clock,
     log: logger,
     ...(options.kaart?.refreshEveryMs ? { refreshEveryMs: options.kaart.refreshEveryMs } : {}),

@@ -7,8 +7,11 @@ class ManualClock {
   now = 0;
   private timers: { at: number; resolve: () => void }[] = [];
 
+  /** `late` says how much later than asked a sleeper wakes (a busy event loop). */
+  constructor(private readonly late: () => number = () => 0) {}
+
   sleep = (ms: number) =>
-    new Promise<void>((resolve) => this.timers.push({ at: this.now + ms, resolve }));
+    new Promise<void>((resolve) => this.timers.push({ at: this.now + ms + this.late(), resolve }));
 
   /** Moves time to `to`, waking every sleeper on its way in order. */
   async advanceTo(to: number): Promise<void> {
@@ -29,8 +32,8 @@ class ManualClock {
 /** Lets every promise that can settle do so (no timers involved). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function pacerAt(perSecond: number) {
-  const clock = new ManualClock();
+function pacerAt(perSecond: number, late?: () => number) {
+  const clock = new ManualClock(late);
   const pacer = new SendPacer({
     pacing: { telegram: { perSecond, perChatMs: 1000 }, whatsapp: { perSecond: 1 } },
     bucket: new MemoryPaceBucket(() => clock.now),
@@ -69,6 +72,20 @@ describe('SendPacer', () => {
     expect(times.at(-1)).toBeLessThanOrEqual(12_000);
     for (let i = 1; i < times.length; i++)
       expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(40);
+  });
+
+  it('keeps to its schedule when it wakes late, at most one message over the rate a second', async () => {
+    let seed = 7;
+    // Wakes 0–30 ms late, in a fixed pseudo-random order.
+    const late = () => (seed = (seed * 48_271) % 2_147_483_647) % 31;
+    const { clock, sent, take } = pacerAt(25, late);
+    for (let i = 0; i < 300; i++) void take('background');
+    await clock.advanceTo(30_000);
+    expect(sent).toHaveLength(300);
+    const times = sent.map((s) => s.at);
+    expect(busiestSecond(times)).toBeLessThanOrEqual(26);
+    // Late wake-ups cost no budget: the 300th still goes out within one interval of 12 s.
+    expect(times.at(-1)).toBeLessThanOrEqual(12_000 + 40);
   });
 
   it('holds the rate when live and background messages arrive together', async () => {
