@@ -72,6 +72,8 @@ export interface App {
   /** The outbox on the SQL port, and what sends from it. */
   outbox: OutboxRepository;
   sender: OutboxSender;
+  /** Each channel's send budget, when pacing is configured (what waits for it can be read). */
+  pacer: SendPacer | undefined;
   /** The queues, when Redis is configured; without them follow-ups are not scheduled. */
   jobs: JobQueues | null;
   /**
@@ -313,6 +315,7 @@ export async function createApp(
     handoffActions,
     outbox,
     sender,
+    pacer,
     jobs,
     maintenance,
     followUps,
