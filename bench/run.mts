@@ -24,6 +24,7 @@ import { engineStepsBench } from './engine-steps.bench.js';
 import { followUpFanoutBench } from './follow-up-fanout.bench.js';
 import { importCohortBench } from './import-cohort.bench.js';
 import { memoryBench } from './memory.bench.js';
+import { pacingBench } from './pacing.bench.js';
 import { pipelineBench } from './pipeline.bench.js';
 import { telegramPipelineBench } from './telegram-pipeline.bench.js';
 import { textsRenderBench } from './texts-render.bench.js';
@@ -36,6 +37,7 @@ const all = [
   followUpFanoutBench,
   memoryBench,
   textsRenderBench,
+  pacingBench,
 ];
 const only = process.argv.slice(2).map((word) => word.toLowerCase());
 const benches = all.filter(

@@ -22,6 +22,8 @@ export class SlowBotApi {
   /** sendMessage calls waiting for their answer right now. */
   inFlight = 0;
   tooMany = 0;
+  /** When each sendMessage call arrived (performance.now()), before its answer's delay. */
+  readonly sendTimes: number[] = [];
   private constructor(
     readonly api: FakeBotApi,
     private readonly server: Server,
@@ -38,7 +40,10 @@ export class SlowBotApi {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         const send = req.url?.endsWith('/sendMessage') ?? false;
-        if (send) slow.inFlight += 1;
+        if (send) {
+          slow.sendTimes.push(performance.now());
+          slow.inFlight += 1;
+        }
         try {
           await new Promise((resolve) => setTimeout(resolve, min + random() * (max - min)));
           if (send && random() < (options.tooManyShare ?? 0)) {

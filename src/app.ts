@@ -2,12 +2,14 @@
  * Wires Bloei's pieces together: database, translations, flows, the inbound handler, the
  * outbox sender and the channel router. `main.ts` and the tests build the app the same way.
  */
-import { useIdentitySecret } from './conversations/identity-key.js';
+import { chatOf, useIdentitySecret } from './conversations/identity-key.js';
 import { InboundHandler } from './conversations/inbound-handler.js';
 import type { FloodSettings } from './conversations/flood-control.js';
 import { OutboxKinds } from './conversations/outbox-kinds.js';
 import type { ChatAddress } from './conversations/outbox-ports.js';
 import { OutboxSender } from './conversations/outbox-sender.js';
+import { MemoryPaceBucket } from './conversations/memory-pace-bucket.js';
+import { SendPacer, type SendPacing } from './conversations/send-pacer.js';
 import type { Logger, Translator } from './conversations/ports.js';
 import type { EscalationSettings } from './handoff/escalate-handoffs.js';
 import { HandoffActions } from './handoff/handoff-actions.js';
@@ -29,6 +31,7 @@ import type { RetentionSettings } from './privacy/apply-retention.js';
 import { FollowUpDelivery, type FollowUpSettings } from './followups/follow-up-delivery.js';
 import { queueNames, type QueueLimits, type QueueName } from './jobs/queues.js';
 import { ChannelRouter } from './bots/channel-router.js';
+import { channelPlugins } from './bots/channels.js';
 import { WebchatChannel } from './bots/webchat/webchat-channel.js';
 import type { Config } from './config.js';
 import { loadFlows } from './flows/definitions/index.js';
@@ -69,6 +72,8 @@ export interface App {
   /** The outbox on the SQL port, and what sends from it. */
   outbox: OutboxRepository;
   sender: OutboxSender;
+  /** Each channel's send budget, when pacing is configured (what waits for it can be read). */
+  pacer: SendPacer | undefined;
   /** The queues, when Redis is configured; without them follow-ups are not scheduled. */
   jobs: JobQueues | null;
   /**
@@ -133,7 +138,10 @@ export interface AppOptions {
 }
 
 export async function createApp(
-  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage' | 'idSecret'>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'defaultLanguage' | 'idSecret'> & {
+    /** Each channel's send budget (`Config.pacing`); without it nothing is paced. */
+    pacing?: SendPacing;
+  },
   logger: Logger,
   options: AppOptions = {},
 ): Promise<App> {
@@ -191,7 +199,9 @@ export async function createApp(
   kinds
     .register(relayToStaffKind, new RelayToStaff({ store, translator, send: kick, clock }))
     .register(relayToResidentKind, new RelayToResident({ store, translator, send: kick, clock }));
+  const pacer = await sendPacer(config.pacing, options.jobs);
   const sender = new OutboxSender({
+    ...(pacer ? { pacer } : {}),
     store: outbox,
     outbound: router,
     kinds,
@@ -205,10 +215,24 @@ export async function createApp(
   const send = (chats: readonly ChatAddress[]) => sender.kick(chats);
   const handoffActions = new HandoffActions({ store, notices, send });
   const offers = new PrismaOfferRepository(prisma);
+  // The kaart's nudges go straight to the channels, not through the outbox: they wait for
+  // the channel's budget here, behind live replies, like every other message.
+  const nudges: Pick<ChannelRouter, 'send'> = pacer
+    ? {
+        send: async (message) => {
+          await pacer.take(
+            message.channel,
+            'background',
+            chatOf(message.channel, message.userId).key,
+          );
+          return router.send(message);
+        },
+      }
+    : router;
   const kaart = new KaartService({
     store: offers,
     texts: translator,
-    outbound: router,
+    outbound: nudges,
     clock,
     log: logger,
     ...(options.kaart?.refreshEveryMs ? { refreshEveryMs: options.kaart.refreshEveryMs } : {}),
@@ -272,6 +296,7 @@ export async function createApp(
       ? new bullmq.JobWorker(jobs.connection, jobHandlers({ maintenance, followUps }), logger, {
           queues,
           ...(options.jobs?.limits ? { limits: options.jobs.limits } : {}),
+          concurrency: followUpConcurrency(config.pacing),
           ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
         })
       : null;
@@ -290,6 +315,7 @@ export async function createApp(
     handoffActions,
     outbox,
     sender,
+    pacer,
     jobs,
     maintenance,
     followUps,
@@ -304,8 +330,36 @@ export async function createApp(
       await worker?.close();
       await jobs?.close();
       await sender.close();
+      await pacer?.close();
       await Promise.allSettled(router.channels.map((c) => c.stop()));
       await database.close();
     },
   };
+}
+
+/**
+ * The channels' send budget: in Redis when the installation has it, since then several
+ * processes (bot, workers, dashboard) send on the same bot; in memory for a lone process.
+ */
+async function sendPacer(
+  pacing: SendPacing | undefined,
+  jobs: JobConnection | undefined,
+): Promise<SendPacer | undefined> {
+  if (!pacing) return undefined;
+  if (!jobs) return new SendPacer({ pacing, bucket: new MemoryPaceBucket() });
+  const { RedisPaceBucket } = await import('./jobs/redis-pace-bucket.js');
+  return new SendPacer({ pacing, bucket: new RedisPaceBucket(jobs.redisUrl, jobs.prefix) });
+}
+
+/**
+ * Follow-up jobs in flight per channel queue: each waits for its messages' share of the
+ * channel's budget (the outbox paces messages, not jobs), so enough run at once to use it.
+ */
+function followUpConcurrency(pacing: SendPacing | undefined): Partial<Record<QueueName, number>> {
+  return Object.fromEntries(
+    channelPlugins.flatMap((p) => {
+      const pace = pacing?.[p.id];
+      return pace ? [[p.followUpQueue, Math.max(4, Math.ceil(pace.perSecond))]] : [];
+    }),
+  );
 }

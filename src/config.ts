@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors/config-error.js';
 import { minimumSecretLength } from './conversations/identity-key.js';
 import type { FollowUpSettings } from './followups/follow-up-delivery.js';
-import type { QueueLimits } from './jobs/queues.js';
+import type { SendPacing } from './conversations/send-pacer.js';
 
 const optionalUrl = z
   .string()
@@ -122,7 +122,7 @@ const schema = z.object({
     .regex(/^[\w-]+$/)
     .default('bloei'),
   SEND_RATE_TELEGRAM_PER_SECOND: z.coerce.number().positive().default(25),
-  SEND_INTERVAL_WHATSAPP_SECONDS: z.coerce.number().positive().default(3),
+  SEND_RATE_WHATSAPP_PER_SECOND: z.coerce.number().positive().default(1),
   INBOUND_LATE_AFTER_SECONDS: z.coerce.number().positive().default(300),
   WHATSAPP_ENABLED: flag,
   WHATSAPP_BACKLOG_LIMIT: z.coerce.number().int().positive().default(200),
@@ -173,8 +173,11 @@ export interface Config {
   /** Unclaimed hand-offs: a reminder to the owner, then the whole wijkteam. */
   escalation: { remindAfterHours: number; escalateAfterHours: number };
   followUps: FollowUpSettings;
-  /** Outbound pacing of scheduled sends, per channel. */
-  limits: QueueLimits;
+  /**
+   * Each channel's send budget in messages per second, shared by live replies (first) and
+   * scheduled sends (in what is left) across every process of the installation.
+   */
+  pacing: SendPacing;
   queuePrefix: string;
   maintenanceEveryMs: number;
   /** How long a job stays locked to its worker; a dead worker's jobs are taken over after it. */
@@ -281,9 +284,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       unansweredDays: e.FOLLOWUP_UNANSWERED_DAYS,
       claimTimeoutMs: e.FOLLOWUP_CLAIM_TIMEOUT_SECONDS * 1000,
     },
-    limits: {
-      'followups-telegram': { max: e.SEND_RATE_TELEGRAM_PER_SECOND, duration: 1000 },
-      'followups-whatsapp': { max: 1, duration: e.SEND_INTERVAL_WHATSAPP_SECONDS * 1000 },
+    pacing: {
+      telegram: {
+        perSecond: e.SEND_RATE_TELEGRAM_PER_SECOND,
+        perChatMs: e.TELEGRAM_CHAT_INTERVAL_MS,
+      },
+      whatsapp: { perSecond: e.SEND_RATE_WHATSAPP_PER_SECOND },
     },
     escalation: {
       remindAfterHours: e.HANDOFF_REMIND_AFTER_HOURS,

@@ -21,7 +21,6 @@ export function jobOptions(
     escalation: config.escalation,
     followUps: config.followUps,
     retention: config.retention,
-    limits: config.limits,
     ...(queues ? { queues } : {}),
   };
 }

@@ -4,10 +4,17 @@
  * registers itself in one place. `message` is built in: its body is the rendered text.
  */
 import { BloeiError } from '../errors/bloei-error.js';
-import type { ChatAddress, OutboxEntry } from './outbox-ports.js';
+import type { ChatAddress, OutboxEntry, OutboxRow } from './outbox-ports.js';
 import type { RenderedMessage } from './ports.js';
+import type { SendPriority } from './send-pacer.js';
 
 export interface OutboxKind {
+  /**
+   * Its place in the channel's send budget: `live` (default) goes before `background`, which
+   * gets what live traffic leaves over. A `once` message is always background (see
+   * `OutboxKinds.priority`).
+   */
+  priority?: SendPriority;
   /** The text to send now; null when there is nothing to say any more (e.g. claimed meanwhile). */
   render(body: unknown, chat: ChatAddress): Promise<RenderedMessage | null>;
   /** Runs after the platform accepted the message (e.g. a hand-off marked as alerted). */
@@ -49,6 +56,15 @@ export class OutboxKinds {
     if (!kind)
       throw new UnknownOutboxKindError(`no outbox kind ${name}`, { context: { kind: name } });
     return kind;
+  }
+
+  /**
+   * Where a message stands in the channel's send budget. A `once` message is one Bloei sends
+   * on its own initiative (a follow-up, a scheduled check-up, a campaign): nobody is waiting
+   * for it, so it goes in the budget live traffic leaves over, whatever its kind.
+   */
+  priority(row: Pick<OutboxRow, 'kind' | 'once'>): SendPriority {
+    return row.once ? 'background' : (this.get(row.kind).priority ?? 'live');
   }
 
   get names(): string[] {

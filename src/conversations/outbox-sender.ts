@@ -6,6 +6,9 @@
  * to run out, after which a sweeper sends the message in flight again (the only message that
  * can go out twice) and the rest. A 429 wait holds nothing but the lease, renewed meanwhile.
  *
+ * Every message waits for its channel's send budget (`pacer`, see send-pacer.ts) just before it
+ * goes out, live ones first, with the lease renewed meanwhile.
+ *
  * Each process sends on the channels it has adapters for (WhatsApp only where the WhatsApp
  * session lives) and sweeps those channels' chats every `sweepEveryMs`; what one process
  * writes for another channel waits there for the process that holds it.
@@ -22,6 +25,7 @@ import type {
   OutboxStore,
 } from './outbox-ports.js';
 import { RecipientUnreachableError, type Logger, type Outbound } from './ports.js';
+import type { SendPacer } from './send-pacer.js';
 
 export interface OutboxSenderDeps {
   store: OutboxStore;
@@ -37,8 +41,10 @@ export interface OutboxSenderDeps {
   clock?: () => Date;
   /** Attempts at a message that keeps failing before it is given up (logged as an error). */
   maxAttempts?: number;
-  /** Chats one sweep sends at the same time. */
+  /** Chats one sweep sends at the same time (default 32: most wait for the budget or the network). */
   sweepConcurrency?: number;
+  /** Each channel's send budget; without it messages go out as fast as the platform takes them. */
+  pacer?: SendPacer;
 }
 
 const defaultMaxAttempts = 20;
@@ -107,13 +113,23 @@ export class OutboxSender {
     return this.sweeping;
   }
 
-  /** Sweeps every `everyMs` until closed. */
-  start(everyMs: number): void {
+  /**
+   * Sweeps every `everyMs` until closed; a sweep that found a full batch goes straight on with
+   * the next, so a backlog (a campaign) keeps the channel's budget busy without pauses.
+   */
+  start(everyMs: number, limit = 200): void {
     if (this.timer || this.closed) return;
+    let draining = false;
     this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) =>
-        this.deps.logger.warn({ err: describe(error) }, 'outbox sweep failed'),
-      );
+      if (draining) return;
+      draining = true;
+      void (async () => {
+        while (!this.closed && (await this.sweep(limit)) >= limit);
+      })()
+        .catch((error: unknown) =>
+          this.deps.logger.warn({ err: describe(error) }, 'outbox sweep failed'),
+        )
+        .finally(() => (draining = false));
     }, everyMs);
     this.timer.unref();
   }
@@ -135,7 +151,7 @@ export class OutboxSender {
     const channels = this.deps.channels();
     if (channels.length === 0 || this.closed) return 0;
     const keys = (await this.deps.store.waiting(channels, limit)).filter((k) => !this.lane.busy(k));
-    const concurrency = this.deps.sweepConcurrency ?? 16;
+    const concurrency = this.deps.sweepConcurrency ?? 32;
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(concurrency, keys.length) }, async () => {
@@ -229,6 +245,11 @@ export class OutboxSender {
       const rendered = await this.deps.kinds.get(row.kind).render(row.body, chat);
       if (!rendered) return { outcome: 'skipped', id: null, message: null };
       message = { channel: chat.channel, userId: chat.address, ...rendered };
+      const { pacer } = this.deps;
+      if (pacer) {
+        const priority = this.deps.kinds.priority(row);
+        await this.renewing(chat.key, token, () => pacer.take(chat.channel, priority, chat.key));
+      }
       if (row.once && !(await this.deps.store.begin(chat.key, row.seq, token))) {
         return { outcome: 'retry', error: 'lease lost' };
       }

@@ -23,7 +23,13 @@ export class JobWorker {
     options: JobConnection,
     handlers: Partial<JobHandlers>,
     private readonly logger: Logger,
-    run: { queues?: readonly QueueName[]; limits?: QueueLimits; lockMs?: number } = {},
+    run: {
+      queues?: readonly QueueName[];
+      limits?: QueueLimits;
+      /** Jobs in flight per queue (default: as many as its limiter allows a window, at least 4). */
+      concurrency?: Partial<Record<QueueName, number>>;
+      lockMs?: number;
+    } = {},
   ) {
     const missing = queueNames.filter((name) => typeof handlers[name] !== 'function');
     if (missing.length > 0) {
@@ -37,7 +43,7 @@ export class JobWorker {
         connection: this.connection,
         prefix: options.prefix ?? 'bloei',
         // A paced queue waits on the channel, not the CPU: as many in flight as it may send.
-        concurrency: Math.max(4, limiter?.max ?? 0),
+        concurrency: run.concurrency?.[name] ?? Math.max(4, limiter?.max ?? 0),
         ...(limiter ? { limiter } : {}),
         // A job whose worker died stays locked this long, then the stalled-job check (run as
         // often) hands it to another worker.
