@@ -118,7 +118,7 @@ export function KaartList({ ctx, rows, wijken, filter, canAdd, done, now }: Kaar
               <Cell label={label(6)}>
                 {ctx.t(offer.active ? 'kaart.statuses.active' : 'kaart.statuses.inactive')}
               </Cell>
-              <Cell>{canEdit && <OfferActions ctx={ctx} offer={offer} />}</Cell>
+              <Cell>{canEdit && <OfferActions ctx={ctx} offer={offer} edit />}</Cell>
             </tr>
           ))}
         </DataTable>
@@ -127,13 +127,19 @@ export function KaartList({ ctx, rows, wijken, filter, canAdd, done, now }: Kaar
   );
 }
 
-/** "Still correct", hide or show again: each a form that is one button. */
-export function OfferActions({ ctx, offer }: { ctx: PageContext; offer: Offer }) {
+/**
+ * "Still correct", hide or show again: each a form that is one button; in the list also the
+ * way to the form (`edit`).
+ */
+export function OfferActions(props: { ctx: PageContext; offer: Offer; edit?: boolean }) {
+  const { ctx, offer, edit } = props;
   return (
     <div class="inline">
-      <a class="button secondary" href={offerHref(offer.id)}>
-        {ctx.t('kaart.edit')}
-      </a>
+      {edit && (
+        <a class="button secondary" href={offerHref(offer.id)}>
+          {ctx.t('kaart.edit')}
+        </a>
+      )}
       {offer.active && (
         <ActionButton
           action={`/kaart/${offer.id}/confirm`}
