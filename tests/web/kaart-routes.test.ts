@@ -233,4 +233,17 @@ describe('the sociale kaart pages', () => {
     expect((await post('carla', `/kaart/${missing}/confirm`, {})).statusCode).toBe(404);
     expect((await get('carla', `/kaart/offer?id=${missing}`)).statusCode).toBe(404);
   });
+
+  it('counts the kaart on the indicator page: shown offers per wijk and those to check', async () => {
+    const page = parse((await get('bert', '/indicators')).body);
+    const rows = page
+      .querySelectorAll('#table-kaart-wijken tbody tr')
+      .map((row) => row.querySelectorAll('td').map((cell) => cell.textContent));
+    const shown = await app.prisma.offer.count({ where: { wijk: 'stratum', active: true } });
+    expect(rows).toEqual([
+      ['Hele stad', '1', '0', '1'],
+      ['Stratum', String(shown), '0', '0'],
+    ]);
+    expect(page.querySelector('a[href="#t-kaart"]')?.textContent).toBe('Sociale kaart');
+  });
 });
