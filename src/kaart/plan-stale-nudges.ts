@@ -33,6 +33,39 @@ export interface StaleOfferNudge {
   offers: StaleOffer[];
 }
 
+/**
+ * Why an active offer needs checking at `now` (empty when it does not): the same rule the
+ * nudges follow, for a list that flags such offers. An inactive offer is never stale.
+ */
+export function staleReasons(
+  offer: Pick<Offer, 'active' | 'checkedAt' | 'nextStart'>,
+  now: Date,
+  policy: NudgePolicy = defaultNudgePolicy,
+): StaleReason[] {
+  if (!offer.active) return [];
+  const { staleBefore, today } = staleLimits(now, policy);
+  return reasonsAt(offer, staleBefore, today);
+}
+
+function staleLimits(now: Date, policy: NudgePolicy): { staleBefore: Date; today: string } {
+  const clock = DateTime.fromJSDate(now, { zone: KAART_ZONE });
+  return {
+    staleBefore: clock.minus({ months: policy.staleAfterMonths }).toJSDate(),
+    today: clock.toISODate()!,
+  };
+}
+
+function reasonsAt(
+  offer: Pick<Offer, 'checkedAt' | 'nextStart'>,
+  staleBefore: Date,
+  today: string,
+): StaleReason[] {
+  const reasons: StaleReason[] = [];
+  if (offer.checkedAt <= staleBefore) reasons.push('notChecked');
+  if (offer.nextStart !== null && offer.nextStart < today) reasons.push('startPassed');
+  return reasons;
+}
+
 /** The nudges due at `now`, owners first (by id), then the coordinators. */
 export function planStaleNudges(
   offers: readonly Offer[],
@@ -41,18 +74,15 @@ export function planStaleNudges(
   policy: NudgePolicy = defaultNudgePolicy,
 ): StaleOfferNudge[] {
   const clock = DateTime.fromJSDate(now, { zone: KAART_ZONE });
-  const staleBefore = clock.minus({ months: policy.staleAfterMonths }).toJSDate();
+  const { staleBefore, today } = staleLimits(now, policy);
   const repeatBefore = clock.minus({ days: policy.repeatAfterDays }).toJSDate();
-  const today = clock.toISODate()!;
   const activeStaff = new Set(staff.filter((member) => member.active).map((member) => member.id));
 
   const groups = new Map<string, StaleOfferNudge>();
   for (const offer of offers) {
     if (!offer.active) continue;
     if (offer.nudgedAt !== null && offer.nudgedAt > repeatBefore) continue;
-    const reasons: StaleReason[] = [];
-    if (offer.checkedAt <= staleBefore) reasons.push('notChecked');
-    if (offer.nextStart !== null && offer.nextStart < today) reasons.push('startPassed');
+    const reasons = reasonsAt(offer, staleBefore, today);
     if (reasons.length === 0) continue;
     const recipient: NudgeRecipient =
       offer.ownerId && activeStaff.has(offer.ownerId)

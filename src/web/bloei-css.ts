@@ -42,6 +42,8 @@ figure { margin: 1rem 0; } svg.chart { max-width: 40rem; height: auto; } svg tex
 .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 0 1.5rem; }
 ul.legend, ul.pairs, ul.downloads { list-style: none; padding: 0; }
 ul.legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .25rem 0; }
+.checks label { font-weight: 400; margin-top: .25rem; } .checks input[type=checkbox] { min-height: auto; width: 1.25rem; height: 1.25rem; }
+.offer-form fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 1rem 0; } .offer-form textarea, .offer-form input[type=text] { width: 100%; max-width: 48rem; }
 .text-form textarea { width: 100%; max-width: 48rem; }
 .lines-kept, .quote { white-space: pre-line; }
 .chat { list-style: none; padding: 0; display: flex; flex-direction: column; gap: .5rem; }

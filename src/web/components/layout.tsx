@@ -12,6 +12,7 @@ export type Section =
   | 'inbox'
   | 'matches'
   | 'talents'
+  | 'kaart'
   | 'indicators'
   | 'exports'
   | 'try'
@@ -39,6 +40,7 @@ export function Layout({ ctx, title, section, queues, script, children }: Layout
     ['inbox', '/inbox', true],
     ['matches', '/matches', true],
     ['talents', '/talents', true],
+    ['kaart', '/kaart', true],
     ['indicators', '/indicators', true],
     ['exports', '/export', true],
     ['try', '/try', true],

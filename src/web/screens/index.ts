@@ -8,6 +8,7 @@ import type { Web, WebApp } from '../web.js';
 import { registerAdminRoutes } from './admin/routes.js';
 import { registerExportLogRoutes, registerExportRoutes } from './export/routes.js';
 import { registerInboxRoutes } from './inbox/routes.js';
+import { registerKaartRoutes } from './kaart/routes.js';
 import { registerIndicatorRoutes } from './indicators/routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
 import { registerMatchRoutes } from './matches/routes.js';
@@ -30,6 +31,7 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'staff', register: registerInboxRoutes },
   { access: 'staff', register: registerMatchRoutes },
   { access: 'staff', register: registerTalentRoutes },
+  { access: 'staff', register: registerKaartRoutes },
   { access: 'staff', register: registerIndicatorRoutes },
   { access: 'staff', register: registerExportRoutes },
   { access: 'staff', register: registerTryRoutes },

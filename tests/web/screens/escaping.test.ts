@@ -11,6 +11,10 @@ import { AdminOverview, CodeNotice } from '../../../src/web/screens/admin/view.j
 import { ExportLogPage, ExportPage } from '../../../src/web/screens/export/view.js';
 import { HandoffView, InboxList } from '../../../src/web/screens/inbox/view.js';
 import { IndicatorPage } from '../../../src/web/screens/indicators/view.js';
+import { KaartList } from '../../../src/web/screens/kaart/list-view.js';
+import { recordFromOffer } from '../../../src/web/screens/kaart/offer-form.js';
+import { OfferPage } from '../../../src/web/screens/kaart/offer-view.js';
+import { newOfferFields, type Offer } from '../../../src/kaart/offer.js';
 import { LoginView } from '../../../src/web/screens/login/view.js';
 import { MatchBoard } from '../../../src/web/screens/matches/view.js';
 import { TalentSearch } from '../../../src/web/screens/talents/view.js';
@@ -44,6 +48,20 @@ describe('views escape what people typed', async () => {
     createdAt: at,
   };
   const request = { ...signUp, id: 'su-2', residentId: 'r-2', kind: 'request' };
+  const offer: Offer = {
+    ...newOfferFields(at),
+    id: 'o-1',
+    name: x,
+    wijk: 'stratum',
+    interests: ['cooking'],
+    description: x,
+    schedule: x,
+    location: x,
+    contact: x,
+    volunteerTask: x,
+    translations: { ar: { description: x } },
+    nudgedAt: null,
+  };
   const views: Record<string, JSX.Element> = {
     layout: Layout({ ctx, title: x, queues: true }),
     login: LoginView({ ctx, next: `/inbox?${x}`, problem: x }),
@@ -138,6 +156,28 @@ describe('views escape what people typed', async () => {
       },
       filter: { wijk: 'stratum', from: '2026-01', to: '2026-12' },
       wijken,
+    }),
+    kaart: KaartList({
+      ctx,
+      rows: [{ offer, ownerName: x, canEdit: true, stale: ['notChecked'] }],
+      wijken,
+      filter: { wijk: 'stratum', status: 'all' },
+      canAdd: true,
+      done: null,
+      now,
+    }),
+    offer: OfferPage({
+      ctx,
+      offer,
+      record: recordFromOffer(offer),
+      problems: [{ line: 0, code: 'duplicate', column: 'name', value: x }],
+      editable: true,
+      wijken: [{ value: 'stratum', text: x }],
+      interests: new Map([['cooking', x]]),
+      owners: [{ value: 's-1', text: x }],
+      stale: [],
+      done: null,
+      now,
     }),
     exports: ExportPage({
       ctx,

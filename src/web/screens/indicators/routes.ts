@@ -10,6 +10,7 @@ import { findAgreement } from '../../../store/finders/agreement-finder.js';
 import { findFunnels } from '../../../store/finders/funnel-finder.js';
 import { findIndicators } from '../../../store/finders/indicators-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
+import { PrismaOfferRepository } from '../../../store/offer-repository.js';
 import type { PageContext } from '../../page-context.js';
 import { line, query } from '../../request-schema.js';
 import { toCsv } from '../../to-csv.js';
@@ -17,6 +18,7 @@ import type { Web, WebApp, WebDeps } from '../../web.js';
 import { funnelQuestionnaires, funnelViews } from './funnel-view.js';
 import { activityTrend, agreementTrend, wijkComparison } from './indicator-series.js';
 import { readFilter, tableOf, tables, type IndicatorData } from './indicator-tables.js';
+import { kaartFigures } from './kaart-figures.js';
 import { IndicatorPage } from './view.js';
 
 const filterQuery = query({
@@ -51,11 +53,20 @@ async function loadIndicators(
 
 export function registerIndicatorRoutes(app: WebApp, web: Web): void {
   const { prisma, clock } = web.deps;
+  const offers = new PrismaOfferRepository(prisma);
 
   app.get('/indicators', { schema: { querystring: filterQuery } }, async (request, reply) => {
     const ctx = web.context(request);
     const wijken = await findWijkNames(prisma);
     const filter = readFilter(request.query, clock(), wijken);
+    const [kaart, choices] = await Promise.all([
+      offers.listOffers(),
+      offers.offerChoiceTotals({
+        from: filter.from,
+        to: filter.to,
+        ...(filter.wijk ? { wijken: [filter.wijk] } : {}),
+      }),
+    ]);
     return web.page(reply, ctx, {
       title: ctx.t('indicators.title'),
       section: 'indicators',
@@ -64,6 +75,7 @@ export function registerIndicatorRoutes(app: WebApp, web: Web): void {
         data: await loadIndicators(web.deps, ctx, filter, wijken),
         filter,
         wijken,
+        kaart: kaartFigures(kaart, choices, clock()),
       }),
     });
   });

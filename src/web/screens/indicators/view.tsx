@@ -19,15 +19,18 @@ import {
   WijkChart,
 } from './indicator-charts.js';
 import { monthName, tableOf, type IndicatorData, type Table } from './indicator-tables.js';
+import { KaartFigures, type KaartFigureData } from './kaart-figures.js';
 
 export interface IndicatorPageProps {
   ctx: PageContext;
   data: IndicatorData;
   filter: IndicatorFilter;
   wijken: ReadonlyMap<string, string>;
+  /** The sociale kaart in figures; left out, the page has no kaart section. */
+  kaart?: KaartFigureData;
 }
 
-export function IndicatorPage({ ctx, data, filter, wijken }: IndicatorPageProps) {
+export function IndicatorPage({ ctx, data, filter, wijken, kaart }: IndicatorPageProps) {
   const query = new URLSearchParams({
     from: filter.from,
     to: filter.to,
@@ -51,7 +54,15 @@ export function IndicatorPage({ ctx, data, filter, wijken }: IndicatorPageProps)
     </section>
   );
   const charts = { ctx, data, wijken };
-  const sections = ['trend', 'subgoals', 'wijken', 'funnels', 'counts', 'ladder'] as const;
+  const sections = [
+    'trend',
+    'subgoals',
+    'wijken',
+    'funnels',
+    'counts',
+    'ladder',
+    ...(kaart ? (['kaart'] as const) : []),
+  ] as const;
   return (
     <>
       <form method="get" action="/indicators" class="filters inline">
@@ -133,6 +144,11 @@ export function IndicatorPage({ ctx, data, filter, wijken }: IndicatorPageProps)
         )}
         <Download table="ladder" />
       </Section>
+      {kaart && (
+        <Section id="kaart">
+          <KaartFigures ctx={ctx} figures={kaart} wijken={wijken} />
+        </Section>
+      )}
     </>
   );
 }
