@@ -1,6 +1,6 @@
 /**
  * Tells verbinders about a hand-off in their own chat and language: who (as far as the
- * resident consented: first name, channel, language), wijk, reason, urgency, a short summary
+ * resident consented: first name, channel, language, how to reach them), wijk, reason, urgency, a short summary
  * of the answers, and buttons to claim or close. New and reminder alerts go to the owner (or
  * every coordinator when the owner is not linked); escalations to the whole wijkteam and the
  * coordinators. An alert is an outbox message written with the change that causes it (the
@@ -15,6 +15,7 @@ import type { OutboxKind } from '../conversations/outbox-kinds.js';
 import type { ChatAddress, OutboxEntry } from '../conversations/outbox-ports.js';
 import type { OwnerCandidateRow, RenderedMessage, Translator } from '../conversations/ports.js';
 import type { Store } from '../store/store.js';
+import { reachLine, reachWays } from './reach-resident.js';
 import { summarizeAnswers } from './summarize-answers.js';
 
 export type AlertKind = 'new' | 'reminder' | 'escalation';
@@ -131,6 +132,7 @@ export class HandoffAlerts implements OutboxKind {
         name: contact.firstName ? { text: contact.firstName } : { key: 'staff.noName' },
         channel: { text: contact.channel ?? '-' },
         language: { text: languageName(contact.language, language) },
+        reach: { text: reachLine(this.deps.translator, reachWays(contact), language) },
         wijk: handoff.wijkName ? { text: handoff.wijkName } : { key: 'staff.unknownWijk' },
         reason: { key: `staff.reasons.${handoff.reason}` },
         summary: {
