@@ -155,6 +155,8 @@ export interface OwnerCandidateRow {
   wijkId: string | null;
   openHandoffs: number;
   language: string;
+  /** Other languages they speak (see handoff/choose-owner.ts). */
+  languages?: string[];
   channel: string | null;
   externalId: string | null;
 }

@@ -399,6 +399,7 @@ export class PrismaStoreTx implements StoreTx {
         role: true,
         wijkId: true,
         language: true,
+        languages: true,
         channel: true,
         externalId: true,
         _count: { select: { owned: { where: { status: { not: 'closed' } } } } },
