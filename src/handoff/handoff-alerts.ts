@@ -18,7 +18,15 @@ import type { Store } from '../store/store.js';
 import { reachLine, reachWays } from './reach-resident.js';
 import { summarizeAnswers } from './summarize-answers.js';
 
-export type AlertKind = 'new' | 'reminder' | 'escalation';
+/**
+ * `new`, `reminder` and `escalation` are about a hand-off nobody claimed; `relayReminder`
+ * (to the verbinder who claimed it) and `relayEscalation` (to the wijkteam) about a
+ * resident's message that verbinder left unanswered (see remind-unanswered-relay.ts).
+ */
+export type AlertKind = 'new' | 'reminder' | 'escalation' | 'relayReminder' | 'relayEscalation';
+
+const aboutRelay = (kind: AlertKind) => kind === 'relayReminder' || kind === 'relayEscalation';
+const toTeam = (kind: AlertKind) => kind === 'escalation' || kind === 'relayEscalation';
 
 /** The outbox kind of hand-off alerts. */
 export const handoffAlertKind = 'handoff-alert';
@@ -50,13 +58,12 @@ export function alertRecipients(
   const coordinators = reachable.filter((s) => s.role === 'coordinator');
   const owner = reachable.find((s) => s.id === handoff.ownerId);
   const team =
-    kind === 'escalation' && handoff.wijk ? reachable.filter((s) => s.wijkId === handoff.wijk) : [];
-  const chosen =
-    kind === 'escalation'
-      ? [...team, ...coordinators]
-      : owner
-        ? [owner, ...(widened ? coordinators : [])]
-        : coordinators;
+    toTeam(kind) && handoff.wijk ? reachable.filter((s) => s.wijkId === handoff.wijk) : [];
+  const chosen = toTeam(kind)
+    ? [...team, ...coordinators]
+    : owner
+      ? [owner, ...(widened ? coordinators : [])]
+      : coordinators;
   return [...new Map(chosen.map((s) => [s.id, s])).values()];
 }
 
@@ -102,7 +109,9 @@ export class HandoffAlerts implements OutboxKind {
     const handoff = await store.handoffs.forAlert(handoffId);
     if (!handoff) return [];
     const staff = await store.handoffs.linkedStaff();
-    const ownerId = await store.handoffs.ownerOf(handoffId);
+    const ownerId = aboutRelay(kind)
+      ? await store.handoffs.claimerOf(handoffId)
+      : await store.handoffs.ownerOf(handoffId);
     const chats: ChatAddress[] = [];
     for (const recipient of alertRecipients(
       staff,
@@ -120,9 +129,14 @@ export class HandoffAlerts implements OutboxKind {
   async render(body: unknown): Promise<RenderedMessage | null> {
     const { handoffId, alert, language } = body as AlertBody;
     const handoff = await this.deps.store.handoffs.forAlert(handoffId);
-    if (!handoff || handoff.status !== 'open') return null;
+    if (!handoff || handoff.status !== (aboutRelay(alert) ? 'claimed' : 'open')) return null;
+    // About a message left unanswered: not sent once it was answered; counted from it.
+    const since = aboutRelay(alert)
+      ? await this.deps.store.relay.oldestUnanswered(handoffId)
+      : handoff.createdAt;
+    if (!since) return null;
     const now = this.deps.clock?.() ?? new Date();
-    const hours = Math.floor((now.getTime() - handoff.createdAt.getTime()) / 3_600_000);
+    const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
     const { contact, summary } = handoff;
     const message: BotMessage = {
       key: `staff.${alert === 'new' ? 'alert' : alert}`,
@@ -148,10 +162,13 @@ export class HandoffAlerts implements OutboxKind {
         },
         hours: { text: String(hours) },
       },
-      choices: [
-        { id: 'claim', label: { key: 'staff.claim' } },
-        { id: 'close', label: { key: 'staff.close' } },
-      ],
+      // Claiming means nothing once it is claimed: a reminder about a message has no buttons.
+      choices: aboutRelay(alert)
+        ? []
+        : [
+            { id: 'claim', label: { key: 'staff.claim' } },
+            { id: 'close', label: { key: 'staff.close' } },
+          ],
       ref: handoffRef(handoff.number),
     };
     return this.deps.translator.render(message, language);

@@ -110,6 +110,12 @@ export class HandoffRepository {
     };
   }
 
+  /** Who claimed it: the verbinder a resident's unanswered message reminds. */
+  async claimerOf(id: string): Promise<string | null> {
+    const h = await this.db.handoff.findUnique({ where: { id }, select: { claimedById: true } });
+    return h?.claimedById ?? null;
+  }
+
   async ownerOf(id: string): Promise<string | null> {
     const h = await this.db.handoff.findUnique({ where: { id }, select: { ownerId: true } });
     return h?.ownerId ?? null;
