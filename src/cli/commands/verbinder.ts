@@ -57,7 +57,7 @@ const add = defineCommand<{
   examples: [
     'npm run bloei -- verbinder add --name Wilma --wijk stratum',
     'npm run bloei -- verbinder add --name Cora --role coordinator',
-    'npm run bloei -- verbinder add --name Samir --wijk woensel-zuid --speaks ar,en',
+    'npm run bloei -- verbinder add --name Samir --wijk woensel-zuidwest --speaks ar,en',
   ],
   async run({ options, database, print, now }) {
     const { addVerbinder } = await import('../../handoff/verbinder-admin.js');
