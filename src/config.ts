@@ -92,6 +92,8 @@ const schema = z.object({
   ),
   HANDOFF_REMIND_AFTER_HOURS: z.coerce.number().positive().default(24),
   HANDOFF_ESCALATE_AFTER_HOURS: z.coerce.number().positive().default(48),
+  RELAY_REMIND_AFTER_HOURS: z.coerce.number().positive().default(8),
+  RELAY_ESCALATE_AFTER_HOURS: z.coerce.number().positive().default(24),
   FOLLOWUP_TIMEZONE: z.string().default('Europe/Amsterdam'),
   FOLLOWUP_DELIVERY_HOUR: z.coerce.number().int().min(0).max(23).default(10),
   FOLLOWUP_ALLOWED_HOURS: z
@@ -170,8 +172,16 @@ export interface Config {
   logLevel: z.infer<typeof schema>['LOG_LEVEL'] | undefined;
   telegram: TelegramConfig | undefined;
   whatsapp: WhatsAppConfig | undefined;
-  /** Unclaimed hand-offs: a reminder to the owner, then the whole wijkteam. */
-  escalation: { remindAfterHours: number; escalateAfterHours: number };
+  /**
+   * Unclaimed hand-offs: a reminder to the owner, then the whole wijkteam; the same for a
+   * resident's message the verbinder who claimed the hand-off left unanswered.
+   */
+  escalation: {
+    remindAfterHours: number;
+    escalateAfterHours: number;
+    relayRemindAfterHours: number;
+    relayEscalateAfterHours: number;
+  };
   followUps: FollowUpSettings;
   /**
    * Each channel's send budget in messages per second, shared by live replies (first) and
@@ -294,6 +304,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     escalation: {
       remindAfterHours: e.HANDOFF_REMIND_AFTER_HOURS,
       escalateAfterHours: e.HANDOFF_ESCALATE_AFTER_HOURS,
+      relayRemindAfterHours: e.RELAY_REMIND_AFTER_HOURS,
+      relayEscalateAfterHours: e.RELAY_ESCALATE_AFTER_HOURS,
     },
     telegram,
     whatsapp: e.WHATSAPP_ENABLED

@@ -29,8 +29,8 @@ export interface ApplyInput {
   handoffs: HandoffOpener | undefined;
   /** Passes messages on to the verbinder talking with the resident; without it none is. */
   relay?: ResidentRelay | undefined;
-  /** The resident this turn is with. */
-  to: { channel: string; userId: string; displayName: string | null };
+  /** The resident this turn is with (`username`: their public handle, when the platform has one). */
+  to: { channel: string; userId: string; displayName: string | null; username?: string | null };
   now: Date;
   /** The contact before this turn; null before consent. */
   contact: ContactSnapshot | null;
@@ -83,6 +83,15 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
           at: now,
         });
         break;
+      case 'contact_detail_given':
+        if (!contactId) break;
+        await tx.keepContactDetail(contactId, {
+          kind: event.kind,
+          value: event.value,
+          purpose: event.purpose,
+          at: now,
+        });
+        break;
       case 'answer_saved':
         if (!contactId) break;
         await tx.saveAnswer(contactId, { ...answerRow(event), at: now });
@@ -101,6 +110,15 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         break;
       case 'handoff_requested': {
         if (!contactId || !input.handoffs) break;
+        // Asking for a person is when a verbinder may reach them directly on their handle.
+        if (to.username) {
+          await tx.keepContactDetail(contactId, {
+            kind: 'telegram',
+            value: to.username,
+            purpose: 'handoff',
+            at: now,
+          });
+        }
         const opened = await input.handoffs.open(tx, contactId, {
           reason: event.reason,
           urgency: event.urgency,

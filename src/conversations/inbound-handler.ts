@@ -296,7 +296,11 @@ export class InboundHandler {
         choiceSets: await this.deps.store.choiceSets(),
         handoffs: this.deps.handoffs,
         relay: this.deps.relay,
-        to: { ...chatTo(chat), displayName: inbound?.displayName ?? null },
+        to: {
+          ...chatTo(chat),
+          displayName: inbound?.displayName ?? null,
+          username: inbound?.username ?? null,
+        },
         now,
         contact,
         language: result.language,

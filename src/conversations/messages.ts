@@ -29,6 +29,11 @@ export interface InboundMessage {
   languageHint?: string;
   /** The name the platform shows; kept only after consent. */
   displayName?: string;
+  /**
+   * The person's public handle on the platform (Telegram @username, without the @), kept as
+   * a way to reach them only when they ask for a person.
+   */
+  username?: string;
 }
 
 export interface OutboundChoice {

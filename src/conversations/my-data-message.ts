@@ -3,11 +3,12 @@
  * their own language. Bloei stores ids (`registration`, `fewHours`, `scan_contact_wish`);
  * the resident sees what each stands for: the purpose they agreed to and since when, each
  * answer next to the question that asked it with choices by their labels, why and when they
- * asked for a person, the wijk by its name.
+ * asked for a person, the wijk by its name, a phone number they gave and what for.
  */
 import type { FlowRegistry } from '../flows/engine.js';
 import type { BotMessage, MessageParam } from '../flows/events.js';
 import type { ChoiceSets } from '../flows/step-view.js';
+import { formatPhone } from '../flows/answers/parse-phone.js';
 import { answerInWords, questionInWords } from './answer-in-words.js';
 import type { ContactRecord, Translator } from './ports.js';
 
@@ -74,6 +75,22 @@ export function myDataMessage(record: ContactRecord | null, context: MyDataConte
       channels: {
         text: record.channels.map((c) => words(`privacy.channelNames.${c}`, c)).join(', '),
       },
+      // How a verbinder can reach them (a number they typed, their Telegram username).
+      details: list(
+        (record.details ?? []).map((d) =>
+          line('privacy.detailLine', {
+            kind: words(`privacy.detailKinds.${d.kind}`, d.kind),
+            value:
+              d.kind === 'phone'
+                ? formatPhone(d.value)
+                : d.kind === 'telegram'
+                  ? `@${d.value}`
+                  : d.value,
+            purpose: words(`privacy.detailPurposes.${d.purpose}`, d.purpose),
+            date: day.format(d.at),
+          }),
+        ),
+      ),
       consents: list(
         latestPerPurpose(record.consents).map((c) =>
           line('privacy.consentLine', {

@@ -113,6 +113,8 @@ export interface ContactRecord {
   enrolments: { cohort: string; training: string }[];
   /** Offers of the sociale kaart the resident chose (go / details), by name. */
   offerChoices?: { offer: string; action: string; at: Date }[];
+  /** Ways to reach them they gave (a phone number to be called on), with why. */
+  details?: { kind: string; value: string; purpose: string; at: Date }[];
 }
 
 /** A hand-off to open, as the engine asked for it. */
@@ -158,6 +160,8 @@ export interface OwnerCandidateRow {
   wijkId: string | null;
   openHandoffs: number;
   language: string;
+  /** Other languages they speak (see handoff/choose-owner.ts). */
+  languages?: string[];
   channel: string | null;
   externalId: string | null;
 }
@@ -249,6 +253,14 @@ export interface StoreTx {
     consent: { purpose: string; textVersion: number; granted: boolean; at: Date },
   ): Promise<void>;
   saveAnswer(contactId: string, answer: AnswerRow & { at: Date }): Promise<void>;
+  /**
+   * Keeps a way to reach the resident they gave for `purpose` (a phone number, their
+   * Telegram username), replacing one of the same kind and purpose.
+   */
+  keepContactDetail(
+    contactId: string,
+    detail: { kind: string; value: string; purpose: string; at: Date },
+  ): Promise<void>;
   saveSignUp(
     contactId: string,
     runId: string,

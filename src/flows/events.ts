@@ -4,6 +4,8 @@
  */
 import type {
   ConsentPurpose,
+  ContactDetailKind,
+  ContactDetailPurpose,
   ContactField,
   HandoffReason,
   RecordKind,
@@ -49,6 +51,16 @@ export type EngineEvent =
   | { type: 'invalid_answer'; flow: string; step: string; attempt: number; reason: InvalidReason }
   | { type: 'contact_field_set'; field: ContactField; value: string }
   | { type: 'consent_given'; purpose: ConsentPurpose; textVersion: number }
+  /**
+   * The resident gave a way to reach them (a phone number to be called on) for `purpose`:
+   * the host keeps it as a contact detail. Personal data: never logged.
+   */
+  | {
+      type: 'contact_detail_given';
+      kind: ContactDetailKind;
+      value: string;
+      purpose: ContactDetailPurpose;
+    }
   | {
       type: 'handoff_requested';
       reason: HandoffReason;

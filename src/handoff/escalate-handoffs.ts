@@ -11,6 +11,9 @@ import type { HandoffAlerts } from './handoff-alerts.js';
 export interface EscalationSettings {
   remindAfterHours: number;
   escalateAfterHours: number;
+  /** A resident's message the claiming verbinder left unanswered: see remind-unanswered-relay.ts. */
+  relayRemindAfterHours?: number;
+  relayEscalateAfterHours?: number;
 }
 
 export const defaultEscalation: EscalationSettings = {

@@ -1,6 +1,6 @@
 /**
  * Tells verbinders about a hand-off in their own chat and language: who (as far as the
- * resident consented: first name, channel, language), wijk, reason, urgency, a short summary
+ * resident consented: first name, channel, language, how to reach them), wijk, reason, urgency, a short summary
  * of the answers, and buttons to claim or close. New and reminder alerts go to the owner (or
  * every coordinator when the owner is not linked); escalations to the whole wijkteam and the
  * coordinators. An alert is an outbox message written with the change that causes it (the
@@ -15,9 +15,18 @@ import type { OutboxKind } from '../conversations/outbox-kinds.js';
 import type { ChatAddress, OutboxEntry } from '../conversations/outbox-ports.js';
 import type { OwnerCandidateRow, RenderedMessage, Translator } from '../conversations/ports.js';
 import type { Store } from '../store/store.js';
+import { reachLine, reachWays } from './reach-resident.js';
 import { summarizeAnswers } from './summarize-answers.js';
 
-export type AlertKind = 'new' | 'reminder' | 'escalation';
+/**
+ * `new`, `reminder` and `escalation` are about a hand-off nobody claimed; `relayReminder`
+ * (to the verbinder who claimed it) and `relayEscalation` (to the wijkteam) about a
+ * resident's message that verbinder left unanswered (see remind-unanswered-relay.ts).
+ */
+export type AlertKind = 'new' | 'reminder' | 'escalation' | 'relayReminder' | 'relayEscalation';
+
+const aboutRelay = (kind: AlertKind) => kind === 'relayReminder' || kind === 'relayEscalation';
+const toTeam = (kind: AlertKind) => kind === 'escalation' || kind === 'relayEscalation';
 
 /** The outbox kind of hand-off alerts. */
 export const handoffAlertKind = 'handoff-alert';
@@ -49,13 +58,12 @@ export function alertRecipients(
   const coordinators = reachable.filter((s) => s.role === 'coordinator');
   const owner = reachable.find((s) => s.id === handoff.ownerId);
   const team =
-    kind === 'escalation' && handoff.wijk ? reachable.filter((s) => s.wijkId === handoff.wijk) : [];
-  const chosen =
-    kind === 'escalation'
-      ? [...team, ...coordinators]
-      : owner
-        ? [owner, ...(widened ? coordinators : [])]
-        : coordinators;
+    toTeam(kind) && handoff.wijk ? reachable.filter((s) => s.wijkId === handoff.wijk) : [];
+  const chosen = toTeam(kind)
+    ? [...team, ...coordinators]
+    : owner
+      ? [owner, ...(widened ? coordinators : [])]
+      : coordinators;
   return [...new Map(chosen.map((s) => [s.id, s])).values()];
 }
 
@@ -101,7 +109,9 @@ export class HandoffAlerts implements OutboxKind {
     const handoff = await store.handoffs.forAlert(handoffId);
     if (!handoff) return [];
     const staff = await store.handoffs.linkedStaff();
-    const ownerId = await store.handoffs.ownerOf(handoffId);
+    const ownerId = aboutRelay(kind)
+      ? await store.handoffs.claimerOf(handoffId)
+      : await store.handoffs.ownerOf(handoffId);
     const chats: ChatAddress[] = [];
     for (const recipient of alertRecipients(
       staff,
@@ -119,9 +129,14 @@ export class HandoffAlerts implements OutboxKind {
   async render(body: unknown): Promise<RenderedMessage | null> {
     const { handoffId, alert, language } = body as AlertBody;
     const handoff = await this.deps.store.handoffs.forAlert(handoffId);
-    if (!handoff || handoff.status !== 'open') return null;
+    if (!handoff || handoff.status !== (aboutRelay(alert) ? 'claimed' : 'open')) return null;
+    // About a message left unanswered: not sent once it was answered; counted from it.
+    const since = aboutRelay(alert)
+      ? await this.deps.store.relay.oldestUnanswered(handoffId)
+      : handoff.createdAt;
+    if (!since) return null;
     const now = this.deps.clock?.() ?? new Date();
-    const hours = Math.floor((now.getTime() - handoff.createdAt.getTime()) / 3_600_000);
+    const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
     const { contact, summary } = handoff;
     const message: BotMessage = {
       key: `staff.${alert === 'new' ? 'alert' : alert}`,
@@ -131,6 +146,7 @@ export class HandoffAlerts implements OutboxKind {
         name: contact.firstName ? { text: contact.firstName } : { key: 'staff.noName' },
         channel: { text: contact.channel ?? '-' },
         language: { text: languageName(contact.language, language) },
+        reach: { text: reachLine(this.deps.translator, reachWays(contact), language) },
         wijk: handoff.wijkName ? { text: handoff.wijkName } : { key: 'staff.unknownWijk' },
         reason: { key: `staff.reasons.${handoff.reason}` },
         summary: {
@@ -146,10 +162,13 @@ export class HandoffAlerts implements OutboxKind {
         },
         hours: { text: String(hours) },
       },
-      choices: [
-        { id: 'claim', label: { key: 'staff.claim' } },
-        { id: 'close', label: { key: 'staff.close' } },
-      ],
+      // Claiming means nothing once it is claimed: a reminder about a message has no buttons.
+      choices: aboutRelay(alert)
+        ? []
+        : [
+            { id: 'claim', label: { key: 'staff.claim' } },
+            { id: 'close', label: { key: 'staff.close' } },
+          ],
       ref: handoffRef(handoff.number),
     };
     return this.deps.translator.render(message, language);

@@ -16,7 +16,8 @@ export const handoffOpener: HandoffOpener = {
     request: HandoffRequest,
   ): Promise<{ handoffId: string; chats: ChatAddress[] }> {
     const staff = await tx.ownerCandidates();
-    const ownerId = chooseOwner(staff, request.wijk);
+    const resident = await tx.loadContact(contactId);
+    const ownerId = chooseOwner(staff, request.wijk, resident?.language ?? null);
     const handoffId = await tx.insertHandoff(contactId, { ...request, ownerId });
     const chats: ChatAddress[] = [];
     for (const recipient of alertRecipients(staff, { ownerId, wijk: request.wijk }, 'new')) {

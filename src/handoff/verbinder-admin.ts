@@ -27,7 +27,14 @@ export async function issueLinkCode(
 
 export async function addVerbinder(
   store: Store,
-  input: { name: string; wijk?: string; role?: 'verbinder' | 'coordinator'; language?: string },
+  input: {
+    name: string;
+    wijk?: string;
+    role?: 'verbinder' | 'coordinator';
+    language?: string;
+    /** Other languages they speak, so residents who speak them are handed to them. */
+    languages?: readonly string[];
+  },
   now: Date,
   hours = defaultLinkCodeHours,
 ) {
@@ -37,11 +44,14 @@ export async function addVerbinder(
     const known = (await store.staff.wijken()).map((w) => w.id);
     throw new AdminError(`unknown wijk ${input.wijk}; known: ${known.join(', ')}`);
   }
+  const odd = (input.languages ?? []).find((l) => !/^[a-z]{2,3}$/.test(l));
+  if (odd !== undefined) throw new AdminError(`a language is a code like ar or tr, not ${odd}`);
   const verbinder = await store.staff.create({
     name: input.name,
     role,
     wijkId: input.wijk ?? null,
     language: input.language ?? 'nl',
+    languages: [...new Set(input.languages ?? [])].filter((l) => l !== (input.language ?? 'nl')),
   });
   return { verbinder, ...(await issueLinkCode(store, verbinder.id, now, hours)) };
 }

@@ -18,7 +18,14 @@ export interface HandoffForAlert {
   wijkName: string | null;
   summary: { flow?: string | null; answers?: Record<string, AnswerValue> };
   createdAt: Date;
-  contact: { firstName: string | null; language: string; channel: string | null };
+  contact: {
+    firstName: string | null;
+    language: string;
+    channel: string | null;
+    /** Chat accounts and details the resident gave: how a verbinder can reach them. */
+    identities: { channel: string; externalId: string }[];
+    details: { kind: string; value: string }[];
+  };
 }
 
 export interface HandoffForNotice {
@@ -72,7 +79,11 @@ export class HandoffRepository {
           select: {
             firstName: true,
             language: true,
-            identities: { select: { channel: true }, take: 1, orderBy: { createdAt: 'asc' } },
+            identities: {
+              select: { channel: true, externalId: true },
+              orderBy: { createdAt: 'asc' },
+            },
+            details: { select: { kind: true, value: true }, orderBy: { createdAt: 'asc' } },
           },
         },
       },
@@ -93,8 +104,16 @@ export class HandoffRepository {
         firstName: h.contact.firstName,
         language: h.contact.language,
         channel: h.contact.identities[0]?.channel ?? null,
+        identities: h.contact.identities,
+        details: h.contact.details,
       },
     };
+  }
+
+  /** Who claimed it: the verbinder a resident's unanswered message reminds. */
+  async claimerOf(id: string): Promise<string | null> {
+    const h = await this.db.handoff.findUnique({ where: { id }, select: { claimedById: true } });
+    return h?.claimedById ?? null;
   }
 
   async ownerOf(id: string): Promise<string | null> {

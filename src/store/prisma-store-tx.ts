@@ -25,6 +25,7 @@ import type {
 import { VersionConflictError } from '../conversations/ports.js';
 import type { AnswerValue } from '../flows/state.js';
 import { matchLasted } from '../flows/definitions/match-check-up.js';
+import { contactDetailsOf, keepContactDetail } from './contact-detail-repository.js';
 import { eraseContact } from './erase-contact.js';
 import { Prisma } from './generated/client.js';
 import { recordOfferChoice } from './offer-repository.js';
@@ -201,6 +202,13 @@ export class PrismaStoreTx implements StoreTx {
     await eraseContact(this.tx, contactId, at);
   }
 
+  async keepContactDetail(
+    contactId: string,
+    detail: { kind: string; value: string; purpose: string; at: Date },
+  ): Promise<void> {
+    await keepContactDetail(this.tx, { contactId, ...detail });
+  }
+
   async describeContact(contactId: string): Promise<ContactRecord | null> {
     const c = await this.tx.contact.findUnique({
       where: { id: contactId },
@@ -262,6 +270,7 @@ export class PrismaStoreTx implements StoreTx {
         action: o.action,
         at: o.chosenAt,
       })),
+      details: await contactDetailsOf(this.tx, contactId),
     };
   }
 
@@ -390,6 +399,7 @@ export class PrismaStoreTx implements StoreTx {
         role: true,
         wijkId: true,
         language: true,
+        languages: true,
         channel: true,
         externalId: true,
         _count: { select: { owned: { where: { status: { not: 'closed' } } } } },

@@ -108,6 +108,80 @@ export class RelayRepository {
     return this.db.relayMessage.count({ where: { handoffId } });
   }
 
+  /**
+   * Claimed hand-offs with a resident's message written before `before` that no verbinder
+   * answered (no message out after it) and that was not yet reminded (`reminder`) or passed
+   * to the wijkteam (`escalation`).
+   */
+  async unansweredDue(kind: 'reminder' | 'escalation', before: Date): Promise<string[]> {
+    const mark = kind === 'reminder' ? { remindedAt: null } : { escalatedAt: null };
+    const waiting = await this.db.relayMessage.findMany({
+      where: {
+        direction: 'in',
+        createdAt: { lt: before },
+        ...mark,
+        handoff: { status: 'claimed' },
+      },
+      select: { handoffId: true, seq: true },
+      orderBy: { seq: 'asc' },
+    });
+    const due = new Set<string>();
+    for (const { handoffId, seq } of waiting) {
+      if (due.has(handoffId)) continue;
+      if (!(await this.answeredAfter(handoffId, seq))) due.add(handoffId);
+    }
+    return [...due];
+  }
+
+  /**
+   * Marks the hand-off's unanswered messages as reminded (or escalated); false when there
+   * were none left to mark (answered meanwhile, or marked by another worker).
+   */
+  async markUnanswered(
+    handoffId: string,
+    kind: 'reminder' | 'escalation',
+    at: Date,
+  ): Promise<boolean> {
+    const lastOut = await this.db.relayMessage.findFirst({
+      where: { handoffId, direction: 'out' },
+      orderBy: { seq: 'desc' },
+      select: { seq: true },
+    });
+    const marked = await this.db.relayMessage.updateMany({
+      where: {
+        handoffId,
+        direction: 'in',
+        seq: { gt: lastOut?.seq ?? 0 },
+        ...(kind === 'reminder' ? { remindedAt: null } : { escalatedAt: null }),
+      },
+      data: kind === 'reminder' ? { remindedAt: at } : { escalatedAt: at },
+    });
+    return marked.count > 0;
+  }
+
+  /** When the oldest message of the resident still unanswered was written; null: none. */
+  async oldestUnanswered(handoffId: string): Promise<Date | null> {
+    const lastOut = await this.db.relayMessage.findFirst({
+      where: { handoffId, direction: 'out' },
+      orderBy: { seq: 'desc' },
+      select: { seq: true },
+    });
+    const oldest = await this.db.relayMessage.findFirst({
+      where: { handoffId, direction: 'in', seq: { gt: lastOut?.seq ?? 0 } },
+      orderBy: { seq: 'asc' },
+      select: { createdAt: true },
+    });
+    return oldest?.createdAt ?? null;
+  }
+
+  private async answeredAfter(handoffId: string, seq: number): Promise<boolean> {
+    const answer = await this.db.relayMessage.findFirst({
+      where: { handoffId, direction: 'out', seq: { gt: seq } },
+      select: { id: true },
+    });
+    return answer !== null;
+  }
+
   /** Retention: the conversations of hand-offs closed before `before` are deleted. */
   async pruneClosedBefore(before: Date): Promise<number> {
     const pruned = await this.db.relayMessage.deleteMany({

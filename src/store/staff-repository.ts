@@ -64,7 +64,13 @@ export class StaffRepository {
     await this.db.linkCode.create({ data: { verbinderId, codeHash, expiresAt } });
   }
 
-  create(input: { name: string; role: string; wijkId: string | null; language: string }) {
+  create(input: {
+    name: string;
+    role: string;
+    wijkId: string | null;
+    language: string;
+    languages?: string[];
+  }) {
     return this.db.verbinder.create({ data: input });
   }
 

@@ -5,6 +5,7 @@
  * repositories bound to it, so a change and the messages it causes commit together.
  */
 import { CohortRepository } from './cohort-repository.js';
+import { ContactDetailRepository } from './contact-detail-repository.js';
 import { ContactRepository } from './contact-repository.js';
 import { ConversationRecords } from './conversation-records.js';
 import type { Db } from './db.js';
@@ -24,6 +25,8 @@ import { StaffRepository } from './staff-repository.js';
 export interface Store {
   readonly cohorts: CohortRepository;
   readonly contacts: ContactRepository;
+  /** Ways to reach a resident they gave for a purpose (a phone number to be called on). */
+  readonly contactDetails: ContactDetailRepository;
   readonly conversations: ConversationRecords;
   /** Who exported which residents' records, for the privacy officer. */
   readonly exportLog: ExportLogRepository;
@@ -53,6 +56,7 @@ function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
   return {
     cohorts: new CohortRepository(db),
     contacts: new ContactRepository(db),
+    contactDetails: new ContactDetailRepository(db),
     conversations: new ConversationRecords(db),
     exportLog: new ExportLogRepository(db),
     followUps: new FollowUpRepository(db),

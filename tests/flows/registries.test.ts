@@ -81,6 +81,12 @@ const stepFixtures: Record<StepKindName, StepFixture> = {
     saves: 7,
     refused: '70',
   },
+  phone: {
+    step: { kind: 'phone', text: 'talentenscan.interests', next: 'end' },
+    says: 'mijn nummer is 06-1234 5678',
+    saves: '+31612345678',
+    refused: '12345',
+  },
 };
 
 /** The sociale kaart the engine looks offers up in: one garden offer in Stratum. */
@@ -138,6 +144,16 @@ const actionFixtures: Record<
     action: { type: 'schedule', kind: 'scanCheckUp', after: { soon: 'P14D' } },
     answers: 'soon',
     emits: { type: 'message_scheduled', kind: 'scanCheckUp', after: 'P14D' },
+  },
+  keepContactDetail: {
+    action: { type: 'keepContactDetail', kind: 'phone', purpose: 'callBack' },
+    answers: '+31612345678',
+    emits: {
+      type: 'contact_detail_given',
+      kind: 'phone',
+      value: '+31612345678',
+      purpose: 'callBack',
+    },
   },
 };
 

@@ -446,6 +446,10 @@ export class Resident {
         const word = ['Fuzz', 'Тест', 'اختبار', 'Deneme ü'][pick % 4]!;
         return { line: `${word} ${run.step} ${pick % 997}` };
       }
+      case 'phone': {
+        const forms = ['06-1234 5678', '+31 40 212 3456', '٠٦١٢٣٤٥٦٧٨', '+90 532 123 45 67'];
+        return { line: forms[pick % forms.length]! };
+      }
     }
   }
 }

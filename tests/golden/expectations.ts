@@ -62,9 +62,24 @@ const declined: Expectation = async (prisma, channel, userId) => {
   ).toBeNull();
 };
 
-function signUpExpectation(expected: Record<string, unknown>): Expectation {
+/** The number a resident typed to be called on, kept as a contact detail (E.164). */
+const phoneNumbers: Record<string, string> = {
+  ar: '+31612345678',
+  pl: '+48512345678',
+  tr: '+905321234567',
+  uk: '+380671234567',
+};
+
+function signUpExpectation(
+  expected: Record<string, unknown>,
+  phone: string | null = null,
+): Expectation {
   return async (prisma, channel, userId) => {
     const contact = await contactOf(prisma, channel, userId);
+    const details = await prisma.contactDetail.findMany({ where: { contactId: contact.id } });
+    expect(details).toMatchObject(
+      phone ? [{ kind: 'phone', value: phone, purpose: 'callBack' }] : [],
+    );
     const signUps = await prisma.signUp.findMany({ where: { contactId: contact.id } });
     expect(signUps).toMatchObject([
       { status: 'open', matchKind: null, matchedAt: null, ...expected },
@@ -169,14 +184,17 @@ const badInputInOtherLanguages: Record<string, Expectation> = Object.fromEntries
   Object.entries(otherLanguages).flatMap(([language, t]) => [
     [
       `wij-match-bad-input.${language}.txt`,
-      signUpExpectation({
-        kind: 'both',
-        category: 'garden',
-        availability: ['mornings', 'weekend'],
-        mobility: 'street',
-        wijk: 'stratum',
-        contactPreference: 'phone',
-      }),
+      signUpExpectation(
+        {
+          kind: 'both',
+          category: 'garden',
+          availability: ['mornings', 'weekend'],
+          mobility: 'street',
+          wijk: 'stratum',
+          contactPreference: 'phone',
+        },
+        phoneNumbers[language],
+      ),
     ],
     // "I don't know" is kept as such, not as a score; wrong answers are not kept at all.
     [

@@ -70,9 +70,12 @@ function contentOf(message: Message): InboundContent | null {
   return kind ? { type: 'media', kind } : null;
 }
 
-function person(from: { first_name: string; language_code?: string } | undefined) {
+function person(
+  from: { first_name: string; language_code?: string; username?: string } | undefined,
+) {
   return {
     ...(from?.language_code ? { languageHint: from.language_code } : {}),
     ...(from?.first_name ? { displayName: from.first_name } : {}),
+    ...(from?.username ? { username: from.username } : {}),
   };
 }

@@ -17,11 +17,19 @@ function printCode(print: (line: string) => void, code: string, expiresAt: Date)
 
 const hours = (value: string | undefined) => (value ? Number(value) : undefined);
 
+/** "ar, tr" → ["ar", "tr"]. */
+const speaksList = (value: string) =>
+  value
+    .split(',')
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+
 const add = defineCommand<{
   name: string;
   wijk?: string;
   role?: string;
   language?: string;
+  speaks?: string;
   hours?: string;
 }>({
   name: 'add',
@@ -39,11 +47,17 @@ const add = defineCommand<{
       choices: ['verbinder', 'coordinator'],
     },
     { flags: '--language <language>', description: 'the language of their alerts (default nl)' },
+    {
+      flags: '--speaks <languages>',
+      description:
+        'other languages they speak, comma-separated (e.g. ar,tr): residents who speak one are handed to them first',
+    },
     hoursOption,
   ],
   examples: [
     'npm run bloei -- verbinder add --name Wilma --wijk stratum',
     'npm run bloei -- verbinder add --name Cora --role coordinator',
+    'npm run bloei -- verbinder add --name Samir --wijk woensel-zuidwest --speaks ar,en',
   ],
   async run({ options, database, print, now }) {
     const { addVerbinder } = await import('../../handoff/verbinder-admin.js');
@@ -55,6 +69,7 @@ const add = defineCommand<{
         role: options.role === 'coordinator' ? 'coordinator' : 'verbinder',
         ...(options.wijk ? { wijk: options.wijk } : {}),
         ...(options.language ? { language: options.language } : {}),
+        ...(options.speaks ? { languages: speaksList(options.speaks) } : {}),
       },
       now(),
       hours(options.hours),

@@ -10,6 +10,7 @@ import { consent } from './consent.js';
 import { erase } from './erase.js';
 import { forget } from './forget.js';
 import { handoff } from './handoff.js';
+import { keepContactDetail } from './keep-contact-detail.js';
 import { offerChosen } from './offer-chosen.js';
 import { optOut } from './opt-out.js';
 import { pauseInterrupted } from './pause-interrupted.js';
@@ -30,6 +31,7 @@ export const actionTypes = [
   pauseInterrupted,
   offerChosen,
   schedule,
+  keepContactDetail,
 ] as const;
 
 type SchemasOf<T extends readonly ActionType[]> = { [I in keyof T]: T[I]['schema'] };
@@ -63,6 +65,12 @@ export function checkActions(step: StepFields & { do: readonly Action[] }): stri
 
 export { consentPurposes, registrationConsentVersion, type ConsentPurpose } from './consent.js';
 export { contactFields, type ContactField } from './set-contact.js';
+export {
+  contactDetailKinds,
+  contactDetailPurposes,
+  type ContactDetailKind,
+  type ContactDetailPurpose,
+} from './keep-contact-detail.js';
 export { handoffReasons, type HandoffReason } from './handoff.js';
 export { recordKinds, type RecordKind } from './record.js';
 export { scheduleKinds, type ScheduleKind } from './schedule.js';

@@ -10,7 +10,7 @@ const options = (prefix: string, ids: readonly string[]) =>
 
 export const wijMatch = {
   id: 'wijMatch',
-  version: 1,
+  version: 2,
   title: 'wijMatch.title',
   start: 'intro',
   pausable: true,
@@ -70,6 +70,15 @@ export const wijMatch = {
       kind: 'choice',
       text: 'wijMatch.contactPreference',
       choices: options('contactWays', ['chat', 'phone', 'visit']),
+      branches: [{ when: 'phone', next: 'phoneNumber' }],
+      next: 'summary',
+    },
+    // The number is kept as a contact detail for the verbinder, not with the answers.
+    phoneNumber: {
+      kind: 'phone',
+      text: 'wijMatch.phoneNumber',
+      stored: false,
+      do: [{ type: 'keepContactDetail', kind: 'phone', purpose: 'callBack' }],
       next: 'summary',
     },
     summary: {

@@ -10,12 +10,13 @@ import { choice } from './choice.js';
 import { message } from './message.js';
 import { multi } from './multi.js';
 import { number } from './number.js';
+import { phone } from './phone.js';
 import { scale } from './scale.js';
 import type { StepKind } from './step-kind.js';
 import { text } from './text.js';
 import { yesno } from './yesno.js';
 
-export const stepKinds = [message, choice, multi, text, yesno, scale, number] as const;
+export const stepKinds = [message, choice, multi, text, yesno, scale, number, phone] as const;
 
 type SchemasOf<T extends readonly StepKind[]> = { [I in keyof T]: T[I]['schema'] };
 

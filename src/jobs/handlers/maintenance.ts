@@ -1,6 +1,6 @@
 /**
  * The `maintenance` job, every minute in whichever worker is free: reminders and escalations
- * of unclaimed hand-offs, alerts that reached nobody raised again, invitations and follow-ups
+ * of unclaimed hand-offs and of residents' messages left unanswered, alerts that reached nobody raised again, invitations and follow-ups
  * that are due, retention, nudges about offers chosen long ago, and a sweep of the outbox. Each part is safe to run twice: what
  * it sends goes through the outbox, and follow-up jobs have stable ids.
  */
@@ -10,6 +10,10 @@ import type { InboundHandler } from '../../conversations/inbound-handler.js';
 import type { FollowUpDelivery } from '../../followups/follow-up-delivery.js';
 import { escalateHandoffs, type EscalationSettings } from '../../handoff/escalate-handoffs.js';
 import type { HandoffAlerts } from '../../handoff/handoff-alerts.js';
+import {
+  defaultRelayReminders,
+  remindUnansweredRelay,
+} from '../../handoff/remind-unanswered-relay.js';
 import { defaultReraiseAfterMs, reraiseAlerts } from '../../handoff/reraise-alerts.js';
 import { sendDueInvitations } from '../../invitations/send-due-invitations.js';
 import { sendDueScheduled } from '../../schedule/send-due-scheduled.js';
@@ -42,6 +46,8 @@ export interface MaintenanceDeps {
 
 export interface MaintenanceReport {
   escalations: number;
+  /** Reminders and escalations about residents' messages left unanswered. */
+  relayReminders: number;
   reraised: number;
   invitations: number;
   /** Scheduled messages (check-ups) that were due and started. */
@@ -55,6 +61,12 @@ export function maintenanceHandler(deps: MaintenanceDeps): () => Promise<Mainten
   const { store, alerts, clock } = deps;
   return async () => {
     const escalated = await escalateHandoffs(store, alerts, clock(), deps.escalation);
+    const unanswered = await remindUnansweredRelay(store, alerts, clock(), {
+      relayRemindAfterHours:
+        deps.escalation?.relayRemindAfterHours ?? defaultRelayReminders.relayRemindAfterHours,
+      relayEscalateAfterHours:
+        deps.escalation?.relayEscalateAfterHours ?? defaultRelayReminders.relayEscalateAfterHours,
+    });
     const again = await reraiseAlerts(
       store,
       alerts,
@@ -62,10 +74,11 @@ export function maintenanceHandler(deps: MaintenanceDeps): () => Promise<Mainten
       deps.logger,
       deps.reraiseAfterMs ?? defaultReraiseAfterMs,
     );
-    await deps.send([...escalated.chats, ...again.chats]);
+    await deps.send([...escalated.chats, ...unanswered.chats, ...again.chats]);
     const followUps = deps.jobs ? await deps.jobs.followUps(await deps.followUps.due()) : 0;
     const result = {
       escalations: escalated.escalations,
+      relayReminders: unanswered.reminders,
       reraised: again.reraised,
       invitations: await sendDueInvitations(store, deps.handler, clock()),
       scheduled: await sendDueScheduled(store, deps.handler, clock(), deps.logger),

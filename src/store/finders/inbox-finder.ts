@@ -21,6 +21,9 @@ export interface HandoffDetail extends HandoffListItem {
   residentLanguage: string;
   /** The chat channel the resident uses, e.g. `telegram`. */
   channel: string | null;
+  /** The resident's chat accounts and the details they gave, to reach them directly. */
+  identities: { channel: string; externalId: string }[];
+  details: { kind: string; value: string }[];
   summary: unknown;
   notes: { text: string; author: string | null; createdAt: Date }[];
   /** Who claimed it (a staff id): only they answer the resident. */
@@ -79,7 +82,12 @@ export async function findHandoff(
     where: { number },
     include: {
       contact: {
-        select: { firstName: true, language: true, identities: { select: { channel: true } } },
+        select: {
+          firstName: true,
+          language: true,
+          identities: { select: { channel: true, externalId: true } },
+          details: { select: { kind: true, value: true }, orderBy: { createdAt: 'asc' } },
+        },
       },
       claimedBy: { select: { name: true } },
       notes: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true } } } },
@@ -95,6 +103,8 @@ export async function findHandoff(
     residentName: h.contact.firstName,
     residentLanguage: h.contact.language,
     channel: h.contact.identities[0]?.channel ?? null,
+    identities: h.contact.identities,
+    details: h.contact.details,
     wijk: h.wijk,
     createdAt: h.createdAt,
     claimedBy: h.claimedBy?.name ?? null,

@@ -27,6 +27,12 @@ describe(toInbound.name, () => {
     });
   });
 
+  it('passes the @username on when the person has one, so a verbinder can reach them', () => {
+    const update = message({ text: 'Hoi' }, { from: { ...from, username: 'amina_ehv' } });
+    expect(toInbound(update, now)).toMatchObject({ username: 'amina_ehv' });
+    expect(toInbound(message({ text: 'Hoi' }), now)).not.toHaveProperty('username');
+  });
+
   it('passes commands on as text, dropping only a /start deep-link payload', () => {
     const text = (t: string) => toInbound(message({ text: t }), now)?.content;
     expect(text('/start')).toEqual({ type: 'text', text: '/start' });

@@ -74,6 +74,11 @@ describe('views escape what people typed', async () => {
         status: 'open',
         residentLanguage: 'nl',
         channel: x,
+        identities: [{ channel: 'telegram', externalId: '42' }],
+        details: [
+          { kind: 'telegram', value: x },
+          { kind: 'phone', value: x },
+        ],
         summary: {},
         notes: [{ text: x, author: x, createdAt: at }],
         claimedById: null,

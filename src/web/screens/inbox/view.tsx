@@ -10,6 +10,7 @@ import { Tabs } from '../../components/tabs.js';
 import { TimeAgo } from '../../components/time-ago.js';
 import type { PageContext } from '../../page-context.js';
 import type { HandoffDetail, HandoffListItem } from '../../../store/finders/inbox-finder.js';
+import { ReachWays } from './reach-ways.js';
 
 export const statuses = ['open', 'claimed', 'closed'] as const;
 /** What an action's result may say on the next page (`noteAdded`, or a `staff.*` text). */
@@ -144,6 +145,10 @@ export function HandoffView({ ctx, handoff, answers, outcome, wijken, now }: Han
               channel: { text: handoff.channel ?? '–' },
             },
           })}
+        </dd>
+        <dt>{ctx.t('inbox.reach')}</dt>
+        <dd>
+          <ReachWays ctx={ctx} handoff={handoff} />
         </dd>
         <dt>{ctx.t('inbox.wijk')}</dt>
         <dd>{wijkName(ctx, wijken, handoff.wijk)}</dd>

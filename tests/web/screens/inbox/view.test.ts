@@ -21,6 +21,8 @@ const detail = (over: Partial<HandoffDetail> = {}): HandoffDetail => ({
   status: 'open',
   residentLanguage: 'ar',
   channel: 'telegram',
+  identities: [{ channel: 'telegram', externalId: '4242' }],
+  details: [],
   summary: {},
   notes: [],
   claimedById: null,
@@ -120,6 +122,51 @@ describe(HandoffView.name, () => {
       page.querySelectorAll('input[name="_csrf"]').map((i) => i.getAttribute('value')),
     ).toEqual(['csrf-token-1', 'csrf-token-1', 'csrf-token-1']);
     expect(textOf(page.querySelector('dl'))).toContain('Fatima · taal: Arabisch · via telegram');
+  });
+
+  it('links every way to reach the resident directly, in words', async () => {
+    const ctx = await viewContext();
+    const page = await render(
+      HandoffView({
+        ctx,
+        handoff: detail({
+          identities: [
+            { channel: 'whatsapp', externalId: '31612345678@c.us' },
+            { channel: 'telegram', externalId: '4242' },
+          ],
+          details: [
+            { kind: 'telegram', value: 'fatima_ehv' },
+            { kind: 'phone', value: '+31402123456' },
+          ],
+        }),
+        answers: [],
+        outcome: undefined,
+        wijken,
+        now,
+      }),
+    );
+    const links = page.querySelectorAll('ul.reach a');
+    expect(links.map((a) => [a.getAttribute('href'), textOf(a)])).toEqual([
+      ['https://wa.me/31612345678', 'WhatsApp-nummer +31 6 12345678'],
+      ['https://t.me/fatima_ehv', 'Telegram-naam @fatima_ehv'],
+      ['tel:+31402123456', 'bellen +31 40 2123456 (nummer van de inwoner zelf)'],
+    ]);
+  });
+
+  it('says a resident without an account link is reachable through Bloei only', async () => {
+    const ctx = await viewContext();
+    const page = await render(
+      HandoffView({
+        ctx,
+        handoff: detail({ identities: [{ channel: 'webchat', externalId: 'w-1' }] }),
+        answers: [],
+        outcome: undefined,
+        wijken,
+        now,
+      }),
+    );
+    expect(page.querySelector('ul.reach')).toBeNull();
+    expect(textOf(page.querySelector('dl'))).toContain('alleen via Bloei');
   });
 
   it('says what the last action did, and offers no claim once claimed', async () => {
