@@ -9,14 +9,17 @@ import type { AnswerValue } from '../../../flows/state.js';
 import { summarizeAnswers } from '../../../handoff/summarize-answers.js';
 import { addHandoffNote } from '../../../staff/handoff-notes.js';
 import { mayView } from '../../../staff/staff-auth.js';
-import { findHandoff, findHandoffList } from '../../../store/finders/inbox-finder.js';
+import {
+  findConversationState,
+  findHandoff,
+  findHandoffList,
+} from '../../../store/finders/inbox-finder.js';
 import { findWijkNames } from '../../../store/finders/wijk-finder.js';
 import { digits, form, line, noQuery, query, text } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
 import { visibleWijk } from '../../wijk-scope.js';
 import { savedReplies } from '../../../handoff/saved-replies.js';
 import { inboxLiveHelmet } from '../../security-headers.js';
-import { RelayRepository } from '../../../store/relay-repository.js';
 import { conversationVersion } from './conversation.js';
 import { inboxLiveScript } from './live-script.js';
 import { HandoffView, InboxList, maxNote, maxReply, outcomes, statuses } from './view.js';
@@ -60,14 +63,10 @@ export function registerInboxRoutes(app: WebApp, web: Web): void {
     { schema: { params: handoffParams, querystring: noQuery } },
     async (request, reply) => {
       const ctx = web.context(request);
-      const handoff = await prisma.handoff.findUnique({
-        where: { number: Number(request.params.number) },
-        select: { id: true, wijk: true },
-      });
-      if (!handoff) return reply.code(404).send({ latest: null });
-      if (!mayView(ctx.staff!, handoff.wijk)) return reply.code(403).send({ latest: null });
-      const lines = await new RelayRepository(prisma).thread(handoff.id);
-      return { latest: conversationVersion(lines) };
+      const found = await findConversationState(prisma, Number(request.params.number));
+      if (!found) return reply.code(404).send({ latest: null });
+      if (!mayView(ctx.staff!, found.wijk)) return reply.code(403).send({ latest: null });
+      return { latest: conversationVersion(found.lines) };
     },
   );
 
