@@ -154,6 +154,8 @@ export async function applyEvents(input: ApplyInput, events: EngineEvent[]): Pro
         const message = {
           text: event.type === 'relayed' ? (event.text ?? null) : null,
           mediaKind: event.media ? (event.media.kind ?? 'media') : null,
+          mediaRef: event.media?.ref ?? null,
+          channel: to.channel,
         };
         chats.push(...(await input.relay.relay(tx, contactId, message, now)));
         break;

@@ -380,6 +380,6 @@ function residentInput(content: InboundContent): Exclude<EngineInput, { type: 's
     case 'choice':
       return { type: 'choice', id: content.id, ...(content.ref ? { ref: content.ref } : {}) };
     case 'media':
-      return { type: 'media', kind: content.kind };
+      return { type: 'media', kind: content.kind, ...(content.ref ? { ref: content.ref } : {}) };
   }
 }

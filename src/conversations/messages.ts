@@ -7,8 +7,12 @@ export type InboundContent =
   | { type: 'text'; text: string }
   /** A tapped button: the choice id and question ref the adapter put in it. */
   | { type: 'choice'; id: string; ref?: string }
-  /** Anything that is not text: photo, voice, sticker, location, document. */
-  | { type: 'media'; kind: string };
+  /**
+   * Anything that is not text: photo, voice, sticker, location, document. `ref` is the
+   * platform's handle to its content (Telegram's file id, WhatsApp's message id), so it can
+   * be fetched when it is passed on; absent when there is nothing to fetch.
+   */
+  | { type: 'media'; kind: string; ref?: string };
 
 export interface InboundMessage {
   channel: string;
@@ -34,6 +38,8 @@ export interface InboundMessage {
    * a way to reach them only when they ask for a person.
    */
   username?: string;
+  /** The platform's id of a message Bloei sent that this one replies to (Telegram's reply). */
+  replyTo?: string;
 }
 
 export interface OutboundChoice {
@@ -49,4 +55,29 @@ export interface OutboundMessage {
   choices: OutboundChoice[];
   /** The question the choices belong to; adapters echo it back with a tapped button. */
   ref?: string;
+  /** A voice note, photo or file passed on as it is; `text` is then its caption. */
+  media?: OutboundMedia;
+}
+
+/**
+ * Media a message carries: the platform's handle to it on the channel it came from, which the
+ * adapter of that channel sends again as it is; on another channel the router fetches it
+ * first (`file`), at send time, so its bytes are never kept or logged.
+ */
+export interface OutboundMedia {
+  /** `voice`, `audio`, `photo`, `video`, `document`. */
+  kind: string;
+  /** The channel the media came from. */
+  from: string;
+  /** That channel's handle to it (see `InboundContent`). */
+  ref: string;
+  /** The content, fetched from `from` when it goes to another channel. */
+  file?: MediaFile;
+}
+
+/** The content of a voice note, photo or file, fetched from its channel to be sent on. */
+export interface MediaFile {
+  data: Buffer;
+  mimeType: string;
+  fileName?: string;
 }

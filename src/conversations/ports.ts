@@ -7,7 +7,7 @@ import type { BotMessage } from '../flows/events.js';
 import type { Lexicon } from '../flows/lexicon.js';
 import type { ConversationState, AnswerValue } from '../flows/state.js';
 import type { ChoiceSets } from '../flows/step-view.js';
-import type { InboundMessage, OutboundChoice, OutboundMessage } from './messages.js';
+import type { InboundMessage, OutboundChoice, OutboundMedia, OutboundMessage } from './messages.js';
 import type { ChatAddress, EnqueueOptions, OutboxEntry, OutboxLease } from './outbox-ports.js';
 
 export type * from './outbox-ports.js';
@@ -133,6 +133,10 @@ export interface RelayMessageRow {
   authorId: string | null;
   text: string | null;
   mediaKind: string | null;
+  /** The channel's handle to the media (see `InboundContent`), to fetch it when it is sent. */
+  mediaRef?: string | null;
+  /** The channel `mediaRef` belongs to. */
+  mediaChannel?: string | null;
   savedReply: string | null;
   at: Date;
   /** `inbox` when nobody's chat gets it: the claimer reads it in the dashboard. */
@@ -148,7 +152,13 @@ export interface ResidentRelay {
   relay(
     tx: StoreTx,
     contactId: string,
-    message: { text: string | null; mediaKind: string | null },
+    message: {
+      text: string | null;
+      mediaKind: string | null;
+      /** The media's handle on `channel`, the channel the resident wrote on. */
+      mediaRef: string | null;
+      channel: string;
+    },
     at: Date,
   ): Promise<ChatAddress[]>;
 }
@@ -348,6 +358,8 @@ export interface RenderedMessage {
   text: string;
   choices: OutboundChoice[];
   ref?: string;
+  /** Media sent with the text as its caption (a relayed voice note). */
+  media?: OutboundMedia;
 }
 
 /** Translations: the engine's lexicon plus rendering of its messages. */

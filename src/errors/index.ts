@@ -10,6 +10,7 @@ export { ConfigError } from './config-error.js';
 export { FlowDefinitionError } from './flow-definition-error.js';
 export { FlowRuntimeError } from './flow-runtime-error.js';
 export { InboundStoppedError } from './inbound-stopped-error.js';
+export { MediaFetchError } from './media-fetch-error.js';
 export { MatchRefused, type MatchRefusal } from './match-refused.js';
 export { PatternError } from './pattern-error.js';
 export { RouteAccessError } from './route-access-error.js';

@@ -1,8 +1,9 @@
 /**
- * The two outbox kinds of a relay. To a verbinder: "#12 Samira: …" (a voice note or photo as
- * a note that one came: Bloei cannot pass its content across channels). To a resident: the
- * verbinder's words with their first name, a saved reply in the resident's language. Both
- * are rendered when sent from the kept message, so an erased one is never sent; what became
+ * The two outbox kinds of a relay. To a verbinder: "#12 Samira: …"; a voice note, photo or
+ * file goes as it is, captioned "#12 Samira:" and fetched from the resident's channel only
+ * when it is sent (anything else, or media without a handle, as a note that one came). To a
+ * resident: the verbinder's words with their first name, a saved reply in the resident's
+ * language. Both are rendered when sent from the kept message, so an erased one is never sent; what became
  * of each is recorded with it, and a verbinder whose answer could not be delivered is told.
  */
 import type { BotMessage } from '../flows/events.js';
@@ -68,12 +69,20 @@ export class RelayToStaff extends RelayKind {
     const number = { text: String(m.handoff.number) };
     const name = m.resident.firstName ? { text: m.resident.firstName } : { key: 'staff.noName' };
     const kind = m.mediaKind && mediaKinds.has(m.mediaKind) ? m.mediaKind : 'other';
+    const forwarded = m.text === null && kind !== 'other' && m.mediaRef && m.mediaChannel;
     const message: BotMessage =
       m.text !== null
         ? { key: 'staff.relayed', params: { number, name, text: { text: m.text } } }
-        : { key: `staff.relayedMedia.${kind}`, params: { number, name } };
+        : forwarded
+          ? { key: 'staff.relayedMediaCaption', params: { number, name } }
+          : { key: `staff.relayedMedia.${kind}`, params: { number, name } };
     const language = m.claimer?.language ?? 'nl';
-    return { ...this.deps.translator.render(message, language), ref: handoffRef(m.handoff.number) };
+    const rendered = this.deps.translator.render(message, language);
+    return {
+      ...rendered,
+      ref: handoffRef(m.handoff.number),
+      ...(forwarded ? { media: { kind, from: m.mediaChannel!, ref: m.mediaRef! } } : {}),
+    };
   }
 }
 

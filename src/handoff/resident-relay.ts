@@ -19,6 +19,8 @@ export const residentRelay: ResidentRelay = {
       authorId: null,
       text: message.text,
       mediaKind: message.mediaKind,
+      mediaRef: message.mediaRef,
+      mediaChannel: message.mediaRef ? message.channel : null,
       savedReply: null,
       at,
     });

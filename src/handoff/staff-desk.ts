@@ -4,7 +4,8 @@
  * ("antwoord 12 Hoi Samira", "reply 12 …", a saved reply "antwoord 12 /bel-morgen"), close
  * ("sluit 12"), list open hand-offs, or unlink with "stop". Claiming tells the resident, in
  * their own language, who will contact them; from then on what the resident writes reaches
- * the verbinder as "#12 Samira: …"; closing returns the resident to the bot.
+ * the verbinder as "#12 Samira: …"; closing returns the resident to the bot. On Telegram a
+ * reply to an alert or a relayed message answers that hand-off, like "antwoord 12".
  */
 import type { InboundMessage, OutboundMessage } from '../conversations/messages.js';
 import type { StaffDesk, StaffIdentity, Translator } from '../conversations/ports.js';
@@ -15,6 +16,7 @@ import { identityKey } from '../conversations/identity-key.js';
 import type { Store } from '../store/store.js';
 import type { HandoffAction, HandoffActions } from './handoff-actions.js';
 import { hashLinkCode, linkCodePattern } from './link-code.js';
+import { repliedHandoff } from './replied-handoff.js';
 import { savedReplies, savedReplyOf } from './saved-replies.js';
 
 export interface StaffDeskOptions {
@@ -78,7 +80,7 @@ export class ChatStaffDesk implements StaffDesk {
     inbound: InboundMessage,
     now: Date,
   ): Promise<OutboundMessage[]> {
-    const command = this.parse(inbound, verbinder.language);
+    const command = await this.understand(inbound, verbinder.language);
     const say = (key: string, params: BotMessage['params'] = {}) => [
       this.to(inbound, verbinder.language, { key, params }),
     ];
@@ -151,6 +153,18 @@ export class ChatStaffDesk implements StaffDesk {
     const said = saved ? { saved } : { text };
     const { reply } = await this.actions.reply(number, verbinder, said, now);
     return [this.to(inbound, verbinder.language, reply)];
+  }
+
+  /**
+   * The command; a text that replies to an alert or a relayed message answers its hand-off,
+   * unless it is a command naming a hand-off itself ("sluit 12").
+   */
+  private async understand(inbound: InboundMessage, language: string): Promise<Command> {
+    const command = this.parse(inbound, language);
+    const { content, replyTo } = inbound;
+    if (!replyTo || content.type !== 'text' || 'number' in command) return command;
+    const number = await repliedHandoff(this.store, inbound, replyTo);
+    return number === null ? command : { action: 'reply', number, text: content.text.trim() };
   }
 
   private parse(inbound: InboundMessage, language: string): Command {

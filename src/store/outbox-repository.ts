@@ -317,6 +317,21 @@ export class OutboxRepository implements OutboxStore {
     return rows.length > 0;
   }
 
+  /**
+   * What a message sent to a chat was about (its `subject`), by the id the platform gave it:
+   * a verbinder who replies to an alert or a relayed message answers that hand-off.
+   */
+  async subjectOfSent(key: string, platformId: string): Promise<string | null> {
+    const [found] = await this.sql.query<{ subject: string }>(
+      `SELECT "subject" FROM "OutboxMessage"
+      WHERE "chatKey" = $1 AND "outcome" = 'sent' AND "subject" IS NOT NULL
+        AND $2 = ANY(string_to_array("platformId", ','))
+      ORDER BY "seq" DESC LIMIT 1`,
+      [key, platformId],
+    );
+    return found?.subject ?? null;
+  }
+
   /** Messages not yet done, over all chats (for tests and the health of the pipeline). */
   async backlog(): Promise<number> {
     const [found] = await this.sql.query<{ waiting: number }>(

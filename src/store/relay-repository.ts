@@ -13,6 +13,10 @@ export interface RelayForSending {
   direction: string;
   text: string | null;
   mediaKind: string | null;
+  /** The resident's channel's handle to the media, fetched when it is sent. */
+  mediaRef: string | null;
+  /** The channel `mediaRef` belongs to. */
+  mediaChannel: string | null;
   savedReply: string | null;
   handoff: { id: string; number: number; status: string };
   resident: { firstName: string | null; language: string; status: string };
@@ -71,12 +75,30 @@ export class RelayRepository {
       direction: m.direction,
       text: m.text,
       mediaKind: m.mediaKind,
+      mediaRef: m.mediaRef,
+      mediaChannel: m.mediaChannel,
       savedReply: m.savedReply,
       handoff: { id: m.handoff.id, number: m.handoff.number, status: m.handoff.status },
       resident: m.handoff.contact,
       author: m.author,
       claimer: m.handoff.claimedBy,
     };
+  }
+
+  /** The number of the hand-off a relayed message, or the hand-off itself, belongs to. */
+  async handoffNumber(of: { relayId: string } | { handoffId: string }): Promise<number | null> {
+    if ('handoffId' in of) {
+      const h = await this.db.handoff.findUnique({
+        where: { id: of.handoffId },
+        select: { number: true },
+      });
+      return h?.number ?? null;
+    }
+    const m = await this.db.relayMessage.findUnique({
+      where: { id: of.relayId },
+      select: { handoff: { select: { number: true } } },
+    });
+    return m?.handoff.number ?? null;
   }
 
   /** Records what became of the message in the outbox (sent, failed, unreachable). */

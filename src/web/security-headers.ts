@@ -66,3 +66,9 @@ export const webchatHelmet = {
     },
   },
 } satisfies FastifyHelmetOptions;
+
+/**
+ * Route-level helmet options for the hand-off page: like the web chat, its one script of this
+ * site asks this site for new messages of the conversation.
+ */
+export const inboxLiveHelmet = webchatHelmet;

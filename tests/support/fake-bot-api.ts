@@ -4,7 +4,9 @@
  * to its `timeout` or until an update arrives, it never spins), posts them to the webhook
  * when one is set, records every call and every message sent, applies keyboard edits, and
  * lets a test script failures (429 with retry_after, 403 blocked). It checks Telegram's
- * limits too: 4096 characters per message, 64 bytes of callback data per button.
+ * limits too: 4096 characters per message, 64 bytes of callback data per button. Files a
+ * resident sent can be fetched (`getFile`, then `/file/bot<token>/<path>`), and media the bot
+ * sends (by file id, or uploaded as multipart form data) is recorded with its content.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +41,18 @@ export interface SentMessage {
   at: number;
 }
 
+/** A voice note, photo or file the bot sent: by file id, or uploaded. */
+export interface SentMedia {
+  chatId: string;
+  messageId: number;
+  method: string;
+  caption: string;
+  /** The file id it was sent by, when it was not uploaded. */
+  fileId?: string;
+  /** The uploaded content and its file name. */
+  upload?: { data: Buffer; fileName: string };
+}
+
 export interface Failure {
   error_code: number;
   description: string;
@@ -54,6 +68,9 @@ const blocked: Failure = { error_code: 403, description: 'Forbidden: bot was blo
 export class FakeBotApi {
   readonly calls: ApiCall[] = [];
   readonly sent: SentMessage[] = [];
+  readonly sentMedia: SentMedia[] = [];
+  /** Files residents sent, by file id: their path and content. */
+  private readonly files = new Map<string, { path: string; data: Buffer }>();
   /** HTTP status of each webhook delivery, in order. */
   readonly deliveries: number[] = [];
   webhook: { url: string; secret: string | undefined } | undefined;
@@ -101,6 +118,11 @@ export class FakeBotApi {
         ...(options.chatId ? { chatId: options.chatId } : {}),
       });
     }
+  }
+
+  /** A file Telegram holds for the bot (what a resident sent), for `getFile` and download. */
+  putFile(fileId: string, path: string, data: Buffer): void {
+    this.files.set(fileId, { path, data });
   }
 
   callsOf(method: string): ApiCall[] {
@@ -201,7 +223,10 @@ export class FakeBotApi {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/bot([^/]+)\/(\w+)$/.exec(new URL(req.url ?? '/', this.apiRoot).pathname);
+    const path = new URL(req.url ?? '/', this.apiRoot).pathname;
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
+    if (download) return this.download(download[1]!, download[2]!, res);
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(path);
     const payload = await readPayload(req);
     if (!match || match[1] !== this.token) {
       return reply(res, { error_code: 401, description: 'Unauthorized' });
@@ -241,6 +266,23 @@ export class FakeBotApi {
         return this.getUpdates(payload, res);
       case 'sendMessage':
         return this.sendMessage(payload, chatId!);
+      case 'sendVoice':
+      case 'sendAudio':
+      case 'sendPhoto':
+      case 'sendVideo':
+      case 'sendDocument':
+        return this.sendMedia(method, payload, chatId!);
+      case 'getFile': {
+        const fileId = String(payload.file_id);
+        const file = this.files.get(fileId);
+        if (!file) return fail(400, 'Bad Request: invalid file_id');
+        return ok({
+          file_id: fileId,
+          file_unique_id: `u-${fileId}`,
+          file_size: file.data.length,
+          file_path: file.path,
+        });
+      }
       case 'editMessageReplyMarkup': {
         const message = this.sent.find(
           (m) => m.chatId === chatId && m.messageId === Number(payload.message_id),
@@ -330,6 +372,39 @@ export class FakeBotApi {
     return ok(this.asMessage(message));
   }
 
+  /** Media by file id (JSON) or uploaded (multipart: the content is a `Blob` field). */
+  private sendMedia(method: string, payload: Record<string, unknown>, chatId: string) {
+    const field = method.replace(/^send/, '').toLowerCase();
+    const value = payload[field];
+    const caption = String(payload.caption ?? '');
+    if (caption.length > 1024) return fail(400, 'Bad Request: message caption is too long');
+    const media: SentMedia = { chatId, messageId: this.nextMessageId++, method, caption };
+    if (typeof value === 'string') {
+      if (!this.files.has(value)) return fail(400, 'Bad Request: wrong file identifier');
+      media.fileId = value;
+    } else if (value instanceof Uploaded) {
+      media.upload = { data: value.data, fileName: value.fileName };
+    } else {
+      return fail(400, `Bad Request: there is no ${field} in the request`);
+    }
+    this.sentMedia.push(media);
+    return ok({
+      message_id: media.messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: Number(chatId), type: 'private', first_name: 'Resident' },
+      ...(caption ? { caption } : {}),
+    });
+  }
+
+  private download(token: string, path: string, res: ServerResponse): void {
+    const file = [...this.files.values()].find((f) => f.path === path);
+    if (token !== this.token || !file) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file.data);
+  }
+
   private asMessage(message: SentMessage): Message {
     return {
       message_id: message.messageId,
@@ -362,11 +437,42 @@ function reply(res: ServerResponse, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
 }
 
+/** A file uploaded in a multipart request. */
+class Uploaded {
+  constructor(
+    readonly data: Buffer,
+    readonly fileName: string,
+  ) {}
+}
+
 async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
   const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
+  const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    // grammY uploads a file as multipart form data: parsed by the platform's own Request.
+    const form = await new Request('http://x', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw,
+    }).formData();
+    const fields: Record<string, unknown> = { ...query };
+    for (const [name, value] of form) {
+      fields[name] =
+        typeof value === 'string'
+          ? value
+          : new Uploaded(Buffer.from(await value.arrayBuffer()), value.name);
+    }
+    // A file is attached by name: the field says `attach://<name>`.
+    for (const [name, value] of Object.entries(fields)) {
+      const attached = typeof value === 'string' ? /^attach:\/\/(.+)$/.exec(value) : null;
+      if (attached && fields[attached[1]!] instanceof Uploaded) fields[name] = fields[attached[1]!];
+    }
+    return fields;
+  }
+  const body = raw.toString('utf8');
   if (!body) return query;
   return { ...query, ...(JSON.parse(body) as Record<string, unknown>) };
 }

@@ -23,7 +23,13 @@ import {
   type Logger,
   type Translator,
 } from '../../conversations/ports.js';
-import type { ChannelAdapter, InboundMessage, InboundSink, OutboundMessage } from '../channel.js';
+import type {
+  ChannelAdapter,
+  InboundMessage,
+  InboundSink,
+  MediaFile,
+  OutboundMessage,
+} from '../channel.js';
 import { DurableInbound } from '../durable-inbound.js';
 import type { InboundSpool } from '../inbound-spool.js';
 import { defaultLateAfterMs, markLate } from '../mark-late.js';
@@ -31,6 +37,7 @@ import { botCommands } from './bot-commands.js';
 import { KeyboardTracker } from './keyboard-tracker.js';
 import { LongPolling } from './long-polling.js';
 import { renderForTelegram } from './render.js';
+import { fetchTelegramFile, maxCaptionLength, sendMedia } from './telegram-media.js';
 import { telegramChannel, toInbound } from './to-inbound.js';
 import { WebhookServer } from './webhook-server.js';
 
@@ -185,30 +192,48 @@ export class TelegramChannel implements ChannelAdapter {
     this.logger.info({ bot: this.bot.botInfo.username }, 'telegram: long polling');
   }
 
-  /** Resolves with the message ids Telegram gave the parts, comma-separated. */
+  /**
+   * Resolves with the message ids Telegram gave the parts, comma-separated. Media goes with
+   * the text as its caption (a caption too long for Telegram goes as a text first).
+   */
   async send(message: OutboundMessage): Promise<string> {
     const chatId = message.userId;
-    const parts = renderForTelegram(message);
+    const { media } = message;
+    const caption = media && message.text.length <= maxCaptionLength ? message.text : '';
+    const parts = media && caption ? [] : renderForTelegram(message);
     const ids: number[] = [];
     await this.removeKeyboard(chatId, this.keyboards.take(chatId));
     for (const part of parts) {
-      let sent;
-      try {
-        sent = await this.bot.api.sendMessage(
+      const sent = await this.unreachableOn403(() =>
+        this.bot.api.sendMessage(
           chatId,
           part.text,
           part.replyMarkup ? { reply_markup: part.replyMarkup } : {},
-        );
-      } catch (error) {
-        if (error instanceof GrammyError && error.error_code === 403) {
-          throw new RecipientUnreachableError(`telegram: ${error.description}`);
-        }
-        throw error;
-      }
+        ),
+      );
       if (part.replyMarkup) this.keyboards.remember(chatId, sent.message_id);
       ids.push(sent.message_id);
     }
+    if (media) {
+      ids.push(await this.unreachableOn403(() => sendMedia(this.bot.api, chatId, media, caption)));
+    }
     return ids.join(',');
+  }
+
+  /** A voice note, photo or file someone sent this bot, fetched through the Bot API. */
+  fetchMedia(ref: string): Promise<MediaFile> {
+    return fetchTelegramFile(this.bot.api, this.config.token, this.config.apiRoot, ref);
+  }
+
+  private async unreachableOn403<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 403) {
+        throw new RecipientUnreachableError(`telegram: ${error.description}`);
+      }
+      throw error;
+    }
   }
 
   async stop(): Promise<void> {

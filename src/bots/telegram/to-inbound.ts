@@ -57,6 +57,7 @@ function fromMessage(updateId: number, message: Message, now: Date): InboundMess
     sentAt: new Date(message.date * 1000),
     content,
     ...person(message.from),
+    ...(message.reply_to_message ? { replyTo: String(message.reply_to_message.message_id) } : {}),
   };
 }
 
@@ -67,7 +68,9 @@ function contentOf(message: Message): InboundContent | null {
     return { type: 'text', text: message.text.replace(/^(\/start(?:@\w+)?)\s+\S+$/, '$1') };
   }
   const kind = mediaKinds.find((k) => message[k] !== undefined);
-  return kind ? { type: 'media', kind } : null;
+  if (!kind) return null;
+  const ref = fileIdOf(message);
+  return { type: 'media', kind, ...(ref ? { ref } : {}) };
 }
 
 function person(
@@ -78,4 +81,16 @@ function person(
     ...(from?.first_name ? { displayName: from.first_name } : {}),
     ...(from?.username ? { username: from.username } : {}),
   };
+}
+
+/** The file id of a received message's media, when it carries a file (a photo's largest size). */
+export function fileIdOf(message: Message): string | undefined {
+  const file =
+    message.voice ??
+    message.audio ??
+    message.video ??
+    message.video_note ??
+    message.animation ??
+    message.document;
+  return file?.file_id ?? message.photo?.at(-1)?.file_id;
 }

@@ -35,6 +35,11 @@ export function toInbound(message: WhatsAppMessage, now: Date = new Date()): Inb
     content:
       message.type === 'chat'
         ? { type: 'text', text: message.body }
-        : { type: 'media', kind: mediaKinds[message.type] ?? message.type },
+        : {
+            type: 'media',
+            kind: mediaKinds[message.type] ?? message.type,
+            // Its content stays in WhatsApp Web; the message id finds it when it is passed on.
+            ...(message.hasMedia ? { ref: messageIdOf(message) } : {}),
+          },
   };
 }

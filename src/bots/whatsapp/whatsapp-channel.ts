@@ -10,7 +10,7 @@
 import type { WhatsAppConfig } from '../../config.js';
 import { identityKey } from '../../conversations/identity-key.js';
 import type { Logger } from '../../conversations/ports.js';
-import type { ChannelAdapter, InboundSink, OutboundMessage } from '../channel.js';
+import type { ChannelAdapter, InboundSink, MediaFile, OutboundMessage } from '../channel.js';
 import { DurableInbound } from '../durable-inbound.js';
 import { errorFields, type InboundSpool } from '../inbound-spool.js';
 import { withRetries } from '../with-retries.js';
@@ -19,6 +19,7 @@ import { printPairingQr, type TextOutput } from './print-pairing-qr.js';
 import { readBacklog } from './read-backlog.js';
 import { renderForWhatsApp } from './render.js';
 import { toInbound, whatsappChannel } from './to-inbound.js';
+import { fetchWhatsAppMedia, mediaToSend } from './whatsapp-media.js';
 import {
   createWhatsAppClient,
   type WhatsAppClient,
@@ -111,17 +112,31 @@ export class WhatsAppChannel implements ChannelAdapter {
     this.connect();
   }
 
-  /** Resolves with WhatsApp's id for the sent message, when the client gives one. */
+  /**
+   * Resolves with WhatsApp's id for the sent message, when the client gives one. Media goes
+   * with the text as its caption; a voice note shows as a voice note.
+   */
   async send(message: OutboundMessage): Promise<string | void> {
     const client = this.client;
     if (!client || !this.connected) throw new WhatsAppSendError('not-connected');
+    const text = renderForWhatsApp(message);
+    const { media } = message;
+    const content = media ? await mediaToSend(client, media) : text;
+    const options = media ? { caption: text, sendAudioAsVoice: media.kind === 'voice' } : {};
     let sent: unknown;
     try {
-      sent = await client.sendMessage(message.userId, renderForWhatsApp(message));
+      sent = await client.sendMessage(message.userId, content, options);
     } catch (error) {
       throw new WhatsAppSendError('rejected', error);
     }
     return (sent as { id?: { _serialized?: string } } | undefined)?.id?._serialized;
+  }
+
+  /** A voice note, photo or file a resident sent, looked up in WhatsApp Web by its message id. */
+  async fetchMedia(ref: string): Promise<MediaFile> {
+    const client = this.client;
+    if (!client || !this.connected) throw new WhatsAppSendError('not-connected');
+    return fetchWhatsAppMedia(client, ref);
   }
 
   /** Cancels pending reconnects and closes the browser. */

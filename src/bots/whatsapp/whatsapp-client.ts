@@ -21,6 +21,27 @@ export interface WhatsAppMessage {
   body: string;
   /** Seconds since the epoch. */
   timestamp: number;
+  /** A voice note, photo or file whose content `downloadMedia` gives. */
+  hasMedia?: boolean;
+}
+
+/** A wwebjs `MessageMedia`: content as base64, as the library sends and downloads it. */
+export interface WhatsAppMedia {
+  mimetype: string;
+  data: string;
+  filename?: string | null;
+}
+
+/** The options Bloei passes with media. */
+export interface WhatsAppSendOptions {
+  caption?: string;
+  /** A voice note shows as one (with a waveform), not as an audio file. */
+  sendAudioAsVoice?: boolean;
+}
+
+/** What Bloei does with a message it looks up again: download its media. */
+export interface WhatsAppStoredMessage {
+  downloadMedia(): Promise<WhatsAppMedia | undefined>;
 }
 
 /** The fields and calls Bloei uses of a wwebjs `Chat`, to read what arrived while it was away. */
@@ -43,11 +64,22 @@ export interface WhatsAppClient {
   on(event: 'message', listener: (message: WhatsAppMessage) => void): unknown;
   on(event: 'auth_failure' | 'disconnected', listener: (reason: string) => void): unknown;
   initialize(): Promise<void>;
-  sendMessage(chatId: string, text: string): Promise<unknown>;
+  sendMessage(
+    chatId: string,
+    content: string | WhatsAppMedia,
+    options?: WhatsAppSendOptions,
+  ): Promise<unknown>;
+  /** A message by its serialized id (null when WhatsApp Web no longer has it). */
+  getMessageById(messageId: string): Promise<WhatsAppStoredMessage | null>;
   getChats(): Promise<WhatsAppChat[]>;
   /** Marks the chat as read (the resident sees blue ticks). */
   sendSeen(chatId: string): Promise<boolean>;
   destroy(): Promise<void>;
+}
+
+/** Media for `sendMessage`: a wwebjs `MessageMedia`, the class the library expects. */
+export function whatsAppMedia(media: WhatsAppMedia): WhatsAppMedia {
+  return new wwebjs.MessageMedia(media.mimetype, media.data, media.filename ?? null);
 }
 
 /** Headless Chromium without the background traffic a server has no use for. */

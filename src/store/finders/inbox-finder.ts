@@ -118,3 +118,18 @@ export async function findHandoff(
     conversation: await new RelayRepository(prisma).thread(h.id),
   };
 }
+
+/**
+ * A hand-off's wijk (to authorise) and its conversation's delivery state, for the page's
+ * poll: lighter than `findHandoff`, which it runs every few seconds.
+ */
+export async function findConversationState(
+  prisma: PrismaClient,
+  number: number,
+): Promise<{ wijk: string | null; lines: Pick<RelayThreadLine, 'outcome'>[] } | null> {
+  const h = await prisma.handoff.findUnique({
+    where: { number },
+    select: { wijk: true, relayed: { select: { outcome: true } } },
+  });
+  return h ? { wijk: h.wijk, lines: h.relayed } : null;
+}

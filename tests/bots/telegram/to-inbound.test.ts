@@ -52,20 +52,34 @@ describe(toInbound.name, () => {
   });
 
   it.each([
-    ['photo', { photo: [{ file_id: 'p' }] }],
-    ['voice', { voice: { file_id: 'v' } }],
-    ['audio', { audio: { file_id: 'a' } }],
-    ['video', { video: { file_id: 'v' } }],
-    ['video_note', { video_note: { file_id: 'v' } }],
-    ['sticker', { sticker: { file_id: 's' } }],
-    ['animation', { animation: { file_id: 'g' }, document: { file_id: 'g' } }],
-    ['venue', { venue: { title: 'Buurthuis' }, location: { latitude: 51, longitude: 5 } }],
-    ['location', { location: { latitude: 51, longitude: 5 } }],
-    ['contact', { contact: { phone_number: '+31', first_name: 'Jan' } }],
-    ['document', { document: { file_id: 'd' }, caption: 'mijn cv' }],
-    ['poll', { poll: { id: 'q' } }],
-  ])('reports a %s as media', (kind, fields) => {
-    expect(toInbound(message(fields), now)?.content).toEqual({ type: 'media', kind });
+    ['photo', { photo: [{ file_id: 'small' }, { file_id: 'p' }] }, 'p'],
+    ['voice', { voice: { file_id: 'v' } }, 'v'],
+    ['audio', { audio: { file_id: 'a' } }, 'a'],
+    ['video', { video: { file_id: 'v' } }, 'v'],
+    ['video_note', { video_note: { file_id: 'v' } }, 'v'],
+    ['sticker', { sticker: { file_id: 's' } }, undefined],
+    ['animation', { animation: { file_id: 'g' }, document: { file_id: 'g' } }, 'g'],
+    [
+      'venue',
+      { venue: { title: 'Buurthuis' }, location: { latitude: 51, longitude: 5 } },
+      undefined,
+    ],
+    ['location', { location: { latitude: 51, longitude: 5 } }, undefined],
+    ['contact', { contact: { phone_number: '+31', first_name: 'Jan' } }, undefined],
+    ['document', { document: { file_id: 'd' }, caption: 'mijn cv' }, 'd'],
+    ['poll', { poll: { id: 'q' } }, undefined],
+  ])('reports a %s as media, with the file id of its content to pass on', (kind, fields, ref) => {
+    expect(toInbound(message(fields), now)?.content).toEqual({
+      type: 'media',
+      kind,
+      ...(ref ? { ref } : {}),
+    });
+  });
+
+  it('says which message Bloei sent a reply answers', () => {
+    const reply = message({ text: 'Ik bel je morgen', reply_to_message: { message_id: 41 } });
+    expect(toInbound(reply, now)?.replyTo).toBe('41');
+    expect(toInbound(message({ text: 'hallo' }), now)?.replyTo).toBeUndefined();
   });
 
   it('covers every media kind it names', () => {

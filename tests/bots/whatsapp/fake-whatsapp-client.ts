@@ -10,8 +10,22 @@ import { EventEmitter } from 'node:events';
 import type {
   WhatsAppChat,
   WhatsAppClient,
+  WhatsAppMedia,
   WhatsAppMessage,
+  WhatsAppSendOptions,
+  WhatsAppStoredMessage,
 } from '../../../src/bots/whatsapp/whatsapp-client.js';
+
+/** A received message's media, as `downloadMedia` gives it (tests set `media` on the message). */
+export type FakeMediaMessage = WhatsAppMessage & { media?: WhatsAppMedia };
+
+/** What Bloei sent: the text (a media's caption), and the media with its send options. */
+export interface FakeSent {
+  chatId: string;
+  text: string;
+  media?: WhatsAppMedia;
+  options?: WhatsAppSendOptions;
+}
 
 interface FakeChat {
   messages: WhatsAppMessage[];
@@ -37,6 +51,15 @@ export class FakeWhatsAppAccount {
     this.chat(chatId).messages.push(
       wwebjsMessage({ from: chatId, fromMe: true, body, timestamp: last }),
     );
+  }
+
+  /** A message of any chat by its serialized id, as `Client.getMessageById` finds it. */
+  byId(messageId: string): FakeMediaMessage | undefined {
+    for (const chat of this.chats.values()) {
+      const found = chat.messages.find((m) => m.id._serialized === messageId);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   unread(chatId: string): number {
@@ -77,7 +100,7 @@ export class FakeWhatsAppAccount {
 }
 
 export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
-  readonly sent: { chatId: string; text: string }[] = [];
+  readonly sent: FakeSent[] = [];
   initializeCalls = 0;
   destroyed = false;
 
@@ -94,10 +117,25 @@ export class FakeWhatsAppClient extends EventEmitter implements WhatsAppClient {
     return this.initializeWith();
   }
 
-  async sendMessage(chatId: string, text: string): Promise<unknown> {
-    this.sent.push({ chatId, text });
+  async sendMessage(
+    chatId: string,
+    content: string | WhatsAppMedia,
+    options?: WhatsAppSendOptions,
+  ): Promise<unknown> {
+    const text = typeof content === 'string' ? content : (options?.caption ?? '');
+    this.sent.push({
+      chatId,
+      text,
+      ...(typeof content === 'string' ? {} : { media: content, options: options ?? {} }),
+    });
     this.account.record(chatId, text);
     return { id: { _serialized: `true_${chatId}_${this.sent.length}` } };
+  }
+
+  async getMessageById(messageId: string): Promise<WhatsAppStoredMessage | null> {
+    const message = this.account.byId(messageId);
+    if (!message) return null;
+    return { downloadMedia: async () => (message.hasMedia ? message.media : undefined) };
   }
 
   async getChats(): Promise<WhatsAppChat[]> {

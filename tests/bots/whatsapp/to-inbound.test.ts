@@ -34,6 +34,17 @@ describe(toInbound.name, () => {
       'contact',
     ]);
   });
+
+  it('keeps the message id of media with content, to fetch it when it is passed on', () => {
+    const voice = wwebjsMessage({ from: '1@c.us', type: 'ptt', hasMedia: true, timestamp: 1 });
+    expect(toInbound(voice).content).toEqual({
+      type: 'media',
+      kind: 'voice',
+      ref: voice.id._serialized,
+    });
+    const place = wwebjsMessage({ from: '1@c.us', type: 'location', timestamp: 1 });
+    expect(toInbound(place).content).toEqual({ type: 'media', kind: 'location' });
+  });
 });
 
 describe(renderForWhatsApp.name, () => {

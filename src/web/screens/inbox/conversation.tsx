@@ -1,8 +1,8 @@
 /**
  * The conversation of a hand-off in the inbox: every message since it was claimed, who wrote
  * it and when, and whether it reached the other side; then the reply box (free text, or a
- * saved reply written out in the resident's language) for whoever claimed it. A link reloads
- * the page for new messages: the dashboard runs no scripts.
+ * saved reply written out in the resident's language) for whoever claimed it. New messages
+ * show up by themselves where scripts run (live-script.ts); a link reloads the page too.
  */
 import { CsrfField, Options } from '../../components/forms.js';
 import { TimeAgo } from '../../components/time-ago.js';
@@ -29,6 +29,14 @@ function said(ctx: PageContext, line: RelayThreadLine): string {
   return ctx.t(`inbox.media.${kind}`);
 }
 
+/**
+ * What the page's poll compares: how many messages, and how many of them settled (sent,
+ * failed, …), so a new message and a delivery both show up.
+ */
+export function conversationVersion(lines: readonly Pick<RelayThreadLine, 'outcome'>[]): string {
+  return `${lines.length}.${lines.filter((l) => l.outcome !== null).length}`;
+}
+
 function delivery(ctx: PageContext, line: RelayThreadLine): string {
   const shown = ['sent', 'inbox', null];
   const outcome = shown.includes(line.outcome) ? line.outcome : 'failed';
@@ -42,26 +50,33 @@ export function Conversation({ ctx, handoff, now }: ConversationProps) {
   return (
     <>
       <h2 id="conversation">{ctx.t('inbox.conversation')}</h2>
-      {handoff.conversation.length === 0 ? (
-        <p>{ctx.t('inbox.noConversation')}</p>
-      ) : (
-        <ol class="lines" data-count={String(handoff.conversation.length)}>
-          {handoff.conversation.map((line) => (
-            <li class="card">
-              <p>
-                <strong>{line.direction === 'in' ? resident : (line.author ?? '–')}</strong>
-                {': '}
-                {said(ctx, line)}
-              </p>
-              <p>
-                <small>
-                  <TimeAgo at={line.at} now={now} language={ctx.language} /> · {delivery(ctx, line)}
-                </small>
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <div
+        id="conversation-live"
+        data-latest={conversationVersion(handoff.conversation)}
+        data-latest-url={`/inbox/${handoff.number}/latest`}
+      >
+        {handoff.conversation.length === 0 ? (
+          <p>{ctx.t('inbox.noConversation')}</p>
+        ) : (
+          <ol class="lines" data-count={String(handoff.conversation.length)}>
+            {handoff.conversation.map((line) => (
+              <li class="card">
+                <p>
+                  <strong>{line.direction === 'in' ? resident : (line.author ?? '–')}</strong>
+                  {': '}
+                  {said(ctx, line)}
+                </p>
+                <p>
+                  <small>
+                    <TimeAgo at={line.at} now={now} language={ctx.language} /> ·{' '}
+                    {delivery(ctx, line)}
+                  </small>
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
       <p>
         <a href={`/inbox/${handoff.number}#conversation`}>{ctx.t('inbox.refresh')}</a>
       </p>

@@ -1,7 +1,8 @@
 /**
  * The hand-off inbox. Claim and close do exactly what "pak 12" and "sluit 12" do in the chat
  * (handoff-actions.ts) and tell the resident the same way; a short note stays with the
- * hand-off. A verbinder sees her own wijk, a coordinator every wijk.
+ * hand-off. A verbinder sees her own wijk, a coordinator every wijk. The hand-off page asks
+ * for new messages of its conversation itself (live-script.ts), authorised like the page.
  */
 import { Type } from 'typebox';
 import type { AnswerValue } from '../../../flows/state.js';
@@ -9,6 +10,7 @@ import { summarizeAnswers } from '../../../handoff/summarize-answers.js';
 import { addHandoffNote } from '../../../staff/handoff-notes.js';
 import { mayView } from '../../../staff/staff-auth.js';
 import {
+  findConversationState,
   findHandoff,
   findHandoffList,
   findUnreachedHandoffs,
@@ -18,6 +20,9 @@ import { digits, form, line, noQuery, query, text } from '../../request-schema.j
 import type { Web, WebApp } from '../../web.js';
 import { visibleWijk } from '../../wijk-scope.js';
 import { savedReplies } from '../../../handoff/saved-replies.js';
+import { inboxLiveHelmet } from '../../security-headers.js';
+import { conversationVersion } from './conversation.js';
+import { inboxLiveScript } from './live-script.js';
 import { HandoffView, InboxList, maxNote, maxReply, outcomes, statuses } from './view.js';
 
 const listQuery = query({ status: Type.Optional(line(20)) });
@@ -52,9 +57,28 @@ export function registerInboxRoutes(app: WebApp, web: Web): void {
     });
   });
 
+  app.get('/inbox/live.js', { schema: { querystring: noQuery } }, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(inboxLiveScript),
+  );
+
+  app.get(
+    '/inbox/:number/latest',
+    { schema: { params: handoffParams, querystring: noQuery } },
+    async (request, reply) => {
+      const ctx = web.context(request);
+      const found = await findConversationState(prisma, Number(request.params.number));
+      if (!found) return reply.code(404).send({ latest: null });
+      if (!mayView(ctx.staff!, found.wijk)) return reply.code(403).send({ latest: null });
+      return { latest: conversationVersion(found.lines) };
+    },
+  );
+
   app.get(
     '/inbox/:number',
-    { schema: { params: handoffParams, querystring: detailQuery } },
+    {
+      schema: { params: handoffParams, querystring: detailQuery },
+      config: { helmet: inboxLiveHelmet },
+    },
     async (request, reply) => {
       const ctx = web.context(request);
       const handoff = await findHandoff(prisma, Number(request.params.number));
@@ -74,6 +98,7 @@ export function registerInboxRoutes(app: WebApp, web: Web): void {
       return web.page(reply, ctx, {
         title: ctx.t('inbox.handoff', { number: handoff.number }),
         section: 'inbox',
+        script: '/inbox/live.js',
         body: HandoffView({
           ctx,
           handoff,
