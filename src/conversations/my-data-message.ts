@@ -74,6 +74,7 @@ export function myDataMessage(record: ContactRecord | null, context: MyDataConte
       channels: {
         text: record.channels.map((c) => words(`privacy.channelNames.${c}`, c)).join(', '),
       },
+      preferredTime: { key: `preferredTime.choices.${record.preferredTime ?? 'any'}` },
       consents: list(
         latestPerPurpose(record.consents).map((c) =>
           line('privacy.consentLine', {
