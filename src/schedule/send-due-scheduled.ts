@@ -14,7 +14,7 @@ import { scheduledKind } from './scheduled-kinds.js';
 
 export async function sendDueScheduled(
   store: Store,
-  handler: Pick<InboundHandler, 'startFlow'>,
+  handler: Pick<InboundHandler, 'startFlow' | 'notify'>,
   now: Date,
   logger: Logger,
 ): Promise<number> {
@@ -26,13 +26,14 @@ export async function sendDueScheduled(
     }
     if (!(await store.scheduled.claim(message.id))) continue;
     const { identity } = message;
-    const replies = identity
-      ? await handler.startFlow(
-          identity.channel,
-          identity.externalId,
-          scheduledKind(message.kind).flow,
-        )
-      : null;
+    const kind = scheduledKind(message.kind);
+    let replies = null;
+    if (identity && 'flow' in kind) {
+      replies = await handler.startFlow(identity.channel, identity.externalId, kind.flow);
+    } else if (identity && 'text' in kind) {
+      const text = await kind.text(store, message.subject, message.language);
+      if (text) replies = await handler.notify(identity.channel, identity.externalId, text);
+    }
     await store.scheduled.finish(message.id, replies ? 'sent' : 'skipped', now);
     logger.info(
       { scheduled: message.id.slice(0, 8), kind: message.kind, sent: Boolean(replies) },

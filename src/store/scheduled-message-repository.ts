@@ -42,6 +42,8 @@ export interface DueScheduled extends ScheduledRow {
   identity: { channel: string; externalId: string } | null;
   /** The contact's preferred part of the day, checked again when it is sent. */
   preferredTime: string | null;
+  /** The contact's language, for a message sent as written (a campaign's). */
+  language: string;
 }
 
 export class ScheduledMessageRepository {
@@ -139,6 +141,7 @@ export class ScheduledMessageRepository {
         ...row,
         identity: identity ? { channel: identity.channel, externalId: identity.externalId } : null,
         preferredTime: contact.preferredTime,
+        language: contact.language,
       };
     });
   }

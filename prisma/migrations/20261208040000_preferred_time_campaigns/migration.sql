@@ -35,6 +35,9 @@ CREATE TABLE "CampaignRecipient" (
 );
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Campaign_name_key" ON "Campaign"("name");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "CampaignRecipient_campaignId_contactId_key" ON "CampaignRecipient"("campaignId", "contactId");
 
 -- CreateIndex
