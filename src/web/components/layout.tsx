@@ -18,6 +18,7 @@ export type Section =
   | 'texts'
   | 'admin'
   | 'parked'
+  | 'campaigns'
   | 'queues'
   | 'login';
 
@@ -44,6 +45,7 @@ export function Layout({ ctx, title, section, queues, script, children }: Layout
     ['try', '/try', true],
     ['texts', '/texts', coordinator],
     ['admin', '/admin', coordinator],
+    ['campaigns', '/campaigns', coordinator],
     ['parked', '/parked', coordinator],
     ['queues', '/queues', coordinator && queues],
   ];

@@ -6,6 +6,7 @@
 import type { Access } from '../route-access.js';
 import type { Web, WebApp } from '../web.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { registerCampaignRoutes } from './campaigns/routes.js';
 import { registerExportLogRoutes, registerExportRoutes } from './export/routes.js';
 import { registerInboxRoutes } from './inbox/routes.js';
 import { registerIndicatorRoutes } from './indicators/routes.js';
@@ -38,4 +39,5 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'coordinator', register: registerExportLogRoutes },
   { access: 'coordinator', register: registerParkedRoutes },
   { access: 'coordinator', register: registerQueueBoard },
+  { access: 'coordinator', register: registerCampaignRoutes },
 ];
