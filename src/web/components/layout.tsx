@@ -19,6 +19,7 @@ export type Section =
   | 'admin'
   | 'parked'
   | 'campaigns'
+  | 'schedule'
   | 'queues'
   | 'login';
 
@@ -46,6 +47,7 @@ export function Layout({ ctx, title, section, queues, script, children }: Layout
     ['texts', '/texts', coordinator],
     ['admin', '/admin', coordinator],
     ['campaigns', '/campaigns', coordinator],
+    ['schedule', '/schedule', coordinator],
     ['parked', '/parked', coordinator],
     ['queues', '/queues', coordinator && queues],
   ];

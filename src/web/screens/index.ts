@@ -14,6 +14,7 @@ import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
 import { registerMatchRoutes } from './matches/routes.js';
 import { registerParkedRoutes } from './parked/routes.js';
 import { registerQueueBoard } from './queues/routes.js';
+import { registerScheduleRoutes } from './schedule/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerTalentRoutes } from './talents/routes.js';
 import { registerTextRoutes } from './texts/routes.js';
@@ -40,4 +41,5 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'coordinator', register: registerParkedRoutes },
   { access: 'coordinator', register: registerQueueBoard },
   { access: 'coordinator', register: registerCampaignRoutes },
+  { access: 'coordinator', register: registerScheduleRoutes },
 ];
