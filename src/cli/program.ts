@@ -37,6 +37,7 @@ const oneLineErrors = new Set([
   'DATA_DIR_LOCKED',
   'PASSWORD_WEAK',
   'SCHEDULE_DATE_INVALID',
+  'CAMPAIGN_REFUSED',
   'ENOENT',
   'EACCES',
   'EISDIR',

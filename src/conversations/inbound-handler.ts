@@ -137,6 +137,22 @@ export class InboundHandler {
     );
   }
 
+  /**
+   * Sends a text as it is (a coordinator's campaign message, written per language) to a
+   * consented resident who did not say STOP, through the outbox, at most once like every
+   * message Bloei starts itself. Null when there is nobody to send it to.
+   */
+  notify(channel: string, userId: string, text: string): Promise<OutboundMessage[] | null> {
+    const chat = chatOf(channel, userId);
+    return this.lane.run(chat.key, async () => {
+      const snapshot = await this.read(chat, null);
+      if (snapshot.contact?.status !== 'active') return null;
+      const message: OutboundMessage = { ...chatTo(chat), text, choices: [] };
+      await this.enqueueAndSend(chat, [message], { once: true });
+      return [message];
+    });
+  }
+
   /** The one friendly note a flooding resident gets, in the language they chat in. */
   private async slowDown(chat: ChatAddress, inbound: InboundMessage): Promise<void> {
     const snapshot = await this.read(chat, null);
@@ -336,10 +352,14 @@ export class InboundHandler {
   }
 
   /** Staff replies and notes go out through the outbox like any other message of the chat. */
-  private async enqueueAndSend(chat: ChatAddress, messages: OutboundMessage[]): Promise<void> {
+  private async enqueueAndSend(
+    chat: ChatAddress,
+    messages: OutboundMessage[],
+    options: { once?: boolean } = {},
+  ): Promise<void> {
     const lease = await this.deps.outbox.enqueue(
       chat,
-      messages.map(messageEntry),
+      messages.map((m) => ({ ...messageEntry(m), ...(options.once ? { once: true } : {}) })),
       this.deps.sender.newToken(),
       this.clock(),
     );

@@ -75,6 +75,7 @@ export function myDataMessage(record: ContactRecord | null, context: MyDataConte
       channels: {
         text: record.channels.map((c) => words(`privacy.channelNames.${c}`, c)).join(', '),
       },
+      preferredTime: { key: `preferredTime.choices.${record.preferredTime ?? 'any'}` },
       // How a verbinder can reach them (a number they typed, their Telegram username).
       details: list(
         (record.details ?? []).map((d) =>

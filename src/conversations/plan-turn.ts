@@ -33,6 +33,11 @@ const ordinary = new Set<EngineEvent['type']>([
   'invalid_answer',
 ]);
 
+/** A new preferred time moves what is planned: more than one statement can write. */
+function movesPlannedMessages(event: EngineEvent): boolean {
+  return event.type === 'contact_field_set' && event.field === 'preferredTime';
+}
+
 export function planOrdinaryTurn(
   input: {
     translator: Translator;
@@ -45,7 +50,7 @@ export function planOrdinaryTurn(
   },
   events: readonly EngineEvent[],
 ): PlannedTurn | null {
-  if (!events.every((e) => ordinary.has(e.type))) return null;
+  if (!events.every((e) => ordinary.has(e.type) && !movesPlannedMessages(e))) return null;
   const { contact, to, translator } = input;
   let language = input.language;
   let newContact: NewContact | null = null;
@@ -62,8 +67,9 @@ export function planOrdinaryTurn(
       });
     } else if (event.type === 'contact_field_set') {
       if (event.field === 'language') language = event.value;
-      if (newContact) newContact[event.field] = event.value;
-      else fields[event.field] = event.value;
+      const field = event.field as Exclude<typeof event.field, 'preferredTime'>;
+      if (newContact) newContact[field] = event.value;
+      else fields[field] = event.value;
     } else if (event.type === 'consent_given') {
       newContact ??= contact
         ? null

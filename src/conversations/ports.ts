@@ -101,6 +101,8 @@ export interface ContactRecord {
   firstName: string | null;
   language: string;
   wijk: string | null;
+  /** When the resident likes to be messaged; null when they never said. */
+  preferredTime: string | null;
   channels: string[];
   consents: { purpose: string; textVersion: number; at: Date }[];
   answers: { flow: string; name: string; value: AnswerValue; at: Date }[];
@@ -209,6 +211,8 @@ export interface StoreTx {
       firstName: string;
       status: string;
       lastInboundAt: Date;
+      /** The part of the day the resident likes to be messaged in (`any` for no wish). */
+      preferredTime: string;
     }>,
   ): Promise<void>;
   /**

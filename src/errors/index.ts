@@ -6,6 +6,7 @@
  */
 export { BloeiError, isBloeiError, type ContextValue, type ErrorContext } from './bloei-error.js';
 export { errorLogFields, serializeLoggedError, type ErrorLogFields } from './error-log-fields.js';
+export { CampaignRefusedError, type CampaignRefusal } from './campaign-refused-error.js';
 export { ConfigError } from './config-error.js';
 export { FlowDefinitionError } from './flow-definition-error.js';
 export { FlowRuntimeError } from './flow-runtime-error.js';

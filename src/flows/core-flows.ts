@@ -13,6 +13,8 @@ export const coreFlows = {
   mediaOffer: 'mediaOffer',
   /** "Wat is er te doen in mijn wijk?": the sociale kaart by interest. */
   nearby: 'nearby',
+  /** "Only evenings": when the resident likes to be messaged. */
+  preferredTime: 'preferredTime',
 } as const;
 
 /** The offer of a verbinder after a concern of this kind. */
@@ -27,6 +29,7 @@ export function careFlow(kind: ConcernKind): string {
 export const interruptions: ReadonlySet<string> = new Set([
   coreFlows.onboarding,
   coreFlows.language,
+  coreFlows.preferredTime,
   coreFlows.forgetMe,
   coreFlows.reconsent,
   coreFlows.leaveQuestionnaire,

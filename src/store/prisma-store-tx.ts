@@ -133,6 +133,13 @@ export class PrismaStoreTx implements StoreTx {
     fields: Parameters<StoreTx['updateContact']>[1],
   ): Promise<void> {
     await this.tx.contact.update({ where: { id: contactId }, data: fields });
+    // A new preferred time moves what is already planned into it.
+    if (fields.preferredTime !== undefined) {
+      await new ScheduledMessageRepository(this.tx).replaceForContact(
+        contactId,
+        fields.preferredTime,
+      );
+    }
   }
 
   async forgetContact(contactId: string, at: Date): Promise<void> {
@@ -141,7 +148,10 @@ export class PrismaStoreTx implements StoreTx {
       await this.tx.contact.deleteMany({ where: { id: contactId } });
       return;
     }
-    await this.tx.contact.update({ where: { id: contactId }, data: { status: 'stopped' } });
+    await this.tx.contact.update({
+      where: { id: contactId },
+      data: { status: 'stopped', preferredTime: null },
+    });
     await this.cancelPending(contactId, at);
   }
 
@@ -236,6 +246,7 @@ export class PrismaStoreTx implements StoreTx {
       firstName: c.firstName,
       language: c.language,
       wijk: c.wijk,
+      preferredTime: c.preferredTime,
       channels: c.identities.map((i) => i.channel),
       consents: c.consents
         .filter((x) => x.granted)

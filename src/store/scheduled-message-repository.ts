@@ -3,7 +3,10 @@
  * same kind about the same subject twice keeps the first (a retried turn doubles nothing);
  * each is claimed (`pending` → `sending`) before its flow starts, so two workers never send
  * the same one; STOP cancels what is pending, and erasure takes the rows with the contact.
+ * Every due time is moved into the contact's preferred part of the day (schedule/
+ * contact-window.ts), so `schedule list` shows when a message really goes out.
  */
+import { placeForContact, replaceForContact } from '../schedule/contact-window.js';
 import type { Db } from './db.js';
 
 export type ScheduledState = 'pending' | 'sending' | 'sent' | 'skipped' | 'cancelled';
@@ -37,15 +40,26 @@ export interface ScheduleFilter {
 /** A due message with where it goes: the contact's identity on its channel. */
 export interface DueScheduled extends ScheduledRow {
   identity: { channel: string; externalId: string } | null;
+  /** The contact's preferred part of the day, checked again when it is sent. */
+  preferredTime: string | null;
+  /** The contact's language, for a message sent as written (a campaign's). */
+  language: string;
 }
 
 export class ScheduledMessageRepository {
   constructor(private readonly db: Db) {}
 
-  /** Schedules a message; false when the same kind about the same subject already is. */
+  /**
+   * Schedules a message at the first moment from `dueAt` on that suits the contact; false
+   * when the same kind about the same subject is scheduled already.
+   */
   async schedule(input: ScheduleInput): Promise<boolean> {
+    const contact = await this.db.contact.findUnique({
+      where: { id: input.contactId },
+      select: { preferredTime: true },
+    });
     const created = await this.db.scheduledMessage.createMany({
-      data: [input],
+      data: [{ ...input, dueAt: placeForContact(input.dueAt, contact?.preferredTime) }],
       skipDuplicates: true,
     });
     return created.count === 1;
@@ -126,8 +140,38 @@ export class ScheduledMessageRepository {
       return {
         ...row,
         identity: identity ? { channel: identity.channel, externalId: identity.externalId } : null,
+        preferredTime: contact.preferredTime,
+        language: contact.language,
       };
     });
+  }
+
+  /** Moves a pending message to a later time (outside the contact's hours when it was due). */
+  async postpone(id: string, dueAt: Date): Promise<boolean> {
+    const moved = await this.db.scheduledMessage.updateMany({
+      where: { id, state: 'pending' },
+      data: { dueAt },
+    });
+    return moved.count === 1;
+  }
+
+  /**
+   * Moves what is pending for a contact into the part of the day they now prefer; returns
+   * how many moved.
+   */
+  async replaceForContact(contactId: string, preferred: string | null): Promise<number> {
+    const pending = await this.db.scheduledMessage.findMany({
+      where: { contactId, state: 'pending' },
+      select: { id: true, dueAt: true },
+    });
+    let moved = 0;
+    for (const row of pending) {
+      const dueAt = replaceForContact(row.dueAt, preferred);
+      if (dueAt.getTime() !== row.dueAt.getTime() && (await this.postpone(row.id, dueAt))) {
+        moved += 1;
+      }
+    }
+    return moved;
   }
 
   /** Claims a message for sending; false when another worker did first. */

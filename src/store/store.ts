@@ -4,6 +4,7 @@
  * Prisma client, or inside one transaction: `transaction(work)` gives `work` the same
  * repositories bound to it, so a change and the messages it causes commit together.
  */
+import { CampaignRepository } from './campaign-repository.js';
 import { CohortRepository } from './cohort-repository.js';
 import { ContactDetailRepository } from './contact-detail-repository.js';
 import { ContactRepository } from './contact-repository.js';
@@ -23,6 +24,8 @@ import { prismaSql } from './sql/prisma-sql.js';
 import { StaffRepository } from './staff-repository.js';
 
 export interface Store {
+  /** Messages coordinators send to many residents at once. */
+  readonly campaigns: CampaignRepository;
   readonly cohorts: CohortRepository;
   readonly contacts: ContactRepository;
   /** Ways to reach a resident they gave for a purpose (a phone number to be called on). */
@@ -54,6 +57,7 @@ export interface StoreOptions {
 
 function storeOn(db: Db, prisma: PrismaClient, options: StoreOptions): Store {
   return {
+    campaigns: new CampaignRepository(db),
     cohorts: new CohortRepository(db),
     contacts: new ContactRepository(db),
     contactDetails: new ContactDetailRepository(db),

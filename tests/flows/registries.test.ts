@@ -184,6 +184,10 @@ const keywordFixtures: Record<
     says: 'wat is er te doen in mijn wijk',
     emits: { type: 'flow_started', flow: 'nearby' },
   },
+  preferredTime: {
+    says: "alleen 's avonds",
+    emits: { type: 'flow_started', flow: 'preferredTime' },
+  },
 };
 
 /** A message with text `key`, whatever its parameters and choices. */

@@ -4,6 +4,7 @@
  * group such as `verbinder add|list`) and one line here.
  */
 import type { AnyCommand } from '../command.js';
+import campaign from './campaign.js';
 import chat from './chat.js';
 import checkin from './checkin.js';
 import importCohort from './import-cohort.js';
@@ -28,4 +29,5 @@ export const commands: readonly AnyCommand[] = [
   kaart,
   checkin,
   schedule,
+  campaign,
 ];

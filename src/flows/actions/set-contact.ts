@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { defineAction } from './action-type.js';
 
 /** Contact fields a flow may set from an answer or a fixed value. */
-export const contactFields = ['language', 'wijk', 'firstName'] as const;
+export const contactFields = ['language', 'wijk', 'firstName', 'preferredTime'] as const;
 export type ContactField = (typeof contactFields)[number];
 
 export const setContact = defineAction({

@@ -7,6 +7,7 @@ import { parseFlow, type FlowInput } from '../spec.js';
 import { language } from './language.js';
 import { menu } from './menu.js';
 import { nearby } from './nearby.js';
+import { preferredTime } from './preferred-time.js';
 import { onboarding } from './onboarding.js';
 import { talentenscan } from './talentenscan.js';
 import { checkIn } from './check-in.js';
@@ -21,6 +22,7 @@ export const flowInputs: readonly FlowInput[] = [
   onboarding,
   menu,
   language,
+  preferredTime,
   talentenscan,
   scanCheckUp,
   matchCheckUp,

@@ -13,6 +13,7 @@ import { menu } from './menu.js';
 import { myData } from './my-data.js';
 import { nearby } from './nearby.js';
 import { person } from './person.js';
+import { preferredTime } from './preferred-time.js';
 import { stop } from './stop.js';
 import type { TurnOps } from '../turn-ops.js';
 
@@ -27,6 +28,7 @@ export const keywordEntries = [
   myData,
   forgetMe,
   nearby,
+  preferredTime,
 ] as const;
 
 export type Keyword = (typeof keywordEntries)[number]['name'];

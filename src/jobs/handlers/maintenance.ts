@@ -28,7 +28,7 @@ import type { JobQueues } from '../job-queues.js';
 export interface MaintenanceDeps {
   store: Store;
   alerts: HandoffAlerts;
-  handler: Pick<InboundHandler, 'startFlow'>;
+  handler: Pick<InboundHandler, 'startFlow' | 'notify'>;
   followUps: Pick<FollowUpDelivery, 'due'>;
   /** Null without Redis: then follow-ups are not scheduled. */
   jobs: Pick<JobQueues, 'followUps'> | null;

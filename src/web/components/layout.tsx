@@ -19,6 +19,8 @@ export type Section =
   | 'texts'
   | 'admin'
   | 'parked'
+  | 'campaigns'
+  | 'schedule'
   | 'queues'
   | 'login';
 
@@ -46,6 +48,8 @@ export function Layout({ ctx, title, section, queues, script, children }: Layout
     ['try', '/try', true],
     ['texts', '/texts', coordinator],
     ['admin', '/admin', coordinator],
+    ['campaigns', '/campaigns', coordinator],
+    ['schedule', '/schedule', coordinator],
     ['parked', '/parked', coordinator],
     ['queues', '/queues', coordinator && queues],
   ];

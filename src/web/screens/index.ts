@@ -6,6 +6,7 @@
 import type { Access } from '../route-access.js';
 import type { Web, WebApp } from '../web.js';
 import { registerAdminRoutes } from './admin/routes.js';
+import { registerCampaignRoutes } from './campaigns/routes.js';
 import { registerExportLogRoutes, registerExportRoutes } from './export/routes.js';
 import { registerInboxRoutes } from './inbox/routes.js';
 import { registerKaartRoutes } from './kaart/routes.js';
@@ -14,6 +15,7 @@ import { registerLoginRoutes, registerLogoutRoute } from './login/routes.js';
 import { registerMatchRoutes } from './matches/routes.js';
 import { registerParkedRoutes } from './parked/routes.js';
 import { registerQueueBoard } from './queues/routes.js';
+import { registerScheduleRoutes } from './schedule/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerTalentRoutes } from './talents/routes.js';
 import { registerTextRoutes } from './texts/routes.js';
@@ -40,4 +42,6 @@ export const screens: readonly ScreenRoutes[] = [
   { access: 'coordinator', register: registerExportLogRoutes },
   { access: 'coordinator', register: registerParkedRoutes },
   { access: 'coordinator', register: registerQueueBoard },
+  { access: 'coordinator', register: registerCampaignRoutes },
+  { access: 'coordinator', register: registerScheduleRoutes },
 ];
