@@ -37,7 +37,8 @@ export interface OfferChoiceTotal {
   name: string;
   /** The offer's wijk (or "all"). */
   wijk: string;
-  action: OfferChoiceAction;
+  /** A resident's choice, or `match`: a WIJ match a verbinder recorded with the offer. */
+  action: OfferChoiceAction | 'match';
   count: number;
 }
 
@@ -198,18 +199,56 @@ export class PrismaOfferRepository implements OfferStore, NudgeDirectory {
       },
       _sum: { count: true },
     });
+    return this.named(
+      groups.map((g) => ({
+        offerId: g.offerId,
+        action: g.action as OfferChoiceAction,
+        count: g._sum.count ?? 0,
+      })),
+    );
+  }
+
+  /**
+   * WIJ matches recorded with an offer of the kaart in the months `from`…`to` (`YYYY-MM`,
+   * inclusive, UTC), optionally only matches of some wijken: matches per place.
+   */
+  async offerMatchTotals(range: {
+    from: string;
+    to: string;
+    wijken?: readonly string[];
+  }): Promise<OfferChoiceTotal[]> {
+    const [toYear, toMonth] = range.to.split('-').map(Number) as [number, number];
+    const groups = await this.prisma.match.groupBy({
+      by: ['offerId'],
+      where: {
+        offerId: { not: null },
+        recordedAt: {
+          gte: new Date(`${range.from}-01T00:00:00Z`),
+          lt: new Date(Date.UTC(toYear, toMonth, 1)),
+        },
+        ...(range.wijken ? { wijk: { in: [...range.wijken] } } : {}),
+      },
+      _count: { _all: true },
+    });
+    return this.named(
+      groups.map((g) => ({ offerId: g.offerId!, action: 'match' as const, count: g._count._all })),
+    );
+  }
+
+  /** Adds each offer's name and wijk, most counted first. */
+  private async named(
+    totals: Omit<OfferChoiceTotal, 'name' | 'wijk'>[],
+  ): Promise<OfferChoiceTotal[]> {
     const offers = await this.prisma.offer.findMany({
-      where: { id: { in: groups.map((g) => g.offerId) } },
+      where: { id: { in: totals.map((t) => t.offerId) } },
       select: { id: true, name: true, wijk: true },
     });
     const byId = new Map(offers.map((o) => [o.id, o]));
-    return groups
-      .map((g) => ({
-        offerId: g.offerId,
-        name: byId.get(g.offerId)?.name ?? '',
-        wijk: byId.get(g.offerId)?.wijk ?? '',
-        action: g.action as OfferChoiceAction,
-        count: g._sum.count ?? 0,
+    return totals
+      .map((t) => ({
+        ...t,
+        name: byId.get(t.offerId)?.name ?? '',
+        wijk: byId.get(t.offerId)?.wijk ?? '',
       }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'nl'));
   }

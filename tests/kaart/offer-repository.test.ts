@@ -121,4 +121,33 @@ describe(PrismaOfferRepository.name, () => {
     expect(stratumResidents.map((t) => t.count)).toEqual([1]);
     expect(await repository.offerChoiceTotals({ from: '2027-01', to: '2027-12' })).toEqual([]);
   });
+
+  it('counts the WIJ matches recorded with each offer in the months asked, per wijk', async () => {
+    const pollepel = await offerId('Kookcafé De Pollepel (voorbeeld)');
+    const match = (recordedAt: string, wijk: string) =>
+      db.prisma.match.create({
+        data: {
+          kind: 'inwoner-ontwikkelplaats',
+          offerId: pollepel,
+          wijk,
+          recordedAt: new Date(recordedAt),
+        },
+      });
+    await match('2026-11-30T23:30:00Z', 'stratum');
+    await match('2026-12-01T00:00:00Z', 'stratum');
+    await match('2026-12-31T23:59:00Z', 'centrum');
+    await db.prisma.match.create({
+      data: { kind: 'inwoner-inwoner', wijk: 'stratum', recordedAt: at },
+    });
+    const december = await repository.offerMatchTotals({ from: '2026-12', to: '2026-12' });
+    expect(december.map((t) => [t.name, t.action, t.count])).toEqual([
+      ['Kookcafé De Pollepel (voorbeeld)', 'match', 2],
+    ]);
+    const stratum = await repository.offerMatchTotals({
+      from: '2026-11',
+      to: '2026-12',
+      wijken: ['stratum'],
+    });
+    expect(stratum.map((t) => t.count)).toEqual([2]);
+  });
 });

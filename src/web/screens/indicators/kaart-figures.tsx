@@ -2,7 +2,8 @@
  * The sociale kaart in figures: per wijk the offers residents can be sent to, the active
  * ontwikkelplaatsen (a KPI the evaluation names) and the offers that need checking; and which
  * offers residents chose in the period ("I'd like to go" or "send me the details"), from the
- * anonymous monthly counts, so residents who were forgotten still count.
+ * anonymous monthly counts, so residents who were forgotten still count, and the WIJ matches
+ * recorded with each offer (matches per place).
  */
 import type { Offer } from '../../../kaart/offer.js';
 import { staleReasons } from '../../../kaart/plan-stale-nudges.js';
@@ -23,6 +24,8 @@ export interface ChosenOffer {
   wijk: string;
   go: number;
   details: number;
+  /** WIJ matches recorded with this offer (matches per place). */
+  matches: number;
 }
 
 export interface KaartFigureData {
@@ -57,14 +60,17 @@ export function kaartFigures(
       wijk: choice.wijk,
       go: 0,
       details: 0,
+      matches: 0,
     };
-    row[choice.action === 'go' ? 'go' : 'details'] += choice.count;
+    row[choice.action === 'match' ? 'matches' : choice.action] += choice.count;
     chosen.set(choice.offerId, row);
   }
   return {
     perWijk: [...perWijk.values()].sort((a, b) => a.wijk.localeCompare(b.wijk)),
     chosen: [...chosen.values()].sort(
-      (a, b) => b.go + b.details - (a.go + a.details) || a.name.localeCompare(b.name, 'nl'),
+      (a, b) =>
+        b.go + b.details + b.matches - (a.go + a.details + a.matches) ||
+        a.name.localeCompare(b.name, 'nl'),
     ),
   };
 }
@@ -104,8 +110,8 @@ export function KaartFigures(props: {
           caption={t('chosen')}
           language={ctx.language}
           table={{
-            header: [t('offer'), t('wijk'), t('go'), t('details')],
-            rows: figures.chosen.map((r) => [r.name, wijkName(r.wijk), r.go, r.details]),
+            header: [t('offer'), t('wijk'), t('go'), t('details'), t('matches')],
+            rows: figures.chosen.map((r) => [r.name, wijkName(r.wijk), r.go, r.details, r.matches]),
             numeric: (column) => column > 1,
           }}
         />

@@ -59,13 +59,15 @@ export function registerIndicatorRoutes(app: WebApp, web: Web): void {
     const ctx = web.context(request);
     const wijken = await findWijkNames(prisma);
     const filter = readFilter(request.query, clock(), wijken);
-    const [kaart, choices] = await Promise.all([
+    const range = {
+      from: filter.from,
+      to: filter.to,
+      ...(filter.wijk ? { wijken: [filter.wijk] } : {}),
+    };
+    const [kaart, choices, matches] = await Promise.all([
       offers.listOffers(),
-      offers.offerChoiceTotals({
-        from: filter.from,
-        to: filter.to,
-        ...(filter.wijk ? { wijken: [filter.wijk] } : {}),
-      }),
+      offers.offerChoiceTotals(range),
+      offers.offerMatchTotals(range),
     ]);
     return web.page(reply, ctx, {
       title: ctx.t('indicators.title'),
@@ -75,7 +77,7 @@ export function registerIndicatorRoutes(app: WebApp, web: Web): void {
         data: await loadIndicators(web.deps, ctx, filter, wijken),
         filter,
         wijken,
-        kaart: kaartFigures(kaart, choices, clock()),
+        kaart: kaartFigures(kaart, [...choices, ...matches], clock()),
       }),
     });
   });

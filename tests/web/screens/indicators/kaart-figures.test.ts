@@ -30,7 +30,11 @@ const offers = [
   offer({ kind: 'ontwikkelplaats', active: false, checkedAt: longAgo }),
   offer({ wijk: 'all', kind: 'training', training: 'ktb', nextStart: '2026-10-01' }),
 ];
-const choice = (name: string, action: 'go' | 'details', count: number): OfferChoiceTotal => ({
+const choice = (
+  name: string,
+  action: OfferChoiceTotal['action'],
+  count: number,
+): OfferChoiceTotal => ({
   offerId: name,
   name,
   wijk: 'stratum',
@@ -41,6 +45,7 @@ const choices = [
   choice('Kookclub', 'details', 2),
   choice('Moestuin', 'go', 1),
   choice('Kookclub', 'go', 3),
+  choice('Moestuin', 'match', 2),
 ];
 
 describe(kaartFigures.name, () => {
@@ -51,10 +56,10 @@ describe(kaartFigures.name, () => {
     ]);
   });
 
-  it('adds up how often each offer was chosen, most chosen first', () => {
+  it('adds up how often each offer was chosen and matched with, most first', () => {
     expect(kaartFigures([], choices, now).chosen).toEqual([
-      { name: 'Kookclub', wijk: 'stratum', go: 3, details: 2 },
-      { name: 'Moestuin', wijk: 'stratum', go: 1, details: 0 },
+      { name: 'Kookclub', wijk: 'stratum', go: 3, details: 2, matches: 0 },
+      { name: 'Moestuin', wijk: 'stratum', go: 1, details: 0, matches: 2 },
     ]);
   });
 });
@@ -85,8 +90,8 @@ describe(KaartFigures.name, () => {
       'Moet nagekeken worden',
     ]);
     expect(rows('table-kaart-chosen')).toEqual([
-      ['Kookclub', 'Stratum', '3', '2'],
-      ['Moestuin', 'Stratum', '1', '0'],
+      ['Kookclub', 'Stratum', '3', '2', '0'],
+      ['Moestuin', 'Stratum', '1', '0', '2'],
     ]);
   });
 
