@@ -11,6 +11,8 @@ export interface NewStaffMember {
   name: string;
   role: 'verbinder' | 'coordinator';
   language: string;
+  /** Other languages they speak (see addVerbinder). */
+  languages?: readonly string[];
   wijk?: string;
   /** A dashboard login with its password, or none (chat only). */
   login?: { name: string; password: string };

@@ -21,7 +21,16 @@ describe('coordinator commands (verbinder, wijk, checkin)', () => {
   });
 
   it('adds a verbinder and prints a one-time link code that links their chat', async () => {
-    const run = await bloei(['verbinder', 'add', '--name', 'Wilma', '--wijk', 'stratum']);
+    const run = await bloei([
+      'verbinder',
+      'add',
+      '--name',
+      'Wilma',
+      '--wijk',
+      'stratum',
+      '--speaks',
+      'ar,en',
+    ]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^verbinder Wilma added \(id [\w-]+\)\.\nOne-time link code: /);
     const code = /One-time link code: (\S+)/.exec(run.stdout)?.[1];
@@ -29,7 +38,7 @@ describe('coordinator commands (verbinder, wijk, checkin)', () => {
     expect((await say(app, 'wilma', code!))[0]?.text).toMatch(/^Gelukt, Wilma!/);
     const list = await bloei(['verbinder', 'list']);
     expect(list.stdout).toMatch(
-      /^[\w-]+ {2}Wilma {2}verbinder {2}stratum {2}linked on simulator$/m,
+      /^[\w-]+ {2}Wilma {2}verbinder {2}stratum {2}speaks nl,ar,en {2}linked on simulator$/m,
     );
   });
 

@@ -93,10 +93,17 @@ describe('coordinator tools', () => {
       role: 'verbinder',
       wijk: 'gestel',
       language: 'tr',
+      speaks_ar: 'yes',
+      speaks_en: 'yes',
+      speaks_tr: 'yes',
       login: 'dewi',
       password: 'een lang genoeg wachtwoord',
     });
     expect(added.statusCode).toBe(200);
+    // The languages she speaks besides the one Bloei writes to her in.
+    expect(
+      (await app.prisma.verbinder.findFirstOrThrow({ where: { login: 'dewi' } })).languages.sort(),
+    ).toEqual(['ar', 'en']);
     expect(added.body).toMatch(/<code id="link-code">BLOEI-[A-Z0-9]{4}-[A-Z0-9]{4}<\/code>/);
     expect(await authenticateStaff(app.store, 'dewi', 'een lang genoeg wachtwoord')).toMatchObject({
       name: 'Dewi',

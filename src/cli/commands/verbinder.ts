@@ -124,13 +124,14 @@ const login = defineCommand<{ id: string; login: string }>({
 
 const list = defineCommand({
   name: 'list',
-  summary: 'every verbinder and coordinator: id, name, role, wijk, linked chat',
+  summary: 'every verbinder and coordinator: id, name, role, wijk, languages spoken, linked chat',
   async run({ database, print }) {
     const prisma = await database();
     const all = await prisma.verbinder.findMany({ orderBy: [{ wijkId: 'asc' }, { name: 'asc' }] });
     for (const v of all) {
       const linked = v.linkedAt ? `linked on ${v.channel}` : 'not linked';
-      print(`${v.id}  ${v.name}  ${v.role}  ${v.wijkId ?? '-'}  ${linked}`);
+      const speaks = [v.language, ...v.languages].join(',');
+      print(`${v.id}  ${v.name}  ${v.role}  ${v.wijkId ?? '-'}  speaks ${speaks}  ${linked}`);
     }
   },
 });

@@ -23,7 +23,8 @@ import type { PageContext } from '../../page-context.js';
 import { form, line, noQuery, query, rowId, text } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
 import { CohortPreview, ImportResult } from './cohort-view.js';
-import { AdminOverview, CodeNotice } from './view.js';
+import { AdminOverview, CodeNotice, speaksField } from './view.js';
+import { bloeiLanguages } from '../../../flows/definitions/language.js';
 
 const maxCsv = 5 * 1024 * 1024;
 const staffForm = form({
@@ -33,6 +34,9 @@ const staffForm = form({
   language: Type.Optional(line(10)),
   login: Type.Optional(line(100)),
   password: Type.Optional(line(500)),
+  ...Object.fromEntries(
+    bloeiLanguages.map((l) => [speaksField(l), Type.Optional(line(8))] as const),
+  ),
 });
 const wijkForm = form({
   id: Type.Optional(line(64)),
@@ -127,6 +131,9 @@ export function registerAdminRoutes(app: WebApp, web: Web): void {
             name,
             role: body.role === 'coordinator' ? 'coordinator' : 'verbinder',
             language: translator.languages.find((l) => l === body.language) ?? 'nl',
+            languages: translator.languages.filter(
+              (l) => (body as Record<string, string | undefined>)[speaksField(l)] === 'yes',
+            ),
             ...(body.wijk ? { wijk: body.wijk } : {}),
             ...(login ? { login: { name: login, password } } : {}),
           },

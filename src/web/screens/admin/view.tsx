@@ -18,6 +18,9 @@ export interface AdminOverviewProps {
   message?: Child;
 }
 
+/** The checkbox of one more language a new staff member speaks. */
+export const speaksField = (language: string) => `speaks_${language}`;
+
 export function AdminOverview({ ctx, staff, wijken, languages, message }: AdminOverviewProps) {
   const t = (key: string) => ctx.t(`admin.${key}`);
   const languageName = (l: string) => new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l;
@@ -103,6 +106,14 @@ export function AdminOverview({ ctx, staff, wijken, languages, message }: AdminO
               selected={languages.includes(ctx.language) ? ctx.language : 'nl'}
             />
           </select>
+          <fieldset class="checks">
+            <legend>{t('speaks')}</legend>
+            {languages.map((l) => (
+              <label>
+                <input type="checkbox" name={speaksField(l)} value="yes" /> {languageName(l)}
+              </label>
+            ))}
+          </fieldset>
           <label for="v-login">{t('login')}</label>
           <input id="v-login" name="login" maxlength={100} autocomplete="off" />
           <label for="v-password">{t('password')}</label>

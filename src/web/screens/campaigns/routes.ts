@@ -15,15 +15,15 @@ import { Notice, Problem } from '../../components/notices.js';
 import type { PageContext } from '../../page-context.js';
 import { form, line, noQuery, rowId, text } from '../../request-schema.js';
 import type { Web, WebApp } from '../../web.js';
+import { bloeiLanguages } from '../../../flows/definitions/language.js';
 import { CampaignPreview, CampaignsPage, type CampaignDraft } from './view.js';
 
-const campaignLanguages = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
 const draftForm = form({
   name: Type.Optional(line(100)),
   kind: Type.Optional(line(10)),
   audience: Type.Optional(line(200)),
   at: Type.Optional(line(20)),
-  ...Object.fromEntries(campaignLanguages.map((l) => [`text_${l}`, Type.Optional(text(2000))])),
+  ...Object.fromEntries(bloeiLanguages.map((l) => [`text_${l}`, Type.Optional(text(2000))])),
 });
 
 export function registerCampaignRoutes(app: WebApp, web: Web): void {
@@ -48,7 +48,7 @@ export function registerCampaignRoutes(app: WebApp, web: Web): void {
           })),
         ),
         choices: await findAudienceChoices(prisma),
-        languages: campaignLanguages,
+        languages: bloeiLanguages,
         draft,
         message,
       }),
@@ -82,7 +82,7 @@ export function registerCampaignRoutes(app: WebApp, web: Web): void {
             draft,
             count,
             choices: await findAudienceChoices(prisma),
-            languages: campaignLanguages,
+            languages: bloeiLanguages,
           }),
         });
       } catch (error) {
@@ -137,6 +137,6 @@ function draftOf(body: Record<string, string | undefined>): CampaignDraft {
     kind: body.kind === 'message' ? 'message' : 'checkIn',
     audience: body.audience ?? '',
     at: body.at ?? '',
-    texts: Object.fromEntries(campaignLanguages.map((l) => [l, body[`text_${l}`] ?? ''])),
+    texts: Object.fromEntries(bloeiLanguages.map((l) => [l, body[`text_${l}`] ?? ''])),
   };
 }

@@ -13,9 +13,10 @@ import {
 } from '../../../kaart/offer-columns.js';
 import { interestIds, translatableFields, type Offer } from '../../../kaart/offer.js';
 import { form, line, text } from '../../request-schema.js';
+import { bloeiLanguages } from '../../../flows/definitions/language.js';
 
 /** The languages Bloei speaks: a checkbox each; others are typed as codes. */
-export const formLanguages = ['nl', 'en', 'ar', 'tr', 'pl', 'uk'] as const;
+export const formLanguages = bloeiLanguages;
 
 /** Languages an offer's Dutch texts may be translated into. */
 export const translationLanguages = formLanguages.filter((l) => l !== 'nl');
