@@ -1,45 +1,16 @@
 /**
  * The hand-off page's one script, served as /inbox/live.js: new messages of the conversation
- * show up without a reload. It asks /inbox/<number>/latest for the conversation's version
- * (how many messages, how many settled) and, when that changed, fetches the page and swaps in
- * its `#conversation-live`; the reply box and what is being typed stay. The page works
- * without it ("refresh" link, and the form's redirect). Plain ES5-style JavaScript: nothing to
- * build, and old phones run it.
+ * show up without a reload. It asks /inbox/<number>/latest (the region's `data-latest-url`)
+ * for the conversation's version (how many messages, how many settled) and, when that
+ * changed, swaps in the page's `#conversation-live`; the reply box and what is being typed
+ * stay. Polls every 3 s for ten minutes, then every 15 s, for an hour.
  */
-export const inboxLiveScript = `(function () {
-  'use strict';
-  var live = document.getElementById('conversation-live');
-  if (!live || !window.fetch || !window.DOMParser) return;
-  var source = live.getAttribute('data-latest-url');
-  var latest = live.getAttribute('data-latest') || '';
-  var started = Date.now();
-  function later() {
-    var age = Date.now() - started;
-    if (age < 60 * 60 * 1000) setTimeout(poll, age < 10 * 60 * 1000 ? 3000 : 15000);
-  }
-  function show() {
-    return fetch(location.pathname, { credentials: 'same-origin' })
-      .then(function (response) { return response.ok ? response.text() : null; })
-      .then(function (html) {
-        if (!html) return;
-        var doc = new DOMParser().parseFromString(html, 'text/html');
-        var next = doc.getElementById('conversation-live');
-        if (!next) return;
-        var fresh = document.importNode(next, true);
-        live.replaceWith(fresh);
-        live = fresh;
-        latest = live.getAttribute('data-latest') || latest;
-      });
-  }
-  function poll() {
-    fetch(source, { credentials: 'same-origin', headers: { accept: 'application/json' } })
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (body) {
-        if (body && String(body.latest) !== latest) return show();
-      })
-      .catch(function () {})
-      .then(later);
-  }
-  later();
-})();
-`;
+import { liveRegionScript } from '../../components/live-region-script.js';
+
+export const inboxLiveScript = liveRegionScript({
+  regionId: 'conversation-live',
+  fastMs: 3000,
+  fastForMs: 10 * 60 * 1000,
+  slowMs: 15000,
+  stopAfterMs: 60 * 60 * 1000,
+});
