@@ -189,16 +189,7 @@ export class Resident {
     }
 
     if (replies.length === 0) this.fail('no reply');
-    // The replies go out through the chat's outbox after the turn commits; on a busy machine
-    // another sender may still hold the chat when handle() resolves. Wait, on the condition
-    // and not on a clock, until nothing in the chat is unsent: then every reply must be there.
-    for (;;) {
-      const progress = await app.store.outbox.progress(this.key);
-      if (!progress || progress.doneSeq >= progress.lastSeq) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    // Read from the shared log: a sweeper of another shard process may have sent them.
-    const delivered = await deliveredSince(this.ctx.db, this.userId, mark);
+    const delivered = await this.deliveredSince(mark);
     if (delivered.length !== replies.length || delivered.some((t, i) => t !== replies[i]?.text)) {
       const first = (texts: string[]) => texts.map((t) => abbreviate(t.split('\n')[0] ?? '', 60));
       this.fail(
@@ -226,6 +217,22 @@ export class Resident {
     }
     this.currentRef = replies.at(-1)?.ref;
     return replies;
+  }
+
+  /**
+   * What reached the resident after `mark`. Bloei's messages go out through the chat's
+   * outbox after the turn commits; on a busy machine another sender may still hold the chat
+   * when handle() resolves. Waits, on the condition and not on a clock, until nothing in the
+   * chat is unsent, then reads the shared log: a sweeper of another shard process may have
+   * sent them.
+   */
+  private async deliveredSince(mark: number): Promise<string[]> {
+    for (;;) {
+      const progress = await this.ctx.app.store.outbox.progress(this.key);
+      if (!progress || progress.doneSeq >= progress.lastSeq) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return deliveredSince(this.ctx.db, this.userId, mark);
   }
 
   private readonly echoed = (piece: string) => this.typed.some((t) => t.includes(piece));
@@ -361,16 +368,16 @@ export class Resident {
     );
     for (const { number } of rows) {
       const { app } = this.ctx;
-      app.channel.sent.length = 0;
+      const mark = await deliveryMark(this.ctx.db);
       const replies = await app.handler.handle(
         lineToInbound(`sluit ${number}`, this.ctx.verbinderId, { now: app.clock.advance() }),
       );
       if (!replies.some((r) => r.text.includes(`#${number}`))) {
         this.fail(`the verbinder could not close hand-off #${number}: ${JSON.stringify(replies)}`);
       }
-      // The resident is told in their own language.
-      for (const note of app.channel.sent.filter((m) => m.userId === this.userId)) {
-        const problem = this.ctx.oracle.problem(note.text, this.language, this.echoed);
+      // The resident is told in their own language, before they write again.
+      for (const note of await this.deliveredSince(mark)) {
+        const problem = this.ctx.oracle.problem(note, this.language, this.echoed);
         if (problem) this.fail(`the hand-off note is not in ${this.language}: ${problem}`);
       }
     }

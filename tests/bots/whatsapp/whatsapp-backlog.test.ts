@@ -9,6 +9,7 @@ import { WhatsAppChannel } from '../../../src/bots/whatsapp/whatsapp-channel.js'
 import type { WhatsAppMessage } from '../../../src/bots/whatsapp/whatsapp-client.js';
 import { identityKey } from '../../../src/conversations/identity-key.js';
 import { waitFor } from '../../faults/support/wait-for.js';
+import { linkCoordinator } from '../../support/golden.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { FakeWhatsAppAccount, wwebjsMessage } from './fake-whatsapp-client.js';
@@ -39,6 +40,8 @@ describe(`${WhatsAppChannel.name}: nothing residents send is lost`, () => {
   beforeEach(async () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
+    // As in production, someone receives the hand-offs these conversations raise.
+    await linkCoordinator(app.prisma);
   });
   afterEach(async () => {
     await app?.close();

@@ -5,6 +5,7 @@ import { pairingInstructions } from '../../../src/bots/whatsapp/print-pairing-qr
 import { identityKey } from '../../../src/conversations/identity-key.js';
 import { PrismaInboundSpool } from '../../../src/store/prisma-inbound-spool.js';
 import { waitFor } from '../../faults/support/wait-for.js';
+import { linkCoordinator } from '../../support/golden.js';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { wwebjsMessage } from './fake-whatsapp-client.js';
@@ -16,6 +17,8 @@ describe(WhatsAppChannel.name, () => {
   beforeEach(async () => {
     db = await createTestDatabase();
     app = await createTestApp(db.url);
+    // As in production, someone receives the hand-offs these conversations raise.
+    await linkCoordinator(app.prisma);
   });
   afterEach(async () => {
     // Closing the app stops its channels too.
