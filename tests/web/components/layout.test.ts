@@ -11,6 +11,7 @@ describe(Layout.name, () => {
       '/inbox',
       '/matches',
       '/talents',
+      '/kaart',
       '/indicators',
       '/export',
       '/try',
