@@ -1,8 +1,13 @@
 /**
  * A PostgreSQL server of its own for a test that stops and starts it (the shared test server
  * must stay up for everyone else): a throw-away data directory, tuned for speed like the
- * shared one, on a fixed free port so clients find it again after a restart. As root it runs
- * as the `postgres` user, which PostgreSQL requires.
+ * shared one but for one setting, on a fixed free port so clients find it again after a
+ * restart. As root it runs as the `postgres` user, which PostgreSQL requires.
+ *
+ * Commits are synchronous here, as in production: this server is stopped with `immediate`
+ * (a crash), and with `synchronous_commit=off` a commit already reported to Bloei can be lost
+ * with the last WAL not yet written, so a reply Bloei sent would vanish from the database.
+ * Without fsync the written WAL survives, since the machine itself does not crash.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -62,7 +67,6 @@ export class RestartablePostgres {
       `-k ${this.dir}`,
       '-c listen_addresses=127.0.0.1',
       '-c fsync=off',
-      '-c synchronous_commit=off',
       '-c full_page_writes=off',
     ];
     await this.pg(
