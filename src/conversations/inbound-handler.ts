@@ -58,6 +58,11 @@ export interface InboundHandlerDeps {
   kaart?: { forResident(wijk: string | null): KaartLookup };
 }
 
+/** The recorded delivery of something Bloei sends itself at most once (see startFlow). */
+function onceDelivery(once: string): string {
+  return createHash('sha256').update(`once:${once}`).digest('hex');
+}
+
 /** What a turn works on: a resident's message, or a flow Bloei starts itself. */
 interface TurnSource {
   chat: ChatAddress;
@@ -122,33 +127,59 @@ export class InboundHandler {
   /**
    * Starts a flow for a consented resident on Bloei's own initiative (a check-in invitation,
    * a follow-up). Returns null when there is nobody to start it for: no consent, stopped or
-   * unreachable.
+   * unreachable. With `once`, a key of what is being sent (a scheduled message's id), the
+   * flow starts at most once for that key: a worker that takes over from one that died
+   * mid-way gets what is still owed, not a second start.
    */
   startFlow(
     channel: string,
     userId: string,
     flow: string,
-    notice?: string,
+    options: { notice?: string; once?: string } = {},
   ): Promise<OutboundMessage[] | null> {
     const chat = chatOf(channel, userId);
+    const { notice, once } = options;
     const input: EngineInput = { type: 'start', flow, ...(notice ? { notice } : {}) };
     return this.lane.run(chat.key, () =>
-      this.process({ chat, input, inbound: null, delivery: null }),
+      this.process({ chat, input, inbound: null, delivery: once ? onceDelivery(once) : null }),
     );
   }
 
   /**
    * Sends a text as it is (a coordinator's campaign message, written per language) to a
    * consented resident who did not say STOP, through the outbox, at most once like every
-   * message Bloei starts itself. Null when there is nobody to send it to.
+   * message Bloei starts itself. Null when there is nobody to send it to. With `once`, the
+   * text is written at most once for that key (recorded in the same transaction): a second
+   * call sends what is still owed and writes nothing.
    */
-  notify(channel: string, userId: string, text: string): Promise<OutboundMessage[] | null> {
+  notify(
+    channel: string,
+    userId: string,
+    text: string,
+    options: { once?: string } = {},
+  ): Promise<OutboundMessage[] | null> {
     const chat = chatOf(channel, userId);
+    const delivery = options.once ? onceDelivery(options.once) : null;
     return this.lane.run(chat.key, async () => {
-      const snapshot = await this.read(chat, null);
+      const snapshot = await this.read(chat, delivery);
+      if (snapshot.processed) return this.deps.sender.flush(chat.key);
       if (snapshot.contact?.status !== 'active') return null;
       const message: OutboundMessage = { ...chatTo(chat), text, choices: [] };
-      await this.enqueueAndSend(chat, [message], { once: true });
+      if (!delivery) {
+        await this.enqueueAndSend(chat, [message], { once: true });
+        return [message];
+      }
+      const now = this.clock();
+      const entries = [{ ...messageEntry(message), once: true }];
+      const token = this.deps.sender.newToken();
+      const written = await this.deps.store.transaction(async (tx) =>
+        (await tx.markProcessed(chat.channel, delivery, now))
+          ? { lease: await tx.enqueue(chat, entries, token, now) }
+          : null,
+      );
+      if (!written) return this.deps.sender.flush(chat.key);
+      if (written.lease) await this.deps.sender.send(written.lease);
+      else await this.deps.sender.resume(chat.key);
       return [message];
     });
   }

@@ -120,7 +120,7 @@ export class FollowUpDelivery {
             identity.channel,
             identity.externalId,
             'followUp',
-            stage === 'initial' ? undefined : 'followUp.reminder',
+            stage === 'initial' ? {} : { notice: 'followUp.reminder' },
           )
         : null;
     if (!replies) {

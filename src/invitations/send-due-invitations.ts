@@ -1,6 +1,7 @@
 /**
  * Sends invitations whose time has come: each is marked before it is started, so two
- * workers never send the same one; a resident without consent, who said STOP or blocked the
+ * workers never send the same one, and started with a once-key, so a worker that takes over
+ * a dead one's claim never starts it twice; a resident without consent, who said STOP or blocked the
  * bot is skipped and the invitation marked so.
  */
 import type { InboundHandler } from '../conversations/inbound-handler.js';
@@ -16,7 +17,9 @@ export async function sendDueInvitations(
     if (!(await store.invitations.claim(invitation.id, now))) continue;
     const { identity } = invitation;
     const replies = identity
-      ? await handler.startFlow(identity.channel, identity.externalId, invitation.flow)
+      ? await handler.startFlow(identity.channel, identity.externalId, invitation.flow, {
+          once: `invitation:${invitation.id}`,
+        })
       : null;
     await store.invitations.record(invitation.id, replies ? 'sent' : 'skipped');
     if (replies) sent += 1;

@@ -1,8 +1,18 @@
 /**
  * Invitations: flows Bloei starts on its own initiative for a consented resident (a check-in
- * a verbinder invites someone to), each claimed before it is started so it goes out once.
+ * a verbinder invites someone to), each claimed (`sentAt`) before it is started so it goes out
+ * once; a claim without an outcome long after belongs to a worker that died, and is taken over.
  */
 import type { Db } from './db.js';
+import { claimAbandonedAfterMs } from './scheduled-message-repository.js';
+
+/** Not claimed yet, or claimed so long ago without an outcome that its worker must have died. */
+const claimable = (now: Date) => ({
+  OR: [
+    { sentAt: null },
+    { outcome: null, sentAt: { lt: new Date(now.getTime() - claimAbandonedAfterMs) } },
+  ],
+});
 
 export interface DueInvitation {
   id: string;
@@ -15,7 +25,7 @@ export class InvitationRepository {
 
   async due(now: Date, take = 100): Promise<DueInvitation[]> {
     const rows = await this.db.invitation.findMany({
-      where: { sentAt: null, dueAt: { lte: now } },
+      where: { dueAt: { lte: now }, ...claimable(now) },
       include: {
         contact: { include: { identities: { take: 1, orderBy: { createdAt: 'asc' } } } },
       },
@@ -35,7 +45,7 @@ export class InvitationRepository {
   /** Claims an invitation for sending; false when another worker did first. */
   async claim(id: string, at: Date): Promise<boolean> {
     const claimed = await this.db.invitation.updateMany({
-      where: { id, sentAt: null },
+      where: { id, ...claimable(at) },
       data: { sentAt: at },
     });
     return claimed.count === 1;

@@ -2,7 +2,7 @@
  * Scheduled messages: what Bloei will send on its own initiative, and when. Scheduling the
  * same kind about the same subject twice keeps the first (a retried turn doubles nothing);
  * each is claimed (`pending` → `sending`) before its flow starts, so two workers never send
- * the same one; STOP cancels what is pending, and erasure takes the rows with the contact.
+ * the same one, and a claim left by a worker that died is taken over later; STOP cancels what is pending, and erasure takes the rows with the contact.
  * Every due time is moved into the contact's preferred part of the day (schedule/
  * contact-window.ts), so `schedule list` shows when a message really goes out.
  */
@@ -45,6 +45,18 @@ export interface DueScheduled extends ScheduledRow {
   /** The contact's language, for a message sent as written (a campaign's). */
   language: string;
 }
+
+/**
+ * How long a claim may stay unfinished before it counts as left behind by a worker that died:
+ * starting a flow takes well under a second, sending it waits at most for the channel's budget.
+ */
+export const claimAbandonedAfterMs = 15 * 60_000;
+
+/** A message claimed for sending (`sending`) so long ago that its worker must have died. */
+const abandonedClaim = (now: Date) => ({
+  state: 'sending',
+  claimedAt: { lt: new Date(now.getTime() - claimAbandonedAfterMs) },
+});
 
 export class ScheduledMessageRepository {
   constructor(private readonly db: Db) {}
@@ -130,7 +142,7 @@ export class ScheduledMessageRepository {
   /** Pending messages whose time has come, with the identity on their channel. */
   async due(now: Date, take = 100): Promise<DueScheduled[]> {
     const rows = await this.db.scheduledMessage.findMany({
-      where: { state: 'pending', dueAt: { lte: now } },
+      where: { dueAt: { lte: now }, OR: [{ state: 'pending' }, abandonedClaim(now)] },
       include: { contact: { include: { identities: true } } },
       orderBy: { dueAt: 'asc' },
       take,
@@ -174,11 +186,14 @@ export class ScheduledMessageRepository {
     return moved;
   }
 
-  /** Claims a message for sending; false when another worker did first. */
-  async claim(id: string): Promise<boolean> {
+  /**
+   * Claims a message for sending, or takes over a claim left behind (see `claimAbandonedAfterMs`);
+   * false when another worker did first.
+   */
+  async claim(id: string, now: Date): Promise<boolean> {
     const claimed = await this.db.scheduledMessage.updateMany({
-      where: { id, state: 'pending' },
-      data: { state: 'sending' },
+      where: { id, OR: [{ state: 'pending' }, abandonedClaim(now)] },
+      data: { state: 'sending', claimedAt: now },
     });
     return claimed.count === 1;
   }
