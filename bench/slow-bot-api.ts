@@ -36,14 +36,16 @@ export class SlowBotApi {
     const server = createServer();
     const slow = new SlowBotApi(api, server);
     server.on('request', (req, res) => {
+      const send = req.url?.endsWith('/sendMessage') ?? false;
+      // Timed as the request arrives, before this process reads its body (in the same event
+      // loop as the app it measures).
+      if (send) {
+        slow.sendTimes.push(performance.now());
+        slow.inFlight += 1;
+      }
       void (async () => {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
-        const send = req.url?.endsWith('/sendMessage') ?? false;
-        if (send) {
-          slow.sendTimes.push(performance.now());
-          slow.inFlight += 1;
-        }
         try {
           await new Promise((resolve) => setTimeout(resolve, min + random() * (max - min)));
           if (send && random() < (options.tooManyShare ?? 0)) {
