@@ -69,9 +69,9 @@ async function runShard(config: ShardConfig, shard: number, seed: number): Promi
   );
   const db = new pg.Client({ connectionString: config.databaseUrl });
   await db.connect();
-  // Its own connection: sends happen while the resident's checks query `db`.
-  const log = new pg.Client({ connectionString: config.databaseUrl });
-  await log.connect();
+  // Connections of its own, pooled: sends happen while the resident's checks query `db`, and
+  // the outbox sends to many chats at once, each send writing its entry.
+  const log = new pg.Pool({ connectionString: config.databaseUrl, max: 4 });
   const channel = new SharedRecordingChannel(simulatorChannel, log);
   app.router.add(channel);
   try {

@@ -37,7 +37,7 @@ export async function deliveredSince(db: pg.Client, userId: string, mark: number
 export class SharedRecordingChannel extends RecordingChannel implements ChannelAdapter {
   constructor(
     channel: string,
-    private readonly db: pg.Client,
+    private readonly db: pg.Pool,
   ) {
     super(channel);
   }
