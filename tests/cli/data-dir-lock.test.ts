@@ -9,6 +9,7 @@ import {
   lockFileOf,
   readHolder,
 } from '../../src/store/data-dir-lock.js';
+import { bloeiMain } from '../support/bloei-main.js';
 
 const repo = join(import.meta.dirname, '../..');
 const dirs: string[] = [];
@@ -42,7 +43,7 @@ const embedded = (dir: string) => ({
 
 /** `bloei <argv>` as a real process on the embedded database in `dir`, run to its end. */
 function bloei(dir: string, argv: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...argv], {
+  return spawnSync(process.execPath, [bloeiMain, ...argv], {
     cwd: repo,
     env: embedded(dir),
     encoding: 'utf8',
@@ -51,11 +52,11 @@ function bloei(dir: string, argv: string[]) {
 
 /** `bloei chat` as a real process that holds the database until its stdin ends. */
 function chatHoldingTheDatabase(dir: string): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/main.ts', 'chat', '--user', 'holder'],
-    { cwd: repo, env: embedded(dir), stdio: ['pipe', 'ignore', 'ignore'] },
-  );
+  const child = spawn(process.execPath, [bloeiMain, 'chat', '--user', 'holder'], {
+    cwd: repo,
+    env: embedded(dir),
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
   children.push(child);
   return child;
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bloeiMain } from '../support/bloei-main.js';
 import { importDueCohort } from '../support/due-cohort.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -14,8 +15,8 @@ const hangGuardMs = 400_000;
 
 /** `npm run worker` as its own process, sending through Telegram to the fake Bot API. */
 function startWorker(env: Record<string, string>): ChildProcess {
-  // One process (not the tsx wrapper, which would leave its child running after a SIGKILL).
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'worker'], {
+  // One process, which a SIGKILL stops entirely.
+  return spawn(process.execPath, [bloeiMain, 'worker'], {
     cwd: repo,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

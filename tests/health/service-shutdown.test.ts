@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bloeiMain } from '../support/bloei-main.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { freePort } from '../support/free-port.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -57,11 +58,11 @@ describe('the bot and worker processes as services', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** `node --import tsx src/main.ts <command>` without a terminal, as in a container. */
+  /** `node dist/main.js <command>` without a terminal, as in a container. */
   async function startService(command: 'start' | 'worker'): Promise<Service> {
     const port = await freePort();
-    // One process (not the tsx wrapper), so the signal reaches Bloei itself.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', command], {
+    // One process, so the signal reaches Bloei itself.
+    const child = spawn(process.execPath, [bloeiMain, command], {
       cwd: repo,
       env: {
         ...process.env,

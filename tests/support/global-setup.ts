@@ -2,6 +2,7 @@
 // before any test file and stopped after the last. Tests reach them through `inject(...)`
 // (or the BLOEI_TEST_* env vars, for code that is not a test file).
 import type { TestProject } from 'vitest/node';
+import { buildBloei } from './bloei-main.js';
 import { startPostgres } from './start-postgres.js';
 import { startRedis } from './start-redis.js';
 import { createTemplateDatabase } from './template-database.js';
@@ -17,7 +18,17 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [postgres, redis] = await Promise.allSettled([startPostgres(), startRedis()]);
+  const [postgres, redis, built] = await Promise.allSettled([
+    startPostgres(),
+    startRedis(),
+    // Tests that run Bloei as a process run the compiled program (see bloei-main.ts).
+    buildBloei(),
+  ]);
+  if (built.status === 'rejected') {
+    if (postgres.status === 'fulfilled') await postgres.value.stop();
+    if (redis.status === 'fulfilled') await redis.value.stop();
+    throw built.reason;
+  }
   if (postgres.status === 'rejected' || redis.status === 'rejected') {
     if (postgres.status === 'fulfilled') await postgres.value.stop();
     if (redis.status === 'fulfilled') await redis.value.stop();

@@ -1,11 +1,11 @@
 /**
- * `node --import tsx src/main.ts <command>` as a real child process, the way a service
- * manager runs Bloei: one process (not the tsx wrapper, which would leave its child running
- * after a SIGKILL), no terminal, JSON logs on stderr kept and parsed so a test can wait for
+ * `node dist/main.js <command>` as a real child process, the way a service manager runs
+ * Bloei (see tests/support/bloei-main.ts): one process, no terminal, JSON logs on stderr kept and parsed so a test can wait for
  * "telegram: webhook" or count warnings. Logs never hold message bodies, so keeping them is safe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { bloeiMain } from '../../support/bloei-main.js';
 
 const repo = join(import.meta.dirname, '../../..');
 
@@ -30,7 +30,7 @@ export class BloeiProcess {
     readonly command: BloeiCommand,
     env: Record<string, string>,
   ) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', command], {
+    this.child = spawn(process.execPath, [bloeiMain, command], {
       cwd: repo,
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
