@@ -165,18 +165,16 @@ export class InboundHandler {
       if (snapshot.processed) return this.deps.sender.flush(chat.key);
       if (snapshot.contact?.status !== 'active') return null;
       const message: OutboundMessage = { ...chatTo(chat), text, choices: [] };
-      if (!delivery) {
-        await this.enqueueAndSend(chat, [message], { once: true });
-        return [message];
-      }
-      const now = this.clock();
       const entries = [{ ...messageEntry(message), once: true }];
       const token = this.deps.sender.newToken();
-      const written = await this.deps.store.transaction(async (tx) =>
-        (await tx.markProcessed(chat.channel, delivery, now))
-          ? { lease: await tx.enqueue(chat, entries, token, now) }
-          : null,
-      );
+      const now = this.clock();
+      const written = delivery
+        ? await this.deps.store.transaction(async (tx) =>
+            (await tx.markProcessed(chat.channel, delivery, now))
+              ? { lease: await tx.enqueue(chat, entries, token, now) }
+              : null,
+          )
+        : { lease: await this.deps.outbox.enqueue(chat, entries, token, now) };
       if (!written) return this.deps.sender.flush(chat.key);
       if (written.lease) await this.deps.sender.send(written.lease);
       else await this.deps.sender.resume(chat.key);
