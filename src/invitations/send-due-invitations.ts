@@ -1,8 +1,8 @@
 /**
  * Sends invitations whose time has come: each is marked before it is started, so two
  * workers never send the same one, and started with a once-key, so a worker that takes over
- * a dead one's claim never starts it twice; a resident without consent, who said STOP or blocked the
- * bot is skipped and the invitation marked so.
+ * a dead one's claim never starts it twice; a resident without consent, who said STOP or
+ * blocked the bot is skipped and the invitation marked so.
  */
 import type { InboundHandler } from '../conversations/inbound-handler.js';
 import type { Store } from '../store/store.js';

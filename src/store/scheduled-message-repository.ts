@@ -2,7 +2,8 @@
  * Scheduled messages: what Bloei will send on its own initiative, and when. Scheduling the
  * same kind about the same subject twice keeps the first (a retried turn doubles nothing);
  * each is claimed (`pending` → `sending`) before its flow starts, so two workers never send
- * the same one, and a claim left by a worker that died is taken over later; STOP cancels what is pending, and erasure takes the rows with the contact.
+ * the same one, and a claim left by a worker that died is taken over later; STOP cancels
+ * what is pending, and erasure takes the rows with the contact.
  * Every due time is moved into the contact's preferred part of the day (schedule/
  * contact-window.ts), so `schedule list` shows when a message really goes out.
  */

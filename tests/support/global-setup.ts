@@ -24,17 +24,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Tests that run Bloei as a process run the compiled program (see bloei-main.ts).
     buildBloei(),
   ]);
-  if (built.status === 'rejected') {
+  if (
+    postgres.status === 'rejected' ||
+    redis.status === 'rejected' ||
+    built.status === 'rejected'
+  ) {
     if (postgres.status === 'fulfilled') await postgres.value.stop();
     if (redis.status === 'fulfilled') await redis.value.stop();
-    throw built.reason;
-  }
-  if (postgres.status === 'rejected' || redis.status === 'rejected') {
-    if (postgres.status === 'fulfilled') await postgres.value.stop();
-    if (redis.status === 'fulfilled') await redis.value.stop();
-    throw postgres.status === 'rejected'
-      ? postgres.reason
-      : (redis as PromiseRejectedResult).reason;
+    throw [postgres, redis, built].find((r): r is PromiseRejectedResult => r.status === 'rejected')!
+      .reason;
   }
   const teardown = async () => {
     await Promise.all([postgres.value.stop(), redis.value.stop()]);
