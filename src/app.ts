@@ -121,7 +121,8 @@ export interface AppOptions {
     limits?: QueueLimits;
     /** Which queues this process works on; none runs no worker (default: all). */
     queues?: readonly QueueName[];
-    maintenanceEveryMs?: number;
+    /** How often maintenance runs on its own; false: only when `maintenance()` is called. */
+    maintenanceEveryMs?: number | false;
     /** How long a job stays locked to its worker (BullMQ's lock; default 30 s). */
     lockMs?: number;
   };
@@ -300,7 +301,8 @@ export async function createApp(
           ...(options.jobs?.lockMs ? { lockMs: options.jobs.lockMs } : {}),
         })
       : null;
-  if (worker) await jobs?.scheduleMaintenance(options.jobs?.maintenanceEveryMs);
+  const every = options.jobs?.maintenanceEveryMs;
+  if (worker && every !== false) await jobs?.scheduleMaintenance(every);
   sender.start(options.outbox?.sweepEveryMs ?? 1_000);
   return {
     prisma,

@@ -35,6 +35,19 @@ export interface TestAppOptions {
   idSecret?: string;
 }
 
+/**
+ * Queues under a prefix of their own. Tests run maintenance themselves, on the pinned clock:
+ * a scheduled run (its first one at once) would race them, queueing a follow-up a worker
+ * claims before the test looks for what is due.
+ */
+function testJobs() {
+  return {
+    redisUrl: inject('redisUrl'),
+    prefix: `test-${randomUUID()}`,
+    maintenanceEveryMs: false as const,
+  };
+}
+
 export async function createTestApp(
   databaseUrl: string,
   options: TestAppOptions = {},
@@ -53,9 +66,7 @@ export async function createTestApp(
       clock: clock.now,
       ...(options.texts ? { texts: options.texts } : {}),
       ...(options.outbox ? { outbox: options.outbox } : {}),
-      ...(options.jobs
-        ? { jobs: { redisUrl: inject('redisUrl'), prefix: `test-${randomUUID()}` } }
-        : {}),
+      ...(options.jobs ? { jobs: testJobs() } : {}),
     },
   );
   const channel = new RecordingChannel(simulatorChannel);
