@@ -7,6 +7,7 @@
  * form ("kan ik iemand spreken").
  */
 import { MatchMemo } from '../patterns/match-memo.js';
+import { PatternSet } from '../patterns/pattern-set.js';
 import { WordPattern } from '../patterns/word-pattern.js';
 
 const phrases: Record<string, readonly string[]> = {
@@ -50,12 +51,14 @@ const phrases: Record<string, readonly string[]> = {
   ],
 };
 
-const patterns = Object.values(phrases)
-  .flat()
-  .map((source) => new WordPattern(source));
+const patterns = new PatternSet(
+  Object.values(phrases)
+    .flat()
+    .map((source) => new WordPattern(source)),
+);
 
 export function asksForPerson(text: string): boolean {
   const memo = MatchMemo.of(text);
   if (memo.words.length < 2) return false;
-  return patterns.some((p) => p.spans(memo).length > 0);
+  return patterns.candidates(memo).some((p) => patterns.patterns[p]!.spans(memo).length > 0);
 }

@@ -38,7 +38,7 @@ export class MatchMemo {
    * text, a 64 KiB string), where comparing every long word with every long pattern word
    * would cost seconds; exact words and stems still match there.
    */
-  private readonly typos: boolean;
+  readonly typos: boolean;
   private readonly whole = new Set<string>();
   private readonly starts = new Set<string>();
   private readonly ends = new Set<string>();
@@ -63,6 +63,11 @@ export class MatchMemo {
         }
       }
     }
+  }
+
+  /** The message's different words, each once. */
+  get distinctWords(): readonly string[] {
+    return this.unique;
   }
 
   test(m: WordMatcher, index: number): boolean {

@@ -40,7 +40,7 @@ const guardWindow = 3;
 export class WordPattern {
   private readonly elements: Element[];
   /** Per required element, the first word of each alternative: one must occur somewhere. */
-  private readonly required: WordMatcher[][];
+  readonly required: readonly (readonly WordMatcher[])[];
 
   constructor(readonly source: string) {
     this.elements = parse(source);

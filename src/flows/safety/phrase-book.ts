@@ -7,6 +7,7 @@
  * written in the pattern language of `WordPattern`; see the README in this folder.
  */
 import { MatchMemo } from '../patterns/match-memo.js';
+import { PatternSet } from '../patterns/pattern-set.js';
 import { WordPattern, type Span } from '../patterns/word-pattern.js';
 
 export const crisisKinds = ['suicide', 'selfHarm', 'violence', 'danger'] as const;
@@ -36,22 +37,30 @@ interface Compiled<K extends string> {
   pattern: WordPattern;
 }
 
+/** Patterns in the order they are tried, with the set that says which can match a message. */
+interface Entries<K extends string> {
+  list: Compiled<K>[];
+  set: PatternSet;
+}
+
 export class PhraseBook {
-  private readonly crisis: Compiled<CrisisKind>[];
-  private readonly concerns: Compiled<ConcernKind>[];
-  private readonly harmless: WordPattern[];
+  private readonly crisis: Entries<CrisisKind>;
+  private readonly concerns: Entries<ConcernKind>;
+  private readonly harmless: PatternSet;
 
   /** Compiles every pattern; a pattern that does not parse throws a `PatternError` here. */
   constructor(readonly languages: readonly LanguagePhrases[]) {
-    this.crisis = byKind(
+    this.crisis = entries(
       crisisKinds,
       languages.flatMap((l) => compile(l.language, crisisKinds, l.crisis)),
     );
-    this.concerns = byKind(
+    this.concerns = entries(
       concernKinds,
       languages.flatMap((l) => compile(l.language, concernKinds, l.concerns)),
     );
-    this.harmless = languages.flatMap((l) => l.harmless.map((p) => new WordPattern(p)));
+    this.harmless = new PatternSet(
+      languages.flatMap((l) => l.harmless.map((p) => new WordPattern(p))),
+    );
   }
 
   /** The first crisis kind (in `crisisKinds` order) found in `text`, in any language. */
@@ -64,14 +73,17 @@ export class PhraseBook {
     return this.find(text, this.concerns);
   }
 
-  private find<K extends string>(text: string, entries: Compiled<K>[]): PhraseMatch<K> | null {
+  private find<K extends string>(text: string, entries: Entries<K>): PhraseMatch<K> | null {
     const memo = MatchMemo.of(text);
     if (memo.words.length === 0) return null;
     let vetoes: Span[] | null = null;
-    for (const entry of entries) {
+    for (const position of entries.set.candidates(memo)) {
+      const entry = entries.list[position]!;
       const spans = entry.pattern.spans(memo);
       if (spans.length === 0) continue;
-      vetoes ??= this.harmless.flatMap((h) => h.spans(memo));
+      vetoes ??= this.harmless
+        .candidates(memo)
+        .flatMap((h) => this.harmless.patterns[h]!.spans(memo));
       const vetoed = (s: Span) => vetoes!.some((v) => v.start < s.end && s.start < v.end);
       if (spans.some((s) => !vetoed(s))) {
         return { kind: entry.kind, language: entry.language, pattern: entry.pattern.source };
@@ -92,6 +104,7 @@ function compile<K extends string>(
 }
 
 /** The most serious kind first, whatever language its phrase is in. */
-function byKind<K extends string>(kinds: readonly K[], entries: Compiled<K>[]): Compiled<K>[] {
-  return [...entries].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+function entries<K extends string>(kinds: readonly K[], compiled: Compiled<K>[]): Entries<K> {
+  const list = [...compiled].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+  return { list, set: new PatternSet(list.map((e) => e.pattern)) };
 }
