@@ -94,6 +94,12 @@ class I18nextTranslator implements LiveTranslator {
     const dot = key.indexOf('.');
     const ns = key.slice(0, dot);
     const path = key.slice(dot + 1);
+    // A text with nothing to fill in, nest or count is served as stored, which is what
+    // i18next would return for it after resolving it twice (exists, then t): most texts.
+    const stored: unknown = this.i18n.getResource(language, ns, path);
+    if (typeof stored === 'string' && !('count' in values) && !/\{\{|\$t\(/.test(stored)) {
+      return stored;
+    }
     if (!this.i18n.exists(path, { ns, lng: language, ...values })) return undefined;
     return this.i18n.t(path, { ns, lng: language, ...values }) as string;
   }
