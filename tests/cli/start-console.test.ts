@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockFileOf } from '../../src/store/data-dir-lock.js';
+import { bloeiMain } from '../support/bloei-main.js';
 
 const repo = join(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'bloei-console-'));
@@ -25,7 +26,8 @@ function startInTerminal() {
       '--return',
       '--flush',
       '--command',
-      'node --import tsx src/main.ts start',
+      // What `npm start` runs once it has compiled the sources (the global setup did).
+      `"${process.execPath}" "${bloeiMain}" start`,
       '/dev/null',
     ],
     {
