@@ -128,8 +128,8 @@ describe(WhatsAppChannel.name, () => {
     const keys = ignored.map((m) => identityKey('whatsapp', m.from));
     expect(await app.prisma.conversation.count({ where: { identityKey: { in: keys } } })).toBe(0);
     expect(await app.prisma.spooledInbound.count({ where: { chatKey: { in: keys } } })).toBe(0);
-    // A handled chat is marked read: unread means not handled yet.
-    expect(account.unread('31644444444@c.us')).toBe(0);
+    // A handled chat is marked read (right after its turn): unread means not handled yet.
+    await expect.poll(() => account.unread('31644444444@c.us'), { timeout: 120_000 }).toBe(0);
   });
 
   it('offers to pass a photo on to a verbinder, and answers a sticker with "text only"', async () => {
