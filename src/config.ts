@@ -4,25 +4,13 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { channelPlugins } from './bots/channels.js';
+import type { ChannelPlugin, SharedSettings } from './bots/channel-plugin.js';
+import { emptyAsUnset, optionalUrl } from './env-values.js';
 import { ConfigError } from './errors/config-error.js';
 import { minimumSecretLength } from './conversations/identity-key.js';
 import type { FollowUpSettings } from './followups/follow-up-delivery.js';
-import type { SendPacing } from './conversations/send-pacer.js';
-
-const optionalUrl = z
-  .string()
-  .trim()
-  .transform((v) => v || undefined)
-  .pipe(z.url().optional())
-  .optional();
-
-/** An empty value (`LOG_LEVEL=` in a copied .env.example) means "not set", not a wrong value. */
-const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
-
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .default('false')
-  .transform((v) => ['true', '1', 'yes'].includes(v));
+import type { ChannelPace, SendPacing } from './conversations/send-pacer.js';
 
 /** One address or a CIDR range (`10.0.0.0/8`, `::1/128`). */
 const isAddressOrRange = (value: string) => {
@@ -74,22 +62,6 @@ const schema = z.object({
     emptyAsUnset,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ),
-  TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
-  TELEGRAM_API_ROOT: optionalUrl,
-  TELEGRAM_WEBHOOK_URL: optionalUrl,
-  TELEGRAM_WEBHOOK_SECRET: z.preprocess(
-    emptyAsUnset,
-    z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,256}$/, '16–256 characters of A-Z, a-z, 0-9, _ and -')
-      .optional(),
-  ),
-  TELEGRAM_WEBHOOK_HOST: z.string().default('0.0.0.0'),
-  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
-  TELEGRAM_CHAT_INTERVAL_MS: z.preprocess(
-    emptyAsUnset,
-    z.coerce.number().int().min(0).default(1000),
-  ),
   HANDOFF_REMIND_AFTER_HOURS: z.coerce.number().positive().default(24),
   HANDOFF_ESCALATE_AFTER_HOURS: z.coerce.number().positive().default(48),
   RELAY_REMIND_AFTER_HOURS: z.coerce.number().positive().default(8),
@@ -123,13 +95,7 @@ const schema = z.object({
     .string()
     .regex(/^[\w-]+$/)
     .default('bloei'),
-  SEND_RATE_TELEGRAM_PER_SECOND: z.coerce.number().positive().default(25),
-  SEND_RATE_WHATSAPP_PER_SECOND: z.coerce.number().positive().default(1),
   INBOUND_LATE_AFTER_SECONDS: z.coerce.number().positive().default(300),
-  WHATSAPP_ENABLED: flag,
-  WHATSAPP_BACKLOG_LIMIT: z.coerce.number().int().positive().default(200),
-  WHATSAPP_DATA_DIR: z.string().optional(),
-  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Unset: no health endpoint. */
   HEALTH_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).optional()),
   HEALTH_HOST: z.string().default('0.0.0.0'),
@@ -143,21 +109,10 @@ const schema = z.object({
   WEB_TRUST_PROXY: trustProxy,
 });
 
-export interface TelegramConfig {
-  token: string;
-  apiRoot: string | undefined;
-  /** Set in production: Telegram posts updates to this URL instead of being polled. */
-  webhook: { url: string; secret: string; host: string; port: number } | undefined;
-  /** Least time between two messages to one chat; Telegram asks for about one a second. */
-  chatIntervalMs?: number;
-}
-
-export interface WhatsAppConfig {
-  dataDir: string;
-  chromiumPath: string;
-  /** Most messages read back from one chat after a connect. */
-  backlogLimit?: number;
-}
+/** Each registered channel's settings (`bots/<channel>/index.ts`); undefined when it is off. */
+export type ChannelSettings = {
+  [P in (typeof channelPlugins)[number] as P['id']]: ReturnType<P['settings']>;
+};
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -170,8 +125,7 @@ export interface Config {
   idSecret: string | undefined;
   defaultLanguage: string;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'] | undefined;
-  telegram: TelegramConfig | undefined;
-  whatsapp: WhatsAppConfig | undefined;
+  channels: ChannelSettings;
   /**
    * Unclaimed hand-offs: a reminder to the owner, then the whole wijkteam; the same for a
    * resident's message the verbinder who claimed the hand-off left unanswered.
@@ -223,37 +177,33 @@ export interface Config {
   };
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The variables `schema` describes, or a ConfigError naming the first one that is wrong. */
+function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = issue.path.join('.');
-    throw new ConfigError(`configuration: ${variable}: ${issue.message}`, {
-      context: { variable },
-    });
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const variable = issue.path.join('.');
+  throw new ConfigError(`configuration: ${variable}: ${issue.message}`, {
+    context: { variable },
+  });
+}
+
+/** Every registered channel's settings and send budget, from its own variables. */
+function readChannels(env: NodeJS.ProcessEnv, shared: SharedSettings) {
+  const channels: Record<string, unknown> = {};
+  const pacing: Record<string, ChannelPace> = {};
+  for (const plugin of channelPlugins as readonly ChannelPlugin[]) {
+    const own = parse(z.object(plugin.env), env);
+    channels[plugin.id] = plugin.settings(own, shared);
+    pacing[plugin.id] = plugin.pace(own);
   }
-  const e = parsed.data;
-  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
-    throw new ConfigError(
-      'configuration: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL',
-      { context: { variable: 'TELEGRAM_WEBHOOK_SECRET' } },
-    );
-  }
-  const telegram: TelegramConfig | undefined = e.TELEGRAM_BOT_TOKEN
-    ? {
-        token: e.TELEGRAM_BOT_TOKEN,
-        apiRoot: e.TELEGRAM_API_ROOT,
-        chatIntervalMs: e.TELEGRAM_CHAT_INTERVAL_MS,
-        webhook: e.TELEGRAM_WEBHOOK_URL
-          ? {
-              url: e.TELEGRAM_WEBHOOK_URL,
-              secret: e.TELEGRAM_WEBHOOK_SECRET!,
-              host: e.TELEGRAM_WEBHOOK_HOST,
-              port: e.TELEGRAM_WEBHOOK_PORT,
-            }
-          : undefined,
-      }
-    : undefined;
+  // Each entry came from its own plugin, keyed by its id: the types `ChannelSettings` names.
+  return { channels: channels as ChannelSettings, pacing };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parse(schema, env);
+  const { channels, pacing } = readChannels(env, { dataDir: e.BLOEI_DATA_DIR });
   const [startHour, endHour] = e.FOLLOWUP_ALLOWED_HOURS.split('-').map(Number) as [number, number];
   if (!(startHour < endHour && endHour <= 24)) {
     throw new ConfigError('configuration: FOLLOWUP_ALLOWED_HOURS: from must be before to', {
@@ -294,27 +244,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       unansweredDays: e.FOLLOWUP_UNANSWERED_DAYS,
       claimTimeoutMs: e.FOLLOWUP_CLAIM_TIMEOUT_SECONDS * 1000,
     },
-    pacing: {
-      telegram: {
-        perSecond: e.SEND_RATE_TELEGRAM_PER_SECOND,
-        perChatMs: e.TELEGRAM_CHAT_INTERVAL_MS,
-      },
-      whatsapp: { perSecond: e.SEND_RATE_WHATSAPP_PER_SECOND },
-    },
+    pacing,
     escalation: {
       remindAfterHours: e.HANDOFF_REMIND_AFTER_HOURS,
       escalateAfterHours: e.HANDOFF_ESCALATE_AFTER_HOURS,
       relayRemindAfterHours: e.RELAY_REMIND_AFTER_HOURS,
       relayEscalateAfterHours: e.RELAY_ESCALATE_AFTER_HOURS,
     },
-    telegram,
-    whatsapp: e.WHATSAPP_ENABLED
-      ? {
-          dataDir: e.WHATSAPP_DATA_DIR ?? `${e.BLOEI_DATA_DIR}/whatsapp`,
-          chromiumPath: e.CHROMIUM_PATH,
-          backlogLimit: e.WHATSAPP_BACKLOG_LIMIT,
-        }
-      : undefined,
+    channels,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: e.BLOEI_DATA_DIR,

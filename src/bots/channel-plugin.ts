@@ -1,12 +1,13 @@
 /**
  * What a chat channel is to the rest of Bloei: one object exported from
- * `bots/<channel>/index.ts` and listed once in `channels.ts`. Starting the channels, the
- * follow-up queues and the cohort import's address check all walk that list, so adding a
- * channel is its folder and one line there. An index imports no platform library: the
- * adapter is loaded in `create`, only when the configuration turns the channel on.
+ * `bots/<channel>/index.ts` and listed once in `channels.ts`. The configuration, starting
+ * the channels, the follow-up queues and the cohort import's address check all walk that
+ * list, so adding a channel is its folder and one line there. An index imports no platform
+ * library: the adapter is loaded in `create`, only when the configuration turns it on.
  */
-import type { Config } from '../config.js';
+import type { z } from 'zod';
 import type { Logger, Translator } from '../conversations/ports.js';
+import type { ChannelPace } from '../conversations/send-pacer.js';
 import type { ChannelAdapter } from './channel.js';
 import type { InboundSpool } from './inbound-spool.js';
 
@@ -26,13 +27,36 @@ export interface ChannelDeps {
  */
 export type CohortAddress = { externalId: string } | { problem: string };
 
-export interface ChannelPlugin<Id extends string = string, Settings = unknown> {
+/** What a channel's settings may take from the rest of the configuration. */
+export interface SharedSettings {
+  /** BLOEI_DATA_DIR: where a channel keeps files of its own (a WhatsApp session). */
+  dataDir: string;
+}
+
+export interface ChannelPlugin<
+  Id extends string = string,
+  Settings = unknown,
+  Env extends z.ZodRawShape = z.ZodRawShape,
+> {
   /** Stored with every contact and message (`Contact.channel`), so never renamed. */
   readonly id: Id;
   /** The queue its follow-ups go through, so each channel is paced on its own. */
   readonly followUpQueue: `followups-${Id}`;
-  /** Its settings in the configuration; undefined when the channel is off. */
-  settings(config: Config): Settings | undefined;
+  /**
+   * Whether only the process holding its session may send on it (WhatsApp Web's one
+   * browser), or any process (an HTTP API: Telegram). The worker and the dashboard start
+   * only channels any process may use, and the worker takes only their follow-up queues.
+   */
+  readonly sessionBound: boolean;
+  /** Its environment variables, read and checked with the rest (`config.ts`). */
+  readonly env: Env;
+  /**
+   * Its settings from those variables; undefined when the channel is off. A combination
+   * that cannot work is a `ConfigError` naming the variable.
+   */
+  settings(env: z.infer<z.ZodObject<Env>>, shared: SharedSettings): Settings | undefined;
+  /** Its send budget (`Config.pacing`), shared by live replies and scheduled sends. */
+  pace(env: z.infer<z.ZodObject<Env>>): ChannelPace;
   /** The adapter, its library loaded only now. */
   create(settings: Settings, deps: ChannelDeps): Promise<ChannelAdapter>;
   /** Reads an address from a cohort file (`address` column), already stripped of spaces. */
@@ -40,8 +64,8 @@ export interface ChannelPlugin<Id extends string = string, Settings = unknown> {
 }
 
 /** Declares a channel; the identity, for type inference of its settings. */
-export function defineChannel<Id extends string, Settings>(
-  plugin: ChannelPlugin<Id, Settings>,
-): ChannelPlugin<Id, Settings> {
+export function defineChannel<Id extends string, Settings, Env extends z.ZodRawShape>(
+  plugin: ChannelPlugin<Id, Settings, Env>,
+): ChannelPlugin<Id, Settings, Env> {
   return plugin;
 }

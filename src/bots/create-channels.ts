@@ -15,12 +15,21 @@ export async function createChannels(
   logger: Logger,
   translator: Translator,
   spool?: InboundSpool,
+  which: (plugin: ChannelPlugin) => boolean = () => true,
 ): Promise<ChannelAdapter[]> {
   const channels: ChannelAdapter[] = [];
   const deps = { logger, translator, lateAfterMs: config.lateAfterMs, ...(spool ? { spool } : {}) };
-  for (const plugin of channelPlugins as readonly ChannelPlugin<string, unknown>[]) {
-    const settings = plugin.settings(config);
+  for (const plugin of (channelPlugins as readonly ChannelPlugin[]).filter(which)) {
+    const settings = (config.channels as Readonly<Record<string, unknown>>)[plugin.id];
     if (settings !== undefined) channels.push(await plugin.create(settings, deps));
   }
   return channels;
+}
+
+/**
+ * The channels a process without a session of its own sends on (the worker, the
+ * dashboard): every channel the configuration turns on that is not bound to one session.
+ */
+export function createSharedChannels(config: Config, logger: Logger, translator: Translator) {
+  return createChannels(config, logger, translator, undefined, (plugin) => !plugin.sessionBound);
 }

@@ -17,6 +17,12 @@ export const followUpQueueNames: readonly FollowUpQueueName[] = channelPlugins.m
 export type QueueName = 'maintenance' | FollowUpQueueName;
 export const queueNames: readonly QueueName[] = ['maintenance', ...followUpQueueNames];
 
+/** What a worker of its own takes: all but the follow-ups of channels bound to a session. */
+export const sharedQueueNames: readonly QueueName[] = [
+  'maintenance',
+  ...channelPlugins.filter((p) => !p.sessionBound).map((p) => p.followUpQueue),
+];
+
 export interface FollowUpJob {
   followUpId: string;
   stage: FollowUpStage;

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { channelIds } from '../../src/bots/channels.js';
 import { loadConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors/config-error.js';
 
@@ -12,8 +13,8 @@ describe(loadConfig.name, () => {
     expect(config).toMatchObject({
       databaseUrl: undefined,
       dataDir: './.data',
-      telegram: undefined,
-      whatsapp: undefined,
+      channels: { telegram: undefined, whatsapp: undefined },
+      pacing: { telegram: { perSecond: 25, perChatMs: 1000 }, whatsapp: { perSecond: 1 } },
       flood: { messages: 8, windowMs: 10_000 },
       retention: { contactMonths: 24, handoffMonths: 12, conversationDays: 30, processedDays: 3 },
     });
@@ -29,9 +30,16 @@ describe(loadConfig.name, () => {
     ).toThrow('configuration: TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
   });
 
-  it('is documented: every variable it reads is in .env.example', () => {
-    const source = readFileSync(join(repo, 'src/config.ts'), 'utf8');
+  it("is documented: every variable it reads, its own and the channels', is in .env.example", () => {
+    const settings = readdirSync(join(repo, 'src/bots'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('-settings.ts'))
+      .map((file) => join('src/bots', file));
+    expect(settings.length).toBe(channelIds.length);
+    const source = ['src/config.ts', ...settings]
+      .map((file) => readFileSync(join(repo, file), 'utf8'))
+      .join('\n');
     const read = [...source.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((m) => m[1]!);
+    expect(read).toContain('TELEGRAM_BOT_TOKEN');
     const example = readFileSync(join(repo, '.env.example'), 'utf8');
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!);
     expect(read.length).toBeGreaterThan(20);
@@ -44,7 +52,11 @@ describe(loadConfig.name, () => {
       [...example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]),
     );
     const config = loadConfig(env);
-    expect(config).toMatchObject({ logLevel: undefined, telegram: undefined, health: undefined });
+    expect(config).toMatchObject({
+      logLevel: undefined,
+      channels: { telegram: undefined, whatsapp: undefined },
+      health: undefined,
+    });
   });
 
   it('serves /healthz only when HEALTH_PORT is set, and bounds a graceful stop', () => {

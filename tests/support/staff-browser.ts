@@ -6,10 +6,15 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 import { loadConfig } from '../../src/config.js';
 import { staffPassword } from './test-web.js';
 
+/** The Chromium Bloei's WhatsApp channel would drive: CHROMIUM_PATH, or Debian's. */
+export function chromiumPath(): string {
+  return loadConfig({ ...process.env, WHATSAPP_ENABLED: 'true' }).channels.whatsapp!.chromiumPath;
+}
+
 /** Chromium as the tests run it: headless, nothing fetched in the background. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: loadConfig().whatsapp?.chromiumPath ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       '--headless',
       '--no-sandbox',

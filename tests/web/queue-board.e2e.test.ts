@@ -4,7 +4,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { chromiumPath } from '../support/staff-browser.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { addStaff, createTestWeb, staffPassword, type TestWeb } from '../support/test-web.js';
@@ -21,7 +21,7 @@ describe('queue board in Chromium', () => {
     web = await createTestWeb(app, { jobs: true });
     await addStaff(app, 'carla', { role: 'coordinator' });
     browser = await chromium.launch({
-      executablePath: loadConfig().whatsapp?.chromiumPath ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
   }, 300_000);

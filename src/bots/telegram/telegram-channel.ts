@@ -16,7 +16,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api, Bot, BotError, GrammyError, type Context } from 'grammy';
 import type { CallbackQuery, Update } from 'grammy/types';
-import type { TelegramConfig } from '../../config.js';
+import type { TelegramConfig } from './telegram-settings.js';
 import { identityKey } from '../../conversations/identity-key.js';
 import {
   RecipientUnreachableError,

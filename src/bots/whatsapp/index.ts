@@ -6,11 +6,15 @@
  */
 import { ConfigError } from '../../errors/config-error.js';
 import { defineChannel } from '../channel-plugin.js';
+import { whatsappEnv, whatsappPace, whatsappSettings } from './whatsapp-settings.js';
 
 export const whatsapp = defineChannel({
   id: 'whatsapp',
   followUpQueue: 'followups-whatsapp',
-  settings: (config) => config.whatsapp,
+  sessionBound: true,
+  env: whatsappEnv,
+  settings: whatsappSettings,
+  pace: whatsappPace,
   async create(settings, { logger, lateAfterMs, spool }) {
     if (!spool) {
       throw new ConfigError('the WhatsApp channel needs the inbound spool', {

@@ -7,7 +7,7 @@
  * spool before anything else and handled from there (see durable-inbound.ts); after each
  * connect, what residents sent while Bloei was away is read back from the chats.
  */
-import type { WhatsAppConfig } from '../../config.js';
+import type { WhatsAppConfig } from './whatsapp-settings.js';
 import { identityKey } from '../../conversations/identity-key.js';
 import type { Logger } from '../../conversations/ports.js';
 import type { ChannelAdapter, InboundSink, MediaFile, OutboundMessage } from '../channel.js';

@@ -7,7 +7,7 @@ import { accessSync, chmodSync, constants, mkdirSync } from 'node:fs';
 // whatsapp-web.js is CommonJS and its named exports are not all visible to ESM: take the
 // default export (module.exports) and read the classes from it.
 import wwebjs from 'whatsapp-web.js';
-import type { WhatsAppConfig } from '../../config.js';
+import type { WhatsAppConfig } from './whatsapp-settings.js';
 
 /** The fields Bloei reads of a wwebjs `Message`. */
 export interface WhatsAppMessage {

@@ -14,7 +14,7 @@ export default defineCommand({
   logs: 'service',
   async run({ config, logger, progress }) {
     const { createApp } = await import('../../app.js');
-    const { createChannels } = await import('../../bots/create-channels.js');
+    const { createSharedChannels } = await import('../../bots/create-channels.js');
     const { gracefulShutdown } = await import('../../health/graceful-shutdown.js');
     const { createWebServer } = await import('../../web/web-server.js');
     const { jobOptions } = await import('../service-parts.js');
@@ -22,11 +22,7 @@ export default defineCommand({
       ...(config.redisUrl ? { jobs: jobOptions(config, config.redisUrl, []) } : {}),
       progress,
     });
-    for (const channel of await createChannels(
-      { ...config, whatsapp: undefined },
-      logger,
-      app.translator,
-    )) {
+    for (const channel of await createSharedChannels(config, logger, app.translator)) {
       app.router.add(channel);
     }
     // The dashboard's test chat is handled here, in the process that serves its page.

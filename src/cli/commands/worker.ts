@@ -1,5 +1,4 @@
 /** `worker`: the job worker as a process of its own. */
-import type { QueueName } from '../../jobs/queues.js';
 import { defineCommand } from '../command.js';
 
 export default defineCommand({
@@ -15,19 +14,15 @@ export default defineCommand({
     const { ConfigError } = await import('../../errors/config-error.js');
     if (!config.redisUrl) throw new ConfigError('worker: REDIS_URL is required');
     const { createApp } = await import('../../app.js');
-    const { createChannels } = await import('../../bots/create-channels.js');
+    const { createSharedChannels } = await import('../../bots/create-channels.js');
     const { gracefulShutdown } = await import('../../health/graceful-shutdown.js');
     const { jobOptions, startHealth } = await import('../service-parts.js');
-    const queues: QueueName[] = ['maintenance', 'followups-telegram'];
+    const { sharedQueueNames } = await import('../../jobs/queues.js');
     const app = await createApp(config, logger, {
-      jobs: jobOptions(config, config.redisUrl, queues),
+      jobs: jobOptions(config, config.redisUrl, sharedQueueNames),
       progress,
     });
-    for (const channel of await createChannels(
-      { ...config, whatsapp: undefined },
-      logger,
-      app.translator,
-    )) {
+    for (const channel of await createSharedChannels(config, logger, app.translator)) {
       app.router.add(channel);
     }
     const health = await startHealth(config, logger, app, config.redisUrl);
@@ -40,6 +35,6 @@ export default defineCommand({
       },
       { logger, timeoutMs: config.shutdownTimeoutMs },
     );
-    logger.info({ queues }, 'worker started');
+    logger.info({ queues: sharedQueueNames }, 'worker started');
   },
 });

@@ -6,7 +6,7 @@ import {
   TelegramChannel,
   type TelegramChannelOptions,
 } from '../../../src/bots/telegram/telegram-channel.js';
-import type { TelegramConfig } from '../../../src/config.js';
+import type { TelegramConfig } from '../../../src/bots/telegram/telegram-settings.js';
 import { loadLocales } from '../../../src/i18n/load-locales.js';
 import { createTranslator } from '../../../src/i18n/translator.js';
 import { identityKey } from '../../../src/conversations/identity-key.js';

@@ -9,7 +9,7 @@ import {
   TelegramChannel,
   type TelegramChannelOptions,
 } from '../../../src/bots/telegram/telegram-channel.js';
-import type { TelegramConfig } from '../../../src/config.js';
+import type { TelegramConfig } from '../../../src/bots/telegram/telegram-settings.js';
 import type { Logger } from '../../../src/conversations/ports.js';
 import { FakeBotApi, type FakeUser, type SentMessage } from '../../support/fake-bot-api.js';
 import { createTestApp, silentLogger, type TestApp } from '../../support/test-app.js';
