@@ -30,15 +30,18 @@ const shapedCache = new WeakMap<
   WeakMap<Lexicon, { revision: number | undefined; lists: Map<string, string[]> }>
 >();
 
+const asWritten = (word: string) => word;
+
 /**
- * `words`, each passed through `shape` (e.g. normalised for comparison), worked out once per
- * lexicon and revision: answers are compared with the same lists on every message.
+ * `words`, each passed through `shape` (e.g. normalised for comparison; as written when none
+ * is given), worked out once per lexicon and revision: answers are compared with the same
+ * lists on every message, and the same list is handed out until a text changes.
  */
 export function shapedWords(
   lexicon: Lexicon,
   key: string,
   languages: readonly string[],
-  shape: (word: string) => string,
+  shape: (word: string) => string = asWritten,
 ): readonly string[] {
   let byLexicon = shapedCache.get(shape);
   if (!byLexicon) shapedCache.set(shape, (byLexicon = new WeakMap()));

@@ -7,6 +7,33 @@
  */
 import { normalize } from './normalize.js';
 
+interface Phrase {
+  words: string[];
+  means: 'yes' | 'no';
+}
+
+const compiled = new WeakMap<readonly string[], WeakMap<readonly string[], Phrase[]>>();
+
+/**
+ * The word lists as phrases of normalised words, longest first; worked out once per pair of
+ * lists (`shapedWords` hands out the same lists until a text changes).
+ */
+function phrasesOf(yesWords: readonly string[], noWords: readonly string[]): Phrase[] {
+  let byNo = compiled.get(yesWords);
+  if (!byNo) compiled.set(yesWords, (byNo = new WeakMap()));
+  let phrases = byNo.get(noWords);
+  if (!phrases) {
+    phrases = [
+      ...yesWords.map((w) => ({ words: wordsOf(w), means: 'yes' as const })),
+      ...noWords.map((w) => ({ words: wordsOf(w), means: 'no' as const })),
+    ]
+      .filter((p) => p.words.length > 0)
+      .sort((a, b) => b.words.length - a.words.length);
+    byNo.set(noWords, phrases);
+  }
+  return phrases;
+}
+
 export function parseYesNo(
   input: string,
   yesWords: readonly string[],
@@ -15,12 +42,7 @@ export function parseYesNo(
   const answer = normalize(input);
   if (answer === '1' || answer === 'yes') return 'yes';
   if (answer === '2' || answer === 'no') return 'no';
-  const phrases = [
-    ...yesWords.map((w) => ({ words: wordsOf(w), means: 'yes' as const })),
-    ...noWords.map((w) => ({ words: wordsOf(w), means: 'no' as const })),
-  ]
-    .filter((p) => p.words.length > 0)
-    .sort((a, b) => b.words.length - a.words.length);
+  const phrases = phrasesOf(yesWords, noWords);
   const words = wordsOf(answer);
   const said = new Set<'yes' | 'no'>();
   for (let at = 0; at < words.length;) {

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { matchChoice } from '../answers/parse-choice.js';
 import { parseYesNo } from '../answers/parse-yes-no.js';
 import { saysDontKnow } from '../answers/says-dont-know.js';
-import { words } from '../lexicon.js';
+import { shapedWords } from '../lexicon.js';
 import { defineStepKind } from './step-kind.js';
 import {
   choiceListFields,
@@ -37,8 +37,8 @@ export const choice = defineStepKind({
       if (saysDontKnow(text, lexicon, languages)) return fail;
       const said = parseYesNo(
         text,
-        words(lexicon, 'common.yesWords', languages),
-        words(lexicon, 'common.noWords', languages),
+        shapedWords(lexicon, 'common.yesWords', languages),
+        shapedWords(lexicon, 'common.noWords', languages),
       );
       return said && labelled.some((c) => c.id === said) ? chosen(said) : fail;
     },

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { parseChoice } from '../answers/parse-choice.js';
 import { parseYesNo } from '../answers/parse-yes-no.js';
 import { saysDontKnow } from '../answers/says-dont-know.js';
-import { words } from '../lexicon.js';
+import { shapedWords } from '../lexicon.js';
 import type { ViewChoice } from '../step-view.js';
 import { defineStepKind } from './step-kind.js';
 import { questionFields } from './step-fields.js';
@@ -29,8 +29,8 @@ export const yesno = defineStepKind({
     parse(_step, text, { labelled, lexicon, languages, fail }) {
       // "لا أعرف", "nie wiem", "no idea" start with the word for no, and mean neither.
       if (saysDontKnow(text, lexicon, languages)) return fail;
-      const yes = words(lexicon, 'common.yesWords', languages);
-      const no = words(lexicon, 'common.noWords', languages);
+      const yes = shapedWords(lexicon, 'common.yesWords', languages);
+      const no = shapedWords(lexicon, 'common.noWords', languages);
       const value = parseYesNo(text, yes, no) ?? parseChoice(text, labelled);
       return value ? { ok: true, value } : fail;
     },
