@@ -10,11 +10,11 @@ import {
   channelPlugins,
   type ChannelId,
 } from '../../src/bots/channels.js';
-import { createChannels } from '../../src/bots/create-channels.js';
+import { createChannels, createSharedChannels } from '../../src/bots/create-channels.js';
 import { loadConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors/config-error.js';
 import { UnknownChannelError } from '../../src/errors/unknown-channel-error.js';
-import { followUpQueueNames, queueNames } from '../../src/jobs/queues.js';
+import { followUpQueueNames, queueNames, sharedQueueNames } from '../../src/jobs/queues.js';
 import { createLogger } from '../../src/logger.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { loadLocales } from '../../src/i18n/load-locales.js';
@@ -48,6 +48,13 @@ describe('channel registry', () => {
   it('gives every channel a follow-up queue of its own, which the worker knows', () => {
     expect(new Set(followUpQueueNames).size).toBe(channelPlugins.length);
     for (const queue of followUpQueueNames) expect(queueNames).toContain(queue);
+  });
+
+  it('leaves a channel bound to one session (WhatsApp) to the process that holds it', async () => {
+    expect(sharedQueueNames).toEqual(['maintenance', 'followups-telegram']);
+    const both = loadConfig({ ...fixtures.telegram.env, ...fixtures.whatsapp.env });
+    const shared = await createSharedChannels(both, logger, localeTranslator);
+    expect(shared.map((c) => c.channel)).toEqual(['telegram']);
   });
 
   it('refuses a channel that is not registered, by name', () => {
