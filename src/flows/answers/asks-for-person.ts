@@ -60,5 +60,5 @@ const patterns = new PatternSet(
 export function asksForPerson(text: string): boolean {
   const memo = MatchMemo.of(text);
   if (memo.words.length < 2) return false;
-  return patterns.candidates(memo).some((p) => patterns.patterns[p]!.spans(memo).length > 0);
+  return !patterns.matching(memo).next().done;
 }

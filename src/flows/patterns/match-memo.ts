@@ -6,13 +6,11 @@ import { wordMatches, type WordMatcher } from './word-matcher.js';
 
 /** Different words in a message up to which typos are tolerated (see MatchMemo). */
 const mostWordsWithTypos = 400;
-/** Pattern words longer than this are matched word by word, without the quick lookup. */
-const longestPatternWord = 32;
 
 /**
  * What each matcher said about each word of one message: patterns share matchers (the same
- * list of family members in twenty phrases), so a message's words are each tested once, and
- * a pattern whose required words occur nowhere in the message is skipped at once.
+ * list of family members in twenty phrases), so a message's words are each tested once.
+ * Which patterns are worth trying at all is `PatternSet`'s business.
  */
 export class MatchMemo {
   private static last: { text: string; memo: MatchMemo } | null = null;
@@ -29,7 +27,6 @@ export class MatchMemo {
   }
 
   private readonly results = new Map<number, Int8Array>();
-  private readonly present = new Map<number, boolean>();
   /** Each word position's index among the distinct words: results are kept per word. */
   private readonly distinct: number[];
   private readonly unique: string[];
@@ -39,9 +36,6 @@ export class MatchMemo {
    * would cost seconds; exact words and stems still match there.
    */
   readonly typos: boolean;
-  private readonly whole = new Set<string>();
-  private readonly starts = new Set<string>();
-  private readonly ends = new Set<string>();
 
   constructor(readonly words: readonly string[]) {
     const seen = new Map<string, number>();
@@ -52,17 +46,6 @@ export class MatchMemo {
     });
     this.unique = [...seen.keys()];
     this.typos = this.unique.length <= mostWordsWithTypos;
-    for (const word of this.unique) {
-      const forms = /^[وف]../u.test(word) ? [word, word.slice(1)] : [word];
-      for (const form of forms) {
-        this.whole.add(form);
-        // Pattern words are short: a 30,000-letter "word" needs no 30,000 prefixes.
-        for (let i = 1; i <= Math.min(form.length, longestPatternWord); i++) {
-          this.starts.add(form.slice(0, i));
-          this.ends.add(form.slice(form.length - i));
-        }
-      }
-    }
   }
 
   /** The message's different words, each once. */
@@ -79,27 +62,5 @@ export class MatchMemo {
     if (!row) this.results.set(m.id, (row = new Int8Array(this.unique.length)));
     if (row[id] === 0) row[id] = wordMatches(m, this.unique[id]!, this.typos) ? 1 : -1;
     return row[id] === 1;
-  }
-
-  /** Whether `m` matches any word of the message. */
-  anywhere(m: WordMatcher): boolean {
-    let found = this.present.get(m.id);
-    if (found === undefined) {
-      found = this.quickly(m) ?? this.unique.some((_, id) => this.testDistinct(m, id));
-      this.present.set(m.id, found);
-    }
-    return found;
-  }
-
-  /** Set lookups answer most matchers; null when only a word-by-word test can tell. */
-  private quickly(m: WordMatcher): boolean | null {
-    if (m.stem && m.tail) return null;
-    if (m.text.length > longestPatternWord) return null;
-    const hit = m.tail
-      ? this.ends.has(m.text)
-      : m.stem
-        ? this.starts.has(m.text)
-        : this.whole.has(m.text);
-    return hit || (m.fuzzy && this.typos) ? (hit ? true : null) : false;
   }
 }

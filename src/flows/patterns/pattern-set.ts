@@ -6,7 +6,7 @@
  */
 import { MatcherIndex } from './matcher-index.js';
 import type { MatchMemo } from './match-memo.js';
-import type { WordPattern } from './word-pattern.js';
+import type { Span, WordPattern } from './word-pattern.js';
 
 export class PatternSet {
   private readonly index: MatcherIndex;
@@ -45,5 +45,13 @@ export class PatternSet {
       }
     }
     return found;
+  }
+
+  /** The patterns that match the message, in order, with their spans: lazily, to stop early. */
+  *matching(memo: MatchMemo): Generator<{ position: number; spans: Span[] }> {
+    for (const position of this.candidates(memo)) {
+      const spans = this.patterns[position]!.spans(memo);
+      if (spans.length > 0) yield { position, spans };
+    }
   }
 }

@@ -51,11 +51,11 @@ export class WordPattern {
 
   /**
    * Every span of the message's words (folded, see foldWords) the pattern matches, left to
-   * right. Pass one memo for all patterns tried on the same message.
+   * right. Pass one memo for all patterns tried on the same message; with many patterns, let
+   * a `PatternSet` say which are worth trying.
    */
   spans(memo: MatchMemo): Span[] {
     const found: Span[] = [];
-    if (!this.required.every((firsts) => firsts.some((m) => memo.anywhere(m)))) return found;
     for (let start = 0; start < memo.words.length; start++) {
       const end = this.matchFrom(memo, 0, start, start);
       if (end !== null) found.push({ start, end });

@@ -77,13 +77,9 @@ export class PhraseBook {
     const memo = MatchMemo.of(text);
     if (memo.words.length === 0) return null;
     let vetoes: Span[] | null = null;
-    for (const position of entries.set.candidates(memo)) {
+    for (const { position, spans } of entries.set.matching(memo)) {
       const entry = entries.list[position]!;
-      const spans = entry.pattern.spans(memo);
-      if (spans.length === 0) continue;
-      vetoes ??= this.harmless
-        .candidates(memo)
-        .flatMap((h) => this.harmless.patterns[h]!.spans(memo));
+      vetoes ??= [...this.harmless.matching(memo)].flatMap((h) => h.spans);
       const vetoed = (s: Span) => vetoes!.some((v) => v.start < s.end && s.start < v.end);
       if (spans.some((s) => !vetoed(s))) {
         return { kind: entry.kind, language: entry.language, pattern: entry.pattern.source };
