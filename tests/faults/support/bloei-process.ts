@@ -1,7 +1,8 @@
 /**
  * `node dist/main.js <command>` as a real child process, the way a service manager runs
  * Bloei (see tests/support/bloei-main.ts): one process, no terminal, JSON logs on stderr
- * kept and parsed so a test can wait for "telegram: webhook" or count warnings. Logs never hold message bodies, so keeping them is safe.
+ * kept and parsed so a test can wait for "telegram: webhook" or count warnings. Logs never
+ * hold message bodies, so keeping them is safe.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
