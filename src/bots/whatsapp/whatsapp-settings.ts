@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { flag } from '../../env-values.js';
 import type { ChannelPace } from '../../conversations/send-pacer.js';
+import type { SharedSettings } from '../channel-plugin.js';
 
 export interface WhatsAppConfig {
   dataDir: string;
@@ -26,7 +27,7 @@ type WhatsAppEnv = z.infer<z.ZodObject<typeof whatsappEnv>>;
 
 export function whatsappSettings(
   e: WhatsAppEnv,
-  shared: { dataDir: string },
+  shared: SharedSettings,
 ): WhatsAppConfig | undefined {
   if (!e.WHATSAPP_ENABLED) return undefined;
   return {
