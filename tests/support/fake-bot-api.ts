@@ -223,6 +223,8 @@ export class FakeBotApi {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // When the request arrived, before its body was read: what Telegram would count.
+    const arrived = Date.now();
     const path = new URL(req.url ?? '/', this.apiRoot).pathname;
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
     if (download) return this.download(download[1]!, download[2]!, res);
@@ -232,7 +234,7 @@ export class FakeBotApi {
       return reply(res, { error_code: 401, description: 'Unauthorized' });
     }
     const method = match[2]!;
-    this.calls.push({ method, payload, at: Date.now() });
+    this.calls.push({ method, payload, at: arrived });
     const chatId = payload.chat_id === undefined ? undefined : String(payload.chat_id);
     const scripted = this.failures.findIndex(
       (f) => f.method === method && (f.chatId === undefined || f.chatId === chatId),
